@@ -1,0 +1,279 @@
+"""The halfway verdict: is a venue "halfway" between two parties, and in what sense?
+
+"Halfway" means three different things, and a claim can be true in one sense and false
+in another. :func:`check_halfway` measures all three on the WGS84 ellipsoid:
+
+* **equal distance** – the split ``[dA/(dA+dB), dB/(dA+dB)]`` of the two trips;
+* **on the way** – the detour of stopping at the venue, ``100·((dA+dB)/direct − 1)`` %;
+* **at the midpoint** – the distance from the venue to the geodesic midpoint of A–B,
+  and how far the venue lies off the A–B geodesic (cross-track).
+
+The verdict combines the first two with thresholds that :class:`Thresholds` holds:
+"halfway" when the detour is ≤ 5 % and the split within 2.5 points of 50/50; "roughly
+halfway" when ≤ 15 % and within 10 points; otherwise "not halfway"; "undefined" when the
+parties coincide or are nearly antipodal (no unique midpoint).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from geo.errors import InvalidInputError
+from geo.gazetteer import Place
+from geo.geodesy import (
+    COINCIDENT_TOLERANCE_KM,
+    LatLon,
+    cross_track,
+    distance_km,
+    is_nearly_antipodal,
+    midpoint,
+)
+
+HALFWAY, ROUGHLY, NOT_HALFWAY, UNDEFINED = "halfway", "roughly halfway", "not halfway", "undefined"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Limits of the verdict.
+
+    Attributes
+    ----------
+    halfway_detour_pct, roughly_detour_pct : float
+        Largest detour, percent, for "halfway" (default 5) and "roughly halfway" (15).
+    halfway_split_tolerance, roughly_split_tolerance : float
+        Largest ``|split[0] − 0.5|`` for "halfway" (0.025) and "roughly halfway" (0.10).
+    """
+
+    halfway_detour_pct: float = 5.0
+    halfway_split_tolerance: float = 0.025
+    roughly_detour_pct: float = 15.0
+    roughly_split_tolerance: float = 0.10
+
+    def __post_init__(self) -> None:
+        for name, value in self.__dict__.items():
+            if not (isinstance(value, int | float) and math.isfinite(value) and value >= 0):
+                raise InvalidInputError(f"threshold {name} must be a number ≥ 0, not {value!r}")
+        if self.halfway_detour_pct > self.roughly_detour_pct:
+            raise InvalidInputError("the 'halfway' detour limit cannot exceed the 'roughly halfway' one")
+        if self.halfway_split_tolerance > self.roughly_split_tolerance:
+            raise InvalidInputError("the 'halfway' split tolerance cannot exceed the 'roughly halfway' one")
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    """A place as reported in results: name, position and how it was identified."""
+
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    country: str | None
+    country_name: str | None
+    query: str
+    note: str
+
+    @classmethod
+    def of(cls, place: Place) -> PlaceRef:
+        return cls(
+            place.name,
+            place.lat,
+            place.lon,
+            place.kind,
+            place.country,
+            place.country_name,
+            place.query,
+            place.note,
+        )
+
+    @property
+    def point(self) -> LatLon:
+        return LatLon(self.lat, self.lon)
+
+
+@dataclass(frozen=True)
+class Party(PlaceRef):
+    """A party and its geodesic distance to the venue, km."""
+
+    distance_km: float = math.nan
+
+
+@dataclass(frozen=True)
+class Coordinates:
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One reading of "halfway" and what it says about the venue."""
+
+    name: str
+    holds: str  # "yes", "roughly", "no" or "undefined"
+    detail: str
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Everything :func:`check_halfway` found. Distances in km, WGS84 geodesics."""
+
+    venue: PlaceRef
+    parties: tuple[Party, Party]
+    direct_km: float
+    midpoint: Coordinates | None
+    venue_to_midpoint_km: float | None
+    cross_track_km: float | None
+    along_track_fraction: float | None
+    detour_km: float | None
+    detour_pct: float | None
+    split: tuple[float, float] | None
+    verdict: str
+    explanation: str
+    criteria: tuple[Criterion, ...]
+    thresholds: Thresholds
+
+
+def _km(value: float) -> str:
+    return f"{value:,.0f} km"
+
+
+def format_lat_lon(lat: float, lon: float, digits: int = 1) -> str:
+    """``81.9°N, 156.9°W`` style.
+
+    >>> format_lat_lon(81.90483, -156.85262)
+    '81.9°N, 156.9°W'
+    """
+    return (
+        f"{abs(lat):.{digits}f}°{'N' if lat >= 0 else 'S'}, {abs(lon):.{digits}f}°{'E' if lon >= 0 else 'W'}"
+    )
+
+
+def _grade(detour: float, offset: float, t: Thresholds) -> str:
+    if detour <= t.halfway_detour_pct and offset <= t.halfway_split_tolerance:
+        return HALFWAY
+    if detour <= t.roughly_detour_pct and offset <= t.roughly_split_tolerance:
+        return ROUGHLY
+    return NOT_HALFWAY
+
+
+def _level(value: float, halfway: float, roughly: float) -> str:
+    return "yes" if value <= halfway else "roughly" if value <= roughly else "no"
+
+
+def check_halfway(
+    venue: Place, party_a: Place, party_b: Place, thresholds: Thresholds | None = None
+) -> CheckResult:
+    """Measure how "halfway" ``venue`` is between ``party_a`` and ``party_b``.
+
+    Parameters
+    ----------
+    venue, party_a, party_b : Place
+        Resolved places (see :func:`geo.places.resolve`).
+    thresholds : Thresholds, optional
+        Verdict limits; the defaults are documented in the README.
+
+    Returns
+    -------
+    CheckResult
+        All distances are WGS84 geodesics, within 1 mm of GeographicLib.
+
+    Examples
+    --------
+    >>> from geo.places import resolve
+    >>> r = check_halfway(resolve("Anchorage"), resolve("Washington"), resolve("Beijing"))
+    >>> r.verdict, round(r.direct_km), round(r.detour_pct, 1), [round(s, 2) for s in r.split]
+    ('roughly halfway', 11171, 5.8, [0.46, 0.54])
+    """
+    t = thresholds or Thresholds()
+    v, a, b = venue.point, party_a.point, party_b.point
+    d_a = distance_km(a.lat, a.lon, v.lat, v.lon)
+    d_b = distance_km(b.lat, b.lon, v.lat, v.lon)
+    direct = distance_km(a.lat, a.lon, b.lat, b.lon)
+    parties = (Party(**PlaceRef.of(party_a).__dict__, distance_km=d_a),
+               Party(**PlaceRef.of(party_b).__dict__, distance_km=d_b))  # fmt: skip
+    ref = PlaceRef.of(venue)
+    name_a, name_b, name_v = party_a.name, party_b.name, venue.name
+
+    degenerate = None
+    if direct < COINCIDENT_TOLERANCE_KM:
+        degenerate = f"{name_a} and {name_b} are the same place, so no point lies 'between' them"
+    elif is_nearly_antipodal(a, b):
+        degenerate = (
+            f"{name_a} and {name_b} are nearly antipodal ({_km(direct)} apart): there is no single "
+            "shortest path between them, so 'halfway' has no unique meaning"
+        )
+    if degenerate is not None:
+        split = (d_a / (d_a + d_b), d_b / (d_a + d_b)) if d_a + d_b > 0 else None
+        explanation = (
+            f"Undefined: {degenerate}. {name_v} is {_km(d_a)} from {name_a} and {_km(d_b)} from {name_b}."
+        )
+        criteria = (Criterion("halfway", "undefined", degenerate),)
+        return CheckResult(
+            ref,
+            parties,
+            direct,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            split,
+            UNDEFINED,
+            explanation,
+            criteria,
+            t,
+        )
+
+    mid = midpoint(a, b)
+    to_mid = distance_km(v.lat, v.lon, mid.lat, mid.lon)
+    xt = cross_track(v, a, b)
+    detour_km = d_a + d_b - direct
+    detour = 100.0 * detour_km / direct
+    split = (d_a / (d_a + d_b), d_b / (d_a + d_b))
+    offset = abs(split[0] - 0.5)
+    verdict = _grade(detour, offset, t)
+    pct = f"{100 * split[0]:.0f}/{100 * split[1]:.0f}"
+
+    criteria = (
+        Criterion(
+            "equal distance",
+            _level(offset, t.halfway_split_tolerance, t.roughly_split_tolerance),
+            f"{name_v} is {_km(d_a)} from {name_a} and {_km(d_b)} from {name_b}: a {pct} split.",
+        ),
+        Criterion(
+            "on the way",
+            _level(detour, t.halfway_detour_pct, t.roughly_detour_pct),
+            f"Stopping at {name_v} turns the {_km(direct)} direct trip into {_km(d_a + d_b)}: "
+            f"+{_km(detour_km)} ({detour:+.1f} %). It lies {_km(xt.distance_km)} off the shortest path.",
+        ),
+        Criterion(
+            "at the midpoint",
+            _level(to_mid, 0.025 * direct, 0.10 * direct),
+            f"The true midpoint of the {_km(direct)} geodesic is at {format_lat_lon(mid.lat, mid.lon)}, "
+            f"{_km(to_mid)} from {name_v}.",
+        ),
+    )
+    explanation = (
+        f"{name_v} is {verdict} between {name_a} and {name_b}. It is {_km(d_a)} from {name_a} and "
+        f"{_km(d_b)} from {name_b} (a {pct} split). The shortest {name_a}–{name_b} path is "
+        f"{_km(direct)}; its midpoint lies at {format_lat_lon(mid.lat, mid.lon)}, {_km(to_mid)} from "
+        f"{name_v}. {name_v} is {_km(xt.distance_km)} off that path, so stopping there adds "
+        f"{_km(detour_km)} ({detour:+.1f} %)."
+    )
+    return CheckResult(
+        ref,
+        parties,
+        direct,
+        Coordinates(mid.lat, mid.lon),
+        to_mid,
+        xt.distance_km,
+        xt.along_track_fraction,
+        detour_km,
+        detour,
+        split,
+        verdict,
+        explanation,
+        criteria,
+        t,
+    )

@@ -1,0 +1,78 @@
+"""Plain-text output of the CLI: a verdict card a journalist can quote, and short lines."""
+
+from __future__ import annotations
+
+from geo.check import CheckResult, format_lat_lon
+from geo.gazetteer import Place
+from geo.geodesy import Inverse
+
+
+def _km(value: float) -> str:
+    return f"{value:,.0f} km"
+
+
+def place_line(place: Place) -> str:
+    """One line: what a query resolved to, and why.
+
+    >>> from geo.places import resolve
+    >>> print(place_line(resolve("PANC")))  # doctest: +NORMALIZE_WHITESPACE
+    PANC → Ted Stevens Anchorage International Airport (ANC) — airport, US,
+    61.1744, -149.9982; longest runway 3,780 m
+    """
+    parts = [f"{place.query or place.name} → {place.label} — {place.kind}"]
+    if place.country:
+        parts.append(place.country)
+    parts.append(f"{place.lat:.4f}, {place.lon:.4f}")
+    text = ", ".join(parts)
+    if place.runway_m:
+        text += f"; longest runway {place.runway_m:,} m"
+    if place.note:
+        text += f"\n  ({place.note})"
+    return text
+
+
+def distance_line(a: Place, b: Place, inv: Inverse) -> str:
+    """The geodesic distance between two places with its initial azimuth."""
+    return (
+        f"{a.label} → {b.label}: {inv.distance_km:,.3f} km on the WGS84 ellipsoid "
+        f"(initial azimuth {inv.azimuth1_deg % 360:.1f}°, {inv.distance_km / 1.852:,.0f} nautical miles)"
+    )
+
+
+def check_card(result: CheckResult) -> str:
+    """The verdict card: the verdict, every number, and what each meaning of 'halfway' says."""
+    v, (a, b) = result.venue, result.parties
+    width = max(len(a.name), len(b.name)) + len(v.name) + 3
+    lines = [f"Is {v.name} halfway between {a.name} and {b.name}?  Verdict: {result.verdict.upper()}", ""]
+    for party in (a, b):
+        share = ""
+        if result.split is not None:
+            share = f"  ({100 * result.split[0 if party is a else 1]:.0f} % of the trip total)"
+        lines.append(f"  {party.name + ' → ' + v.name:<{width}}  {_km(party.distance_km):>10}{share}")
+    lines.append(f"  {a.name + '–' + b.name + ' direct':<{width}}  {_km(result.direct_km):>10}")
+    if result.midpoint is not None and result.venue_to_midpoint_km is not None:
+        mid = format_lat_lon(result.midpoint.lat, result.midpoint.lon)
+        lines.append(f"  {'true midpoint':<{width}}  {mid}, {_km(result.venue_to_midpoint_km)} from {v.name}")
+    if result.cross_track_km is not None and result.along_track_fraction is not None:
+        lines.append(
+            f"  {'off the direct path':<{width}}  {_km(result.cross_track_km):>10}"
+            f"  (nearest point {100 * result.along_track_fraction:.0f} % of the way from {a.name})"
+        )
+    if result.detour_km is not None and result.detour_pct is not None:
+        extra = "+" + _km(result.detour_km)
+        lines.append(f"  {'detour via ' + v.name:<{width}}  {extra:>10}  ({result.detour_pct:+.1f} %)")
+    lines += ["", 'What each meaning of "halfway" says:']
+    for c in result.criteria:
+        lines.append(f"  {c.name:<16} {c.holds:<9} {c.detail}")
+    lines += ["", result.explanation]
+    notes = [f"{p.query} → {p.name}: {p.note}" for p in (v, a, b) if p.note and p.query != p.name]
+    if notes:
+        lines += ["", "How the places were read:"] + [f"  {n}" for n in notes]
+    t = result.thresholds
+    lines += [
+        "",
+        f"Verdict rule: halfway = detour ≤ {t.halfway_detour_pct:g} % and split within "
+        f"{100 * t.halfway_split_tolerance:g} points of 50/50; roughly = ≤ {t.roughly_detour_pct:g} % and "
+        f"within {100 * t.roughly_split_tolerance:g} points. Distances: WGS84 geodesics.",
+    ]
+    return "\n".join(lines)
