@@ -1,0 +1,213 @@
+"""The command line: every command, its JSON, and every error path."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from geographiclib.geodesic import Geodesic
+
+from geo.cli import main
+
+G = Geodesic.WGS84
+MM_KM = 1e-6
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def gl_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return G.Inverse(lat1, lon1, lat2, lon2)["s12"] / 1000
+
+
+def test_seed_scenario_end_to_end_as_a_user_runs_it() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "geo", "check", "Anchorage", "--between", "Washington", "Beijing"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "ROUGHLY HALFWAY" in proc.stdout
+    for number in ("5,421 km", "6,402 km", "11,171 km", "2,317 km", "2,255 km", "+652 km", "+5.8 %", "81.9°N, 156.9°W"):
+        assert number in proc.stdout, number
+    assert proc.stderr == ""
+
+
+def test_check_json_has_every_documented_key_and_agrees_with_geographiclib(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run_cli(capsys, "check", "Anchorage", "--between", "Washington", "Beijing", "--json")
+    assert code == 0
+    data = json.loads(out)
+    for key in (
+        "venue", "parties", "direct_km", "midpoint", "venue_to_midpoint_km", "cross_track_km",
+        "along_track_fraction", "detour_pct", "split", "verdict", "explanation",
+    ):  # fmt: skip
+        assert key in data, key
+    venue, (a, b) = data["venue"], data["parties"]
+    assert {"name", "lat", "lon"} <= venue.keys()
+    assert {"name", "lat", "lon", "distance_km"} <= a.keys()
+    assert data["verdict"] == "roughly halfway"
+    assert a["name"] == "Washington, D.C." and b["name"] == "Beijing"
+    assert a["distance_km"] == pytest.approx(gl_km(a["lat"], a["lon"], venue["lat"], venue["lon"]), abs=MM_KM)
+    assert b["distance_km"] == pytest.approx(gl_km(b["lat"], b["lon"], venue["lat"], venue["lon"]), abs=MM_KM)
+    direct = gl_km(a["lat"], a["lon"], b["lat"], b["lon"])
+    assert data["direct_km"] == pytest.approx(direct, abs=MM_KM)
+    line = G.InverseLine(a["lat"], a["lon"], b["lat"], b["lon"])
+    mid = line.Position(0.5 * line.s13)
+    assert (data["midpoint"]["lat"], data["midpoint"]["lon"]) == pytest.approx((mid["lat2"], mid["lon2"]), abs=1e-9)
+    to_mid = gl_km(venue["lat"], venue["lon"], mid["lat2"], mid["lon2"])
+    assert data["venue_to_midpoint_km"] == pytest.approx(to_mid, abs=MM_KM)
+    d_a, d_b = a["distance_km"], b["distance_km"]
+    assert data["split"] == pytest.approx([d_a / (d_a + d_b), d_b / (d_a + d_b)])
+    assert data["detour_pct"] == pytest.approx(100 * ((d_a + d_b) / direct - 1))
+    assert 0 <= data["along_track_fraction"] <= 1
+    # rounded figures of the issue
+    assert round(data["direct_km"]) == 11171
+    assert round(data["venue_to_midpoint_km"]) == 2317
+    assert round(data["cross_track_km"]) == 2255
+    assert [round(x, 2) for x in data["split"]] == [0.46, 0.54]
+
+
+def test_reykjavik_is_halfway_on_the_way_from_washington_to_moscow(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "check", "Reykjavik", "--between", "Washington", "Moscow", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["detour_pct"] < 1
+    assert data["verdict"] == "not halfway"  # on the way, but 58/42: not equidistant
+
+
+def test_verdict_halfway_for_the_true_midpoint(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "check", "Mid=81.90483,-156.85262", "--between", "Washington", "Beijing", "--json")
+    assert code == 0
+    assert json.loads(out)["verdict"] == "halfway"
+
+
+def test_thresholds_flags_change_the_verdict(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(
+        capsys, "check", "Anchorage", "--between", "Washington", "Beijing", "--json",
+        "--halfway-detour-pct", "6", "--halfway-split-tolerance", "0.05",
+    )  # fmt: skip
+    assert code == 0
+    assert json.loads(out)["verdict"] == "halfway"
+
+
+def test_leading_minus_places_are_places_not_options() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "geo", "check", "-8.8,115.2", "--between", "-35.28,149.13", "Beijing", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert (data["venue"]["lat"], data["venue"]["lon"]) == (-8.8, 115.2)
+    assert (data["parties"][0]["lat"], data["parties"][0]["lon"]) == (-35.28, 149.13)
+
+
+def test_undefined_verdict_for_coincident_parties(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "check", "Anchorage", "--between", "Beijing", "Peking", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["verdict"] == "undefined"
+    assert data["midpoint"] is None
+    assert "same place" in data["explanation"]
+
+
+def test_undefined_verdict_for_nearly_antipodal_parties(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "check", "0,90", "--between", "45,0", "-45,179.572719", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["verdict"] == "undefined"
+    assert data["midpoint"] is None
+    assert "antipodal" in data["explanation"]
+
+
+def test_resolve_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "resolve", "Moscow", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert {"name", "lat", "lon", "kind", "country"} <= data.keys()
+    assert (data["name"], data["kind"], data["country"]) == ("Moscow", "capital", "RU")
+    assert "also matches" in data["note"]
+
+
+def test_resolve_text_says_what_was_chosen(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "resolve", "Moscow")
+    assert code == 0
+    assert "Moscow, Russia" in out and "Idaho" not in out and "ID, United States" in out
+
+
+def test_distance_json_matches_geographiclib(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "distance", "Tokyo", "SFO", "--json")
+    data = json.loads(out)
+    assert code == 0
+    ref = gl_km(data["from"]["lat"], data["from"]["lon"], data["to"]["lat"], data["to"]["lon"])
+    assert data["distance_km"] == pytest.approx(ref, abs=MM_KM)
+    assert {"azimuth1_deg", "azimuth2_deg"} <= data.keys()
+
+
+def test_distance_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "distance", "Washington", "Beijing")
+    assert code == 0
+    assert "11,170.672 km" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["check", "Ancorage", "--between", "Washington", "Beijing"], "unknown place 'Ancorage'; did you mean Anchorage"),
+        (["check", "95,0", "--between", "Washington", "Beijing"], "latitude 95 is out of range"),
+        (["check", "0,200", "--between", "Washington", "Beijing"], "longitude 200 is out of range"),
+        (["check", "nan,0", "--between", "Washington", "Beijing"], "not a finite number"),
+        (["check", "", "--between", "Washington", "Beijing"], "empty place"),
+        (["check", "A" * 10_000, "--between", "Washington", "Beijing"], "limit is 200"),
+        (["check", "Anchorage", "--between", "Washington", "Beijing", "--halfway-detour-pct", "nan"], "threshold"),
+        (["resolve", "Xyzzyville"], "unknown place 'Xyzzyville'"),
+        (["distance", "Washington", "91,0"], "latitude 91"),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr_and_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, out, err = run_cli(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "Anchorage", "--between", "Washington"],  # a missing party
+        ["check", "Anchorage"],
+        ["check", "--between", "Washington", "Beijing"],
+        ["frobnicate"],
+        [],
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    _, err = capsys.readouterr()
+    assert info.value.code == 2
+    assert err.count("\n") == 1 and "error:" in err
+
+
+def test_console_script_and_module_report_errors_without_traceback() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "geo", "check", "Ancorage", "--between", "Washington", "Beijing"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
