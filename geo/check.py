@@ -207,7 +207,7 @@ def check_halfway(
         explanation = (
             f"Undefined: {degenerate}. {name_v} is {_km(d_a)} from {name_a} and {_km(d_b)} from {name_b}."
         )
-        criteria = (Criterion("halfway", "undefined", degenerate),)
+        criteria: tuple[Criterion, ...] = (Criterion("halfway", "undefined", degenerate),)
         return CheckResult(
             ref,
             parties,

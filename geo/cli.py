@@ -80,6 +80,27 @@ def build_parser() -> ArgumentParser:
     distance.add_argument("a", metavar="A")
     distance.add_argument("b", metavar="B")
     _add_place_options(distance)
+
+    from geo.map_cli import add_map_parser  # light: folium is imported only when `map` runs
+
+    add_map_parser(sub)
+
+    from geo.compare_cli import add_compare_parsers  # light: scoring/optimize load only when they run
+
+    add_compare_parsers(sub)
+
+    article = sub.add_parser(
+        "article",
+        help="find 'halfway' claims in an article (text or HTML) and check them",
+        description=(
+            "Find the claims of an article ('halfway between A and B', 'midway between', 'equidistant "
+            "from', 'halfway around the world') and the places it names, and check each claim. FILE is "
+            "UTF-8 text or HTML; '-' reads standard input. Claims that cannot be checked are listed "
+            "with the reason."
+        ),
+    )
+    article.add_argument("file", metavar="FILE", help="the article, UTF-8 text or HTML ('-' for stdin)")
+    article.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     return parser
 
 
@@ -142,7 +163,40 @@ def _cmd_distance(args: argparse.Namespace) -> str:
     return distance_line(a, b, inv)
 
 
-COMMANDS = {"check": _cmd_check, "resolve": _cmd_resolve, "distance": _cmd_distance}
+def _cmd_map(args: argparse.Namespace) -> str:
+    from geo.map_cli import run_map
+
+    return run_map(args)
+
+
+def _cmd_compare(args: argparse.Namespace) -> str:
+    from geo.compare_cli import run_compare
+
+    return run_compare(args)
+
+
+def _cmd_best(args: argparse.Namespace) -> str:
+    from geo.compare_cli import run_best
+
+    return run_best(args)
+
+
+COMMANDS = {"check": _cmd_check, "resolve": _cmd_resolve, "distance": _cmd_distance, "map": _cmd_map}
+COMMANDS.update(compare=_cmd_compare, best=_cmd_best)
+
+
+def _cmd_article(args: argparse.Namespace) -> str:
+    from geo.article import check_article, format_report, read_article
+
+    report = check_article(read_article(args.file))
+    if args.json:
+        from geo.jsonout import dumps
+
+        return dumps(report)
+    return format_report(report)
+
+
+COMMANDS.update(article=_cmd_article)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

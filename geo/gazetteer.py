@@ -22,7 +22,10 @@ from geo.errors import DataError
 from geo.geodesy import LatLon, validate_lat_lon
 
 SAME_PLACE_KM = 30.0  # a city row this close to its country's capital of the same name is that capital
-_TIER_CAPITAL, _TIER_CITY, _TIER_COUNTRY, _TIER_AIRPORT = range(4)
+# Ranking of name matches: a capital, then a country's name ("Mexico" is Mexico City, not the
+# Philippine town), then other cities by population, then airport names.
+_TIER_CAPITAL, _TIER_COUNTRY, _TIER_CITY, _TIER_AIRPORT = range(4)
+_NON_WORD = re.compile(r"[^\w]+")
 _SPECIAL_LETTERS = str.maketrans(
     {"ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d"}
 )
@@ -108,10 +111,11 @@ def normalize_name(text: str) -> str:
     >>> normalize_name("Łódź")
     'lodz'
     """
-    text = text.casefold().translate(_SPECIAL_LETTERS)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = re.sub(r"[^\w]+", " ", text)
-    return " ".join(text.split())
+    text = text.casefold()
+    if not text.isascii():
+        text = text.translate(_SPECIAL_LETTERS)
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", text).split())
 
 
 def data_dir() -> Path:
@@ -151,41 +155,95 @@ def _is_capital_row(name: str, lat: float, lon: float, capital: Place) -> bool:
     return km < 1.0 or (km < SAME_PLACE_KM and normalize_name(name) == normalize_name(capital.name))
 
 
-@dataclass
+CityRow = tuple[str, str, str, float, float, int]  # name, iso2, admin1, lat, lon, population
+AirportRow = tuple[str, str, str, str, float, float, int | None]  # name, iso2, iata, icao, lat, lon, runway_m
+
+
 class Gazetteer:
-    """Lookup tables over the embedded data. Build with :func:`load_gazetteer`."""
+    """Lookup tables over the embedded data. Build with :func:`load_gazetteer`.
 
-    countries: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 -> name
-    capitals: dict[str, Place] = field(default_factory=dict)  # ISO alpha-2 -> capital
-    airports: list[Place] = field(default_factory=list)
-    cities: list[Place] = field(default_factory=list)
-    _names: dict[str, list[tuple[int, int, int, Place]]] = field(default_factory=dict)
-    _codes: dict[str, Place] = field(default_factory=dict)
+    Cities and airports are kept as plain rows and become :class:`Place` objects only when
+    looked up, so that loading stays fast (the CLI's cold start is under a second).
+    """
 
-    def _add(self, key: str, tier: int, place: Place) -> None:
-        if not key:
-            return
-        entries = self._names.setdefault(key, [])
-        if any(p is place for *_, p in entries):
-            return
-        entries.append((tier, -(place.population or 0), len(entries), place))
+    def __init__(self) -> None:
+        self.countries: dict[str, str] = {}  # ISO alpha-2 -> name
+        self.capitals: dict[str, Place] = {}  # ISO alpha-2 -> capital
+        self._city_rows: list[CityRow] = []
+        self._airport_rows: list[AirportRow] = []
+        self._refs: list[Place | CityRow | AirportRow] = []
+        self._kinds: list[str] = []
+        self._names: dict[str, dict[int, tuple[int, int]]] = {}  # key -> {ref: (tier, -population)}
+        self._codes: dict[str, int] = {}
+        self.country_aliases: set[str] = set()  # normalized names that outrank airport codes
+
+    def _new_ref(self, item: Place | CityRow | AirportRow, kind: str) -> int:
+        self._refs.append(item)
+        self._kinds.append(kind)
+        return len(self._refs) - 1
+
+    def _add(self, key: str, tier: int, ref: int, population: int) -> None:
+        if key:
+            entries = self._names.setdefault(key, {})
+            if ref not in entries or entries[ref][0] > tier:
+                entries[ref] = (tier, -population)
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Gazetteer per process
+    def _place(self, ref: int) -> Place:
+        item, kind = self._refs[ref], self._kinds[ref]
+        if isinstance(item, Place):
+            return item
+        if kind == "city":
+            name, iso2, admin1, lat, lon, population = item  # type: ignore[misc]
+            return Place(
+                name,
+                lat,
+                lon,
+                "city",
+                country=iso2,
+                country_name=self.countries.get(iso2, iso2),
+                region=admin1 if iso2 == "US" and admin1 else None,
+                population=population,
+            )
+        name, iso2, iata, icao, lat, lon, runway_m = item  # type: ignore[misc]
+        return Place(
+            name,
+            lat,
+            lon,
+            "airport",
+            country=iso2 or None,
+            country_name=self.countries.get(iso2),
+            iata=iata or None,
+            icao=icao or None,
+            runway_m=runway_m,
+        )
+
+    @functools.cached_property
+    def airports(self) -> list[Place]:
+        """Every airport of ``airports.csv`` as a :class:`Place` (built on first use)."""
+        return [self._place(ref) for ref, kind in enumerate(self._kinds) if kind == "airport"]
+
+    @functools.cached_property
+    def cities(self) -> list[Place]:
+        """Every city of ``cities.csv`` that is not a capital, as a :class:`Place`."""
+        return [self._place(ref) for ref, kind in enumerate(self._kinds) if kind == "city"]
 
     def by_name(self, key: str) -> list[Place]:
-        """Places whose normalized name (see :func:`geo.places.normalize_name`) is ``key``, best first."""
-        return [p for *_, p in sorted(self._names.get(key, []), key=lambda e: e[:3])]
+        """Places whose normalized name (see :func:`normalize_name`) is ``key``, best first."""
+        entries = self._names.get(key, {})
+        return [self._place(ref) for ref in sorted(entries, key=lambda r: (*entries[r], r))]
 
     def by_code(self, code: str) -> Place | None:
         """The airport with this IATA or ICAO code (upper case), if any."""
-        return self._codes.get(code)
+        ref = self._codes.get(code)
+        return None if ref is None else self._place(ref)
 
     def suggest(self, key: str, limit: int = 3) -> tuple[str, ...]:
         """Up to ``limit`` labels of places whose names are closest to ``key``."""
         from rapidfuzz import fuzz, process
 
         hits = process.extract(key, list(self._names), scorer=fuzz.ratio, limit=limit * 4, score_cutoff=50)
-        ranked = sorted(
-            ((-score, *min(e[:3] for e in self._names[name]), name) for name, score, _ in hits),
-        )
+        ranked = sorted((-score, min(self._names[name].values()), name) for name, score, _ in hits)
         labels: list[str] = []
         for *_, name in ranked:
             label = self.by_name(name)[0].label
@@ -200,6 +258,7 @@ def load_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     gaz.countries = {row["iso2"]: row["name"] for row in read_rows("countries.csv")}
 
+    capital_refs: dict[str, int] = {}
     for row in read_rows("capitals.csv"):
         iso2 = row["iso2"]
         capital = Place(
@@ -213,52 +272,44 @@ def load_gazetteer() -> Gazetteer:
             note=f"capital of {row['country']}" + (f" ({row['note']})" if row.get("note") else ""),
         )
         gaz.capitals[iso2] = capital
-        gaz._add(normalize_name(row["capital"]), _TIER_CAPITAL, capital)
-        gaz._add(normalize_name(row["country"]), _TIER_COUNTRY, capital)
+        ref = capital_refs[iso2] = gaz._new_ref(capital, "capital")
+        gaz._add(normalize_name(row["capital"]), _TIER_CAPITAL, ref, capital.population or 0)
+        gaz._add(normalize_name(row["country"]), _TIER_COUNTRY, ref, capital.population or 0)
 
-    city_by_name: dict[tuple[str, str], Place] = {}
+    for row in read_rows("country_aliases.csv"):
+        key = normalize_name(row["alias"])
+        iso2 = row["iso2"]
+        if iso2 not in capital_refs:
+            raise DataError(f"country_aliases.csv: {row['alias']!r} names unknown country {iso2!r}")
+        gaz._add(key, _TIER_COUNTRY, capital_refs[iso2], gaz.capitals[iso2].population or 0)
+        gaz.country_aliases.add(key)
+
+    city_refs: dict[tuple[str, str], int] = {}
     for row in read_rows("cities.csv"):
-        iso2, lat, lon = row["country_code"], float(row["lat"]), float(row["lon"])
-        capital = gaz.capitals.get(iso2)
-        if capital is not None and _is_capital_row(row["name"], lat, lon, capital):
-            place, tier = capital, _TIER_CAPITAL
+        name, iso2, lat, lon = row["name"], row["country_code"], float(row["lat"]), float(row["lon"])
+        population = int(row["population"] or 0)
+        own_capital = gaz.capitals.get(iso2)
+        if own_capital is not None and _is_capital_row(name, lat, lon, own_capital):
+            ref, tier = capital_refs[iso2], _TIER_CAPITAL
         else:
-            place = Place(
-                row["name"],
-                lat,
-                lon,
-                "city",
-                country=iso2,
-                country_name=gaz.countries.get(iso2, iso2),
-                region=row["admin1"] if iso2 == "US" else None,
-                population=_int_or_none(row["population"]),
-            )
-            gaz.cities.append(place)
+            ref = gaz._new_ref((name, iso2, row["admin1"], lat, lon, population), "city")
             tier = _TIER_CITY
-        city_by_name.setdefault((row["name"], iso2), place)
-        gaz._add(normalize_name(row["name"]), tier, place)
+        city_refs.setdefault((name, iso2), ref)
+        gaz._add(normalize_name(name), tier, ref, population)
 
     for row in read_rows("aliases.csv"):
-        target = city_by_name.get((row["name"], row["country_code"]))
+        target = city_refs.get((row["name"], row["country_code"]))
         if target is None:
             raise DataError(f"aliases.csv: {row['alias']!r} points at unknown city {row['name']!r}")
-        gaz._add(normalize_name(row["alias"]), _TIER_CAPITAL, target)
+        gaz._add(normalize_name(row["alias"]), _TIER_CAPITAL, target, 0)
 
     for row in read_rows("airports.csv"):
-        airport = Place(
-            row["name"],
-            float(row["lat"]),
-            float(row["lon"]),
-            "airport",
-            country=row["country_code"] or None,
-            country_name=gaz.countries.get(row["country_code"]),
-            iata=row["iata"] or None,
-            icao=row["icao"] or None,
-            runway_m=_int_or_none(row["runway_m"]),
-        )
-        gaz.airports.append(airport)
-        for code in (airport.iata, airport.icao):
+        iata, icao = row["iata"], row["icao"]
+        item = (row["name"], row["country_code"], iata, icao, float(row["lat"]), float(row["lon"]),
+                _int_or_none(row["runway_m"]))  # fmt: skip
+        ref = gaz._new_ref(item, "airport")
+        for code in (iata, icao):
             if code:
-                gaz._codes.setdefault(code, airport)
-        gaz._add(normalize_name(row["name"]), _TIER_AIRPORT, airport)
+                gaz._codes.setdefault(code, ref)
+        gaz._add(normalize_name(row["name"]), _TIER_AIRPORT, ref, 0)
     return gaz

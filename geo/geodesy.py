@@ -386,7 +386,7 @@ def densify(a: LatLon, b: LatLon, max_step_km: float = 100.0) -> tuple[FloatArra
     pts = _GEOD.npts(a.lon, a.lat, b.lon, b.lat, segments + 1, initial_idx=0, terminus_idx=0)
     lons = np.array([p[0] for p in pts], dtype=np.float64)
     lats = np.array([p[1] for p in pts], dtype=np.float64)
-    lons[0], lats[0], lats[-1] = a.lon, a.lat, b.lat
+    lons[0], lats[0], lons[-1], lats[-1] = a.lon, a.lat, b.lon, b.lat
     lons = np.unwrap(lons, period=360.0)
     lons[0] = a.lon
     return lats, lons

@@ -151,10 +151,13 @@ def resolve(query: str, *, online: bool = False, gazetteer: Gazetteer | None = N
     if point is not None:
         return Place(_coordinate_name(point), point.lat, point.lon, "coordinates", query=query)
 
-    codes_first = text.isupper() and (_IATA.match(text) or _ICAO.match(text))
+    key = normalize_name(text)
+    codes_first = (
+        text.isupper() and bool(_IATA.match(text) or _ICAO.match(text)) and key not in gaz.country_aliases
+    )
     if codes_first and (airport := gaz.by_code(text)) is not None:
         return replace(airport, query=query)
-    candidates = gaz.by_name(normalize_name(text))
+    candidates = gaz.by_name(key)
     if candidates:
         chosen = candidates[0]
         others = tuple(dict.fromkeys(c.label for c in candidates[1:] if c.label != chosen.label))[:5]
@@ -169,7 +172,7 @@ def resolve(query: str, *, online: bool = False, gazetteer: Gazetteer | None = N
         from geo.geocode import geocode
 
         return geocode(text)
-    raise UnknownPlaceError(text, gaz.suggest(normalize_name(text)))
+    raise UnknownPlaceError(text, gaz.suggest(key))
 
 
 def _coordinate_name(point: LatLon) -> str:

@@ -17,7 +17,7 @@ def place_line(place: Place) -> str:
     >>> from geo.places import resolve
     >>> print(place_line(resolve("PANC")))  # doctest: +NORMALIZE_WHITESPACE
     PANC → Ted Stevens Anchorage International Airport (ANC) — airport, US,
-    61.1744, -149.9982; longest runway 3,780 m
+    61.1790, -149.9926; longest runway 3,780 m
     """
     parts = [f"{place.query or place.name} → {place.label} — {place.kind}"]
     if place.country:
@@ -42,25 +42,25 @@ def distance_line(a: Place, b: Place, inv: Inverse) -> str:
 def check_card(result: CheckResult) -> str:
     """The verdict card: the verdict, every number, and what each meaning of 'halfway' says."""
     v, (a, b) = result.venue, result.parties
-    width = max(len(a.name), len(b.name)) + len(v.name) + 3
-    lines = [f"Is {v.name} halfway between {a.name} and {b.name}?  Verdict: {result.verdict.upper()}", ""]
-    for party in (a, b):
-        share = ""
-        if result.split is not None:
-            share = f"  ({100 * result.split[0 if party is a else 1]:.0f} % of the trip total)"
-        lines.append(f"  {party.name + ' → ' + v.name:<{width}}  {_km(party.distance_km):>10}{share}")
-    lines.append(f"  {a.name + '–' + b.name + ' direct':<{width}}  {_km(result.direct_km):>10}")
+    rows: list[tuple[str, str, str]] = []  # label, number, comment
+    for i, party in enumerate((a, b)):
+        share = f"({100 * result.split[i]:.0f} % of the trip total)" if result.split else ""
+        rows.append((f"{party.name} → {v.name}", _km(party.distance_km), share))
+    rows.append((f"{a.name}–{b.name} direct", _km(result.direct_km), "WGS84 geodesic"))
     if result.midpoint is not None and result.venue_to_midpoint_km is not None:
         mid = format_lat_lon(result.midpoint.lat, result.midpoint.lon)
-        lines.append(f"  {'true midpoint':<{width}}  {mid}, {_km(result.venue_to_midpoint_km)} from {v.name}")
+        rows.append(("true midpoint to venue", _km(result.venue_to_midpoint_km), f"(midpoint at {mid})"))
     if result.cross_track_km is not None and result.along_track_fraction is not None:
-        lines.append(
-            f"  {'off the direct path':<{width}}  {_km(result.cross_track_km):>10}"
-            f"  (nearest point {100 * result.along_track_fraction:.0f} % of the way from {a.name})"
-        )
+        where = f"(nearest point {100 * result.along_track_fraction:.0f} % of the way from {a.name})"
+        rows.append(("off the direct path", _km(result.cross_track_km), where))
     if result.detour_km is not None and result.detour_pct is not None:
-        extra = "+" + _km(result.detour_km)
-        lines.append(f"  {'detour via ' + v.name:<{width}}  {extra:>10}  ({result.detour_pct:+.1f} %)")
+        rows.append((f"detour via {v.name}", "+" + _km(result.detour_km), f"({result.detour_pct:+.1f} %)"))
+    label_w = max(len(r[0]) for r in rows)
+    number_w = max(len(r[1]) for r in rows)
+    lines = [f"Is {v.name} halfway between {a.name} and {b.name}?  Verdict: {result.verdict.upper()}", ""]
+    lines += [
+        f"  {label:<{label_w}}  {number:>{number_w}}  {comment}".rstrip() for label, number, comment in rows
+    ]
     lines += ["", 'What each meaning of "halfway" says:']
     for c in result.criteria:
         lines.append(f"  {c.name:<16} {c.holds:<9} {c.detail}")

@@ -34,7 +34,16 @@ def test_seed_scenario_end_to_end_as_a_user_runs_it() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "ROUGHLY HALFWAY" in proc.stdout
-    for number in ("5,421 km", "6,402 km", "11,171 km", "2,317 km", "2,255 km", "+652 km", "+5.8 %", "81.9°N, 156.9°W"):
+    for number in (
+        "5,421 km",
+        "6,402 km",
+        "11,171 km",
+        "2,317 km",
+        "2,255 km",
+        "+652 km",
+        "+5.8 %",
+        "81.9°N, 156.9°W",
+    ):
         assert number in proc.stdout, number
     assert proc.stderr == ""
 
@@ -61,7 +70,9 @@ def test_check_json_has_every_documented_key_and_agrees_with_geographiclib(
     assert data["direct_km"] == pytest.approx(direct, abs=MM_KM)
     line = G.InverseLine(a["lat"], a["lon"], b["lat"], b["lon"])
     mid = line.Position(0.5 * line.s13)
-    assert (data["midpoint"]["lat"], data["midpoint"]["lon"]) == pytest.approx((mid["lat2"], mid["lon2"]), abs=1e-9)
+    assert (data["midpoint"]["lat"], data["midpoint"]["lon"]) == pytest.approx(
+        (mid["lat2"], mid["lon2"]), abs=1e-9
+    )
     to_mid = gl_km(venue["lat"], venue["lon"], mid["lat2"], mid["lon2"])
     assert data["venue_to_midpoint_km"] == pytest.approx(to_mid, abs=MM_KM)
     d_a, d_b = a["distance_km"], b["distance_km"]
@@ -75,16 +86,22 @@ def test_check_json_has_every_documented_key_and_agrees_with_geographiclib(
     assert [round(x, 2) for x in data["split"]] == [0.46, 0.54]
 
 
-def test_reykjavik_is_halfway_on_the_way_from_washington_to_moscow(capsys: pytest.CaptureFixture[str]) -> None:
+def test_reykjavik_is_halfway_on_the_way_from_washington_to_moscow(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, _ = run_cli(capsys, "check", "Reykjavik", "--between", "Washington", "Moscow", "--json")
     data = json.loads(out)
     assert code == 0
-    assert data["detour_pct"] < 1
-    assert data["verdict"] == "not halfway"  # on the way, but 58/42: not equidistant
+    assert data["detour_pct"] < 0.1
+    assert data["verdict"] == "roughly halfway"  # right on the way, but a 58/42 split
+    holds = {c["name"]: c["holds"] for c in data["criteria"]}
+    assert holds == {"equal distance": "roughly", "on the way": "yes", "at the midpoint": "roughly"}
 
 
 def test_verdict_halfway_for_the_true_midpoint(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run_cli(capsys, "check", "Mid=81.90483,-156.85262", "--between", "Washington", "Beijing", "--json")
+    code, out, _ = run_cli(
+        capsys, "check", "Mid=81.90483,-156.85262", "--between", "Washington", "Beijing", "--json"
+    )
     assert code == 0
     assert json.loads(out)["verdict"] == "halfway"
 
@@ -100,7 +117,17 @@ def test_thresholds_flags_change_the_verdict(capsys: pytest.CaptureFixture[str])
 
 def test_leading_minus_places_are_places_not_options() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "geo", "check", "-8.8,115.2", "--between", "-35.28,149.13", "Beijing", "--json"],
+        [
+            sys.executable,
+            "-m",
+            "geo",
+            "check",
+            "-8.8,115.2",
+            "--between",
+            "-35.28,149.13",
+            "Beijing",
+            "--json",
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -162,13 +189,19 @@ def test_distance_text(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["check", "Ancorage", "--between", "Washington", "Beijing"], "unknown place 'Ancorage'; did you mean Anchorage"),
+        (
+            ["check", "Ancorage", "--between", "Washington", "Beijing"],
+            "unknown place 'Ancorage'; did you mean Anchorage",
+        ),
         (["check", "95,0", "--between", "Washington", "Beijing"], "latitude 95 is out of range"),
         (["check", "0,200", "--between", "Washington", "Beijing"], "longitude 200 is out of range"),
         (["check", "nan,0", "--between", "Washington", "Beijing"], "not a finite number"),
         (["check", "", "--between", "Washington", "Beijing"], "empty place"),
         (["check", "A" * 10_000, "--between", "Washington", "Beijing"], "limit is 200"),
-        (["check", "Anchorage", "--between", "Washington", "Beijing", "--halfway-detour-pct", "nan"], "threshold"),
+        (
+            ["check", "Anchorage", "--between", "Washington", "Beijing", "--halfway-detour-pct", "nan"],
+            "threshold",
+        ),
         (["resolve", "Xyzzyville"], "unknown place 'Xyzzyville'"),
         (["distance", "Washington", "91,0"], "latitude 91"),
     ],

@@ -32,7 +32,9 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
         ("Geneva", "Geneva", "CH", 46.20, 6.15),
     ],
 )
-def test_should_resolve_names_and_aliases(query: str, name: str, country: str, lat: float, lon: float) -> None:
+def test_should_resolve_names_and_aliases(
+    query: str, name: str, country: str, lat: float, lon: float
+) -> None:
     place = resolve(query)
     assert place.name == name
     assert place.country == country
@@ -52,7 +54,9 @@ def test_larger_city_wins_among_non_capitals() -> None:
     assert (place.country, place.region) == ("US", "OR")  # Oregon's is larger than Maine's
 
 
-@pytest.mark.parametrize(("code", "icao", "iata"), [("ANC", "PANC", "ANC"), ("PANC", "PANC", "ANC"), ("anc", "PANC", "ANC")])
+@pytest.mark.parametrize(
+    ("code", "icao", "iata"), [("ANC", "PANC", "ANC"), ("PANC", "PANC", "ANC"), ("anc", "PANC", "ANC")]
+)
 def test_should_resolve_airport_codes(code: str, icao: str, iata: str) -> None:
     place = resolve(code)
     assert (place.kind, place.icao, place.iata) == ("airport", icao, iata)
