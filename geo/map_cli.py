@@ -1,0 +1,204 @@
+"""``python -m geo map``: draw parties, venues and geodesic flight paths; write one HTML file.
+
+Kept apart from :mod:`geo.cli` so that the parser stays light: folium and the rest are
+imported only when the command runs.
+
+::
+
+    python -m geo map --between A B [C …] [--venues V …] [--equidistant] [--rings KM …]
+                      [--best OBJECTIVE] --out FILE.html [--cdn] [--json] [--online]
+
+With two parties the venues are coloured by their halfway verdict; with more, by their rank
+(``geo.scoring``). The default file is self-contained and works offline; ``--cdn`` writes a
+small page that loads Leaflet from CDNs and shows OpenStreetMap tiles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+from geo.errors import InvalidInputError
+
+MAX_PARTIES = 20
+MAX_VENUES = 50
+
+
+def add_map_parser(sub: Any) -> None:
+    """Register the ``map`` sub-command on an argparse sub-parsers object."""
+    parser = sub.add_parser(
+        "map",
+        help="draw parties, venues and geodesic flight paths; write one HTML file",
+        description=(
+            "Draw the parties, candidate venues, geodesic flight paths, the direct path and its "
+            "midpoint (two parties), and optionally the equidistant line, range rings and the best "
+            "meeting point, and write the map as one HTML file. By default the file is "
+            "self-contained (every script, stylesheet and a world basemap inline) and works offline."
+        ),
+    )
+    parser.add_argument(
+        "--between", nargs="+", metavar="PLACE", required=True, help="the parties, two or more"
+    )
+    parser.add_argument(
+        "--venues",
+        nargs="+",
+        metavar="VENUE",
+        default=[],
+        help="candidate venues; flight paths are drawn from every party to each",
+    )
+    parser.add_argument(
+        "--equidistant",
+        action="store_true",
+        help="draw the line of points as far from A as from B (two parties)",
+    )
+    parser.add_argument(
+        "--rings",
+        nargs="+",
+        type=float,
+        metavar="KM",
+        default=[],
+        help="geodesic range rings around each party, km (0 < KM <= 20000)",
+    )
+    parser.add_argument(
+        "--best",
+        metavar="OBJECTIVE",
+        help="find and draw the best meeting point for OBJECTIVE (e.g. minimax) with its minimax circle",
+    )
+    parser.add_argument("--out", required=True, metavar="FILE.html", help="where to write the map")
+    parser.add_argument(
+        "--cdn",
+        action="store_true",
+        help="write the small online-only variant (scripts from CDNs, OpenStreetMap tiles)",
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    parser.add_argument(
+        "--online",
+        action="store_true",
+        help="look up names the offline gazetteer lacks with OpenStreetMap Nominatim (needs a network)",
+    )
+
+
+def _has_module(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def run_map(args: argparse.Namespace) -> str:
+    """Build the map for parsed arguments, write it, and return the line to print."""
+    from geo.places import resolve
+
+    if len(args.between) < 2:
+        raise InvalidInputError("--between needs at least two parties")
+    if len(args.between) > MAX_PARTIES:
+        raise InvalidInputError(f"--between takes at most {MAX_PARTIES} parties, not {len(args.between)}")
+    if len(args.venues) > MAX_VENUES:
+        raise InvalidInputError(f"--venues takes at most {MAX_VENUES} venues, not {len(args.venues)}")
+    if args.equidistant and len(args.between) != 2:
+        raise InvalidInputError("--equidistant needs exactly two parties")
+    out = Path(args.out)
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise InvalidInputError(f"--out {args.out!r} must name an .html file")
+
+    parties = [resolve(p, online=args.online) for p in args.between]
+    venues = [resolve(v, online=args.online) for v in args.venues]
+
+    from geo import maps
+    from geo.check import PlaceRef
+
+    party_refs = [PlaceRef.of(p) for p in parties]
+    marks: list[maps.VenueMark] = []
+    title = None
+    if venues and len(parties) == 2:
+        from geo.check import check_halfway
+
+        checks = [check_halfway(v, parties[0], parties[1]) for v in venues]
+        marks = [maps.venue_mark_for_check(c) for c in checks]
+        if len(checks) == 1:
+            c = checks[0]
+            title = (
+                f"Is {c.venue.name} halfway between {parties[0].name} and {parties[1].name}? "
+                f"{c.verdict.capitalize()}"
+            )
+    elif venues:
+        marks = _ranked_marks(parties, venues)
+
+    best = _best_mark(parties, args.best) if args.best else None
+    equidistant = _equidistant_line(parties) if args.equidistant else None
+
+    m = maps.build_map(
+        party_refs,
+        marks,
+        best=best,
+        equidistant=equidistant,
+        rings_km=args.rings,
+        title=title,
+        basemap=not args.cdn,
+    )
+    from geo.offline_html import export_html
+
+    page = export_html(m, offline=not args.cdn)
+    try:
+        out.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInputError(f"cannot write {args.out!r}: {exc.strerror or exc}") from None
+    size = len(page.encode("utf-8"))
+    kind = (
+        "online only: loads scripts and tiles from the web" if args.cdn else "self-contained, works offline"
+    )
+    if args.json:
+        from geo.jsonout import dumps
+
+        return dumps({"out": str(out), "bytes": size, "self_contained": not args.cdn})
+    return f"wrote {out} ({size / 1024:,.0f} kB, {kind})"
+
+
+def _ranked_marks(parties: list[Any], venues: list[Any]) -> list[Any]:
+    """Venues of three or more parties, coloured by minimax rank (``geo.scoring`` if present)."""
+    from geo import maps
+
+    if _has_module("geo.scoring"):
+        from geo import scoring
+
+        result = scoring.compare(parties, venues, rank_by="minimax")
+        return maps.venue_marks_for_compare(result)
+    # Without geo.scoring: rank by the largest party distance, computed here.
+    from geo.geodesy import distance_km
+
+    worst = [max(float(distance_km(p.lat, p.lon, v.lat, v.lon)) for p in parties) for v in venues]
+    order = sorted(range(len(venues)), key=lambda i: (worst[i], i))
+    rank = {i: r + 1 for r, i in enumerate(order)}
+    count = len(venues)
+    return [
+        maps.VenueMark(
+            v.name,
+            v.lat,
+            v.lon,
+            f"rank {rank[i]} of {count}",
+            maps.rank_color(rank[i], count),
+            (
+                ("rank (smallest farthest trip)", f"{rank[i]} of {count}"),
+                ("farthest party", f"{worst[i]:,.0f} km"),
+            ),
+        )
+        for i, v in enumerate(venues)
+    ]
+
+
+def _best_mark(parties: list[Any], objective: str) -> Any:
+    if not _has_module("geo.optimize"):
+        raise InvalidInputError("--best needs the optimiser (geo.optimize), which is not installed")
+    from geo import maps, optimize
+
+    result = optimize.optimum([p.lat for p in parties], [p.lon for p in parties], objective)
+    return maps.best_mark(result, objective)
+
+
+def _equidistant_line(parties: list[Any]) -> Any:
+    if not _has_module("geo.equidistant"):
+        raise InvalidInputError("--equidistant needs geo.equidistant, which is not installed")
+    from geo import equidistant
+    from geo.geodesy import LatLon
+
+    a, b = parties
+    return equidistant.equidistant_line(LatLon(a.lat, a.lon), LatLon(b.lat, b.lon))

@@ -1,0 +1,143 @@
+"""A real browser opens the exported map with the network switched off.
+
+Debian's chromium (``apt-get install chromium``; ``make test`` installs it) driven by the PyPI
+``playwright`` package through ``executable_path`` (``playwright install`` downloads a browser
+and cannot work here). Outside CI the tests skip when chromium or playwright is missing; in
+CI (``CI`` set) a missing browser is a failure, not a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from map_html import HOSTILE_NAMES, SEED_PARTIES, SEED_VENUES
+
+from geo.check import PlaceRef
+from geo.maps import BestMark, MapPoint, VenueMark, build_map
+from geo.offline_html import export_html
+from geo.places import resolve
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def _missing(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI must run the browser tests; `make test` installs chromium)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("the playwright package is not installed")
+    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
+        _missing(f"{CHROMIUM} is missing: apt-get install chromium")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+def open_offline(browser: Any, path: Path) -> tuple[Any, list[str], list[str]]:
+    """Open ``path`` in a context with the network off; collect page errors and dialogs."""
+    context = browser.new_context(offline=True, viewport={"width": 1200, "height": 800})
+    page = context.new_page()
+    errors: list[str] = []
+    dialogs: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    def on_dialog(dialog: Any) -> None:
+        dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.goto(path.as_uri())
+    page.wait_for_selector(".leaflet-container .leaflet-overlay-pane path")
+    return page, errors, dialogs
+
+
+def test_seed_map_renders_offline_with_one_path_per_flight(browser: Any, tmp_path: Path) -> None:
+    parties = [PlaceRef.of(resolve(p)) for p in SEED_PARTIES]
+    venues = [VenueMark(v.name, v.lat, v.lon) for v in map(resolve, SEED_VENUES)]
+    best = BestMark(81.9, -156.9, 5585.3, 11170.7, "minimax")
+    path = tmp_path / "seed.html"
+    path.write_text(export_html(build_map(parties, venues, best=best, rings_km=[2000])), encoding="utf-8")
+
+    page, errors, dialogs = open_offline(browser, path)
+    box = page.locator(".folium-map.leaflet-container").bounding_box()
+    assert box is not None and box["width"] >= 1000 and box["height"] >= 700  # container sized
+    assert page.locator("path.geo-flight").count() == len(parties) * len(venues)
+    assert page.locator("path.geo-direct").count() == 1
+    assert page.locator("path.geo-minimax").count() == 1
+    assert page.locator("path.geo-party").count() >= len(parties)
+    assert page.locator("path.geo-venue").count() >= len(venues)
+    # the drawn flight paths have real geometry on screen
+    for d in page.locator("path.geo-flight").evaluate_all("els => els.map(e => e.getAttribute('d'))"):
+        assert d and len(d) > 20
+    # the built-in basemap drew countries; the controls are there
+    assert page.locator(".leaflet-pane path").count() > 150
+    assert page.locator(".leaflet-control-scale").count() == 1
+    assert page.locator(".leaflet-control-layers").count() == 1
+    assert page.locator(".leaflet-control-measure").count() == 1
+    assert page.locator(".leaflet-control-zoom-fullscreen, .fullscreen-icon").count() >= 1
+    assert "Reykjav" in page.locator(".geo-legend").inner_text()
+    assert errors == [] and dialogs == []
+
+
+def test_hostile_names_open_no_dialog_and_show_as_text(browser: Any, tmp_path: Path) -> None:
+    parties = [MapPoint(HOSTILE_NAMES[0], 38.9, -77.0), MapPoint(HOSTILE_NAMES[1], 39.9, 116.4)]
+    venues = [
+        VenueMark(name, -40.0 + 8.0 * i, -170.0 + 30.0 * i, status=name, details=((name, name),))
+        for i, name in enumerate(HOSTILE_NAMES[2:])
+    ]
+    path = tmp_path / "hostile.html"
+    path.write_text(export_html(build_map(parties, venues, title=HOSTILE_NAMES[4])), encoding="utf-8")
+
+    page, errors, dialogs = open_offline(browser, path)
+    assert page.locator("path.geo-flight").count() == len(parties) * len(venues)
+    # Open every popup and tooltip so that all their HTML is parsed and shown.
+    shown = page.evaluate(
+        """() => {
+            const id = document.querySelector('.folium-map').id;
+            const map = window[id];
+            const texts = [];
+            map.eachLayer(layer => {
+                if (layer.getPopup && layer.getPopup()) {
+                    layer.openPopup();
+                    texts.push(layer.getPopup().getElement().innerText);
+                }
+                if (layer.getTooltip && layer.getTooltip()) {
+                    layer.openTooltip();
+                    texts.push(layer.getTooltip().getElement().innerText);
+                }
+            });
+            return texts.join('\\n');
+        }"""
+    )
+    page.wait_for_timeout(300)  # let any injected handler (onerror, onload) fire
+    assert dialogs == [], dialogs
+    assert errors == [], errors
+    for name in HOSTILE_NAMES[:9]:  # shown literally (the last ones hold line separators)
+        assert name.replace("\u2028", "").replace("\u2029", "") in shown.replace("\n", ""), name
+    assert page.locator(".geo-legend img, .leaflet-popup-pane img, .leaflet-tooltip-pane img").count() == 0
+    assert page.locator("svg svg").count() == 0  # no injected <svg onload>
+    assert HOSTILE_NAMES[4] in page.locator(".geo-legend").inner_text()
