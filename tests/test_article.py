@@ -1,0 +1,426 @@
+"""Finding and checking "halfway" claims in articles (geo/article.py and `python -m geo article`).
+
+The articles in tests/articles/ were written for these tests, one per concern; the seed article
+is the news story the project began with. Distances are checked against GeographicLib called
+directly, verdicts against check_halfway on places resolved independently.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from geographiclib.geodesic import Geodesic
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo.article import (
+    MAX_ARTICLE_BYTES,
+    ArticleReport,
+    check_article,
+    decode_article,
+    format_report,
+    plain_text,
+    split_sentences,
+)
+from geo.check import check_halfway
+from geo.cli import main
+from geo.errors import InvalidInputError
+from geo.jsonout import to_jsonable
+from geo.places import resolve
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = Path(__file__).resolve().parent / "articles"
+SEED = ROOT / "seeds" / "000_0013ce6904f91e7b.txt"
+G = Geodesic.WGS84
+MM_KM = 1e-6
+
+
+def gl_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return float(G.Inverse(lat1, lon1, lat2, lon2)["s12"]) / 1000
+
+
+def article(name: str) -> ArticleReport:
+    return check_article((ARTICLES / name).read_text(encoding="utf-8"))
+
+
+def summary(report: ArticleReport) -> list[tuple[str, str, str, str, str]]:
+    return [(c.kind, c.venue, c.between[0], c.between[1], c.result.verdict) for c in report.claims]
+
+
+def place_names(report: ArticleReport) -> set[str]:
+    return {p.name for p in report.places}
+
+
+def collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def assert_offsets_point_at_sentences(source: str, report: ArticleReport) -> None:
+    text = plain_text(source)
+    for item in (*report.claims, *report.unresolved):
+        assert 0 <= item.start < item.end <= len(text)
+        assert collapse(text[item.start : item.end]) == item.sentence
+    for place in report.places:
+        for mention in place.mentions:
+            assert text[mention.start : mention.end] == mention.text
+
+
+# ---- the seed article -------------------------------------------------------------------------------
+def test_seed_article_gives_exactly_one_claim_anchorage_between_washington_and_beijing() -> None:
+    source = SEED.read_text(encoding="utf-8")
+    report = check_article(source)
+    assert len(report.claims) == 1
+    assert report.unresolved == ()
+    claim = report.claims[0]
+    assert (claim.venue, claim.between, claim.result.verdict) == (
+        "Anchorage",
+        ("Washington", "Beijing"),
+        "roughly halfway",
+    )
+    assert claim.sentence == (
+        "The city was picked because it represents a halfway point between Washington and Beijing."
+    )
+    assert "'The city' read as Anchorage" in claim.note and "expected to be in Anchorage" in claim.note
+    assert_offsets_point_at_sentences(source, report)
+
+
+def test_seed_claim_numbers_agree_with_geographiclib() -> None:
+    result = check_article(SEED.read_text(encoding="utf-8")).claims[0].result
+    v, (a, b) = result.venue, result.parties
+    assert (v.name, a.name, b.name) == ("Anchorage", "Washington, D.C.", "Beijing")
+    assert a.distance_km == pytest.approx(gl_km(a.lat, a.lon, v.lat, v.lon), abs=MM_KM)
+    assert b.distance_km == pytest.approx(gl_km(b.lat, b.lon, v.lat, v.lon), abs=MM_KM)
+    assert result.direct_km == pytest.approx(gl_km(a.lat, a.lon, b.lat, b.lon), abs=MM_KM)
+    assert result == check_halfway(resolve("Anchorage"), resolve("Washington"), resolve("Beijing"))
+
+
+def test_seed_places_skip_person_names_papers_seas_and_the_town_called_asia() -> None:
+    report = check_article(SEED.read_text(encoding="utf-8"))
+    # Antony (France) in "Antony Blinken", Asia (Philippines) in "in Asia", Taipei in "Taiwan Strait".
+    assert place_names(report) == {"Washington, D.C.", "Beijing", "Anchorage"}
+    china = next(p for p in report.places if p.name == "Beijing")
+    written = [m.text for m in china.mentions]
+    assert "China" in written and "Beijing" in written
+    # "The South China Morning Post" and "South China Sea" name no place.
+    text = plain_text(SEED.read_text(encoding="utf-8"))
+    spans = {(m.start, m.end) for m in china.mentions}
+    for phrase in ("South China Morning Post", "South China Sea"):
+        at = text.index(phrase) + len("South ")
+        assert (at, at + len("China")) not in spans, phrase
+
+
+# ---- each phrasing ----------------------------------------------------------------------------------
+def test_each_phrasing_is_found_with_its_venue_and_parties() -> None:
+    report = article("phrasings.txt")
+    assert [(kind, venue, a, b) for kind, venue, a, b, _ in summary(report)] == [
+        ("halfway", "Reykjavík", "Washington", "Moscow"),
+        ("halfway", "Singapore", "Washington", "Pyongyang"),
+        ("midway", "Helsinki", "Moscow", "Washington"),
+        ("midpoint", "Vienna", "Paris", "Kyiv"),
+        ("equidistant", "Istanbul", "London", "Tehran"),
+        ("equidistant", "Ankara", "Berlin", "Baghdad"),
+    ]
+    assert_offsets_point_at_sentences((ARTICLES / "phrasings.txt").read_text(encoding="utf-8"), report)
+
+
+def test_each_claims_verdict_is_the_halfway_check_of_the_places_it_names() -> None:
+    for claim in article("phrasings.txt").claims:
+        expected = check_halfway(resolve(claim.venue), resolve(claim.between[0]), resolve(claim.between[1]))
+        assert claim.result.verdict == expected.verdict, claim.sentence
+        assert claim.result.detour_pct == pytest.approx(expected.detour_pct, abs=1e-9)
+
+
+def test_country_after_a_city_only_says_which_city() -> None:
+    # "Reykjavík, Iceland, is about halfway …": the venue is the city, not the country's capital by chance;
+    # "Geneva, Switzerland" must stay Geneva rather than become Bern.
+    report = check_article("Geneva, Switzerland, is equidistant from Washington and Moscow.")
+    (claim,) = report.claims
+    assert claim.venue == "Geneva" and claim.result.venue.name == "Geneva"
+    assert "Bern" not in place_names(report)
+
+
+def test_halfway_around_the_world_is_reported_with_the_distance_as_a_share_of_the_antipode() -> None:
+    report = article("phrasings.txt")
+    (around,) = report.unresolved
+    assert around.kind == "around the world"
+    washington, jakarta = resolve("Washington"), resolve("Jakarta")
+    km = gl_km(washington.lat, washington.lon, jakarta.lat, jakarta.lon)
+    antipode_km = gl_km(90, 0, -90, 0)
+    assert (
+        f"Washington–Jakarta is {km:,.0f} km, {100 * km / antipode_km:.0f} % of the {antipode_km:,.0f} km"
+        in (around.reason)
+    )
+
+
+# ---- several claims, references back and forth ------------------------------------------------------
+def test_several_claims_in_one_text_each_checked_in_order() -> None:
+    source = (ARTICLES / "several_claims.txt").read_text(encoding="utf-8")
+    report = check_article(source)
+    assert [(kind, venue, a, b) for kind, venue, a, b, _ in summary(report)] == [
+        ("halfway", "Reykjavik", "Washington", "Moscow"),  # "… halfway between the two capitals"
+        ("halfway", "Honolulu", "Tokyo", "Los Angeles"),  # venue named after the parties
+        ("midway", "Bangkok", "New Delhi", "Tokyo"),  # "It lies …": the meeting place named before
+        ("halfway", "Oslo", "Lisbon", "Santiago"),
+    ]
+    assert report.claims[2].note.startswith("'It' read as Bangkok")
+    assert [c.start for c in report.claims] == sorted(c.start for c in report.claims)
+    assert report.unresolved == ()
+    assert_offsets_point_at_sentences(source, report)
+
+
+def test_the_two_countries_means_the_two_countries_named_before_the_venue() -> None:
+    (claim,) = check_article(
+        "The US and China are meeting in Anchorage, halfway between the two countries."
+    ).claims
+    assert (claim.venue, claim.between) == ("Anchorage", ("US", "China"))
+    assert [p.name for p in claim.result.parties] == ["Washington, D.C.", "Beijing"]
+
+
+def test_halfway_from_a_to_b_and_abbreviations_with_dots() -> None:
+    report = check_article(
+        "Reagan met Gorbachev in Reykjavik, Iceland, roughly halfway between Washington, D.C., and Moscow. "
+        "Officials say Bogotá is halfway from Mexico City to Buenos Aires."
+    )
+    assert [(venue, a, b) for _, venue, a, b, _ in summary(report)] == [
+        ("Reykjavik", "Washington, D.C.", "Moscow"),
+        ("Bogotá", "Mexico City", "Buenos Aires"),
+    ]
+
+
+# ---- claims that cannot be checked ------------------------------------------------------------------
+def test_unresolvable_claims_are_reported_with_their_reason_never_dropped() -> None:
+    source = (ARTICLES / "unresolved.txt").read_text(encoding="utf-8")
+    report = check_article(source)
+    assert report.claims == ()
+    reasons = [(u.kind, u.reason) for u in report.unresolved]
+    assert len(reasons) == 5
+    assert reasons[0][0] == "midway" and "'The city'" in reasons[0][1] and "no meeting place" in reasons[0][1]
+    assert reasons[1][0] == "halfway" and "unknown place 'Gondor'" in reasons[1][1]
+    assert "'halfway between the two sides'" in reasons[2][1] and "names 0 places" in reasons[2][1]
+    assert reasons[3] == ("equidistant", "no venue: 'a site' is not a named place")
+    assert reasons[4][0] == "around the world" and "no halfway check" in reasons[4][1]
+    # Every claim phrase in the text is accounted for.
+    phrases = re.findall(r"halfway|midway|equidistant", source)
+    assert len(phrases) == len(report.claims) + len(report.unresolved)
+    assert_offsets_point_at_sentences(source, report)
+
+
+def test_a_party_written_as_a_description_is_unresolved_with_suggestions() -> None:
+    (item,) = check_article(
+        "The venue, Anchorage, is halfway between Washington and the Chinese capital."
+    ).unresolved
+    assert item.reason.startswith(
+        "party 'Chinese capital' cannot be resolved: unknown place 'Chinese capital'"
+    )
+
+
+# ---- person names and common words ------------------------------------------------------------------
+def test_person_names_that_look_like_places_are_not_places() -> None:
+    report = article("people.txt")
+    assert place_names(report) == {"Anchorage", "Washington, D.C.", "Beijing"}
+    # Paris (Hilton), Tbilisi (Georgia O'Keeffe), Jackson, Antony (Blinken), Florence, Victoria, Sydney, Most
+    assert summary(report) == [("halfway", "Anchorage", "Washington", "Beijing", "roughly halfway")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paris Hilton arrived.", set()),
+        ("They flew to Paris on Monday.", {"Paris"}),
+        ("Georgia O'Keeffe painted.", set()),
+        ("The painter left Georgia for good.", {"Tbilisi"}),
+        ("President Andrew Jackson spoke.", set()),
+        ("Jackson said no.", set()),
+        ("The plant is in Jackson, Mississippi.", {"Jackson"}),
+        ("Most people stayed home.", set()),
+        ("The summit was held in Split.", {"Split"}),
+        ("The Washington Post reported it.", set()),
+        ("Foreign Minister Wang Yi and President Xi Jinping met Jen Psaki and Blinken.", set()),
+        ("Talks in Mexico and Canada.", {"Mexico City", "Ottawa"}),
+        ("The U.S. and the UK agreed.", {"Washington, D.C.", "London"}),
+        ("We saw the nice view in the morning.", set()),
+        ("The Geneva Summit of 1985 was short.", {"Geneva"}),
+        ("It is in New York, not York.", {"New York City", "York"}),
+    ],
+)
+def test_place_finding_rules(text: str, expected: set[str]) -> None:
+    assert place_names(check_article(text)) == expected
+
+
+# ---- HTML and plain text ----------------------------------------------------------------------------
+def test_html_article_is_stripped_and_scripts_and_head_are_ignored() -> None:
+    source = (ARTICLES / "article.html").read_text(encoding="utf-8")
+    report = check_article(source)
+    assert summary(report) == [("halfway", "Reykjavík", "Washington", "Moscow", "roughly halfway")]
+    text = plain_text(source)
+    assert "<" not in text and "&amp;" not in text and "Bern" not in text and "Geneva" not in text
+    assert "Reykjavík is roughly halfway between Washington & Moscow." in text
+    assert "“surprised”" in text
+    assert (
+        report.claims[0].sentence
+        == "Officials said Reykjavík is roughly halfway between Washington & Moscow."
+    )
+    assert_offsets_point_at_sentences(source, report)
+
+
+def test_plain_text_keeps_offsets_except_for_line_endings_and_bom() -> None:
+    source = "\ufeffLine one.\r\nAnchorage is halfway between Washington and Beijing.\r\n"
+    assert plain_text(source) == "Line one.\nAnchorage is halfway between Washington and Beijing.\n"
+    assert plain_text("3 < 4 and 5 > 2") == "3 < 4 and 5 > 2"
+
+
+def test_text_without_claims_gives_none_but_lists_its_places() -> None:
+    report = article("no_claims.txt")
+    assert report.claims == () and report.unresolved == ()
+    assert place_names(report) == {"Tokyo", "London", "Berlin", "Paris", "Nairobi"}
+
+
+def test_split_sentences_respects_abbreviations_and_initials() -> None:
+    text = "Mr. Blinken met Dr. Wang in the U.S. capital. Gen. Smith agreed! Did George W. Bush? Yes.\n\nNew"
+    assert [s.text for s in split_sentences(text)] == [
+        "Mr. Blinken met Dr. Wang in the U.S. capital.",
+        "Gen. Smith agreed!",
+        "Did George W. Bush?",
+        "Yes.",
+        "New",
+    ]
+    for s in split_sentences(text):
+        assert text[s.start : s.end] == s.text
+
+
+# ---- JSON shape -------------------------------------------------------------------------------------
+def test_json_has_claims_places_and_unresolved_with_the_documented_keys() -> None:
+    data = to_jsonable(check_article(SEED.read_text(encoding="utf-8")))
+    assert list(data) == ["claims", "places", "unresolved"]
+    claim = data["claims"][0]
+    assert list(claim)[:4] == ["sentence", "venue", "between", "result"]
+    assert {"kind", "start", "end", "note"} <= claim.keys()
+    assert claim["between"] == ["Washington", "Beijing"]
+    assert claim["result"]["verdict"] == "roughly halfway"
+    assert claim["result"]["venue"]["name"] == "Anchorage"
+    place = data["places"][0]
+    assert list(place) == ["name", "lat", "lon", "mentions"]
+    assert list(place["mentions"][0]) == ["text", "start", "end"]
+    unresolved = to_jsonable(article("unresolved.txt"))["unresolved"][0]
+    assert list(unresolved) == ["sentence", "reason", "kind", "start", "end"]
+
+
+# ---- robustness -------------------------------------------------------------------------------------
+FRAGMENTS = ["Anchorage", "is", "halfway", "between", "Washington", "and", "Beijing", "the", "city", "It",
+             "midway", "equidistant", "from", ".", ",", "\n\n", "Paris", "Hilton", "two", "capitals", "<p>",
+             "around", "world", "Gondor", "U.S.", "in", "meeting", "Mr.", "é", "’s", "—"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40).map(" ".join))
+def test_any_text_gives_a_report_whose_offsets_point_at_its_sentences(source: str) -> None:
+    report = check_article(source)
+    assert_offsets_point_at_sentences(source, report)
+    json.dumps(to_jsonable(report), allow_nan=False)
+
+
+def test_decode_article_refuses_binary_non_utf8_empty_and_huge_input() -> None:
+    assert decode_article("\ufeffAnchorage".encode()) == "Anchorage"
+    with pytest.raises(InvalidInputError, match="looks binary"):
+        decode_article(b"GIF89a\x00\x01")
+    with pytest.raises(InvalidInputError, match=r"not UTF-8 text \(byte 5 is 0xe1\)"):
+        decode_article("Bogotá".encode("latin-1"))
+    with pytest.raises(InvalidInputError, match="empty"):
+        decode_article(b" \n ")
+    with pytest.raises(InvalidInputError, match="the limit is"):
+        decode_article(b"a" * (MAX_ARTICLE_BYTES + 1))
+
+
+def test_text_report_shows_each_claim_with_its_card_and_what_was_not_checked() -> None:
+    text = format_report(check_article(SEED.read_text(encoding="utf-8")))
+    assert text.startswith("1 claim checked, 0 not checked.")
+    assert "Verdict: ROUGHLY HALFWAY" in text and "venue Anchorage, between Washington and Beijing" in text
+    assert "Places named (3):" in text
+    text = format_report(article("unresolved.txt"))
+    assert "0 claims checked, 5 not checked." in text and "unknown place 'Gondor'" in text
+
+
+# ---- CLI --------------------------------------------------------------------------------------------
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_article_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(capsys, "article", str(SEED), "--json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert [(c["venue"], c["between"], c["result"]["verdict"]) for c in data["claims"]] == [
+        ("Anchorage", ["Washington", "Beijing"], "roughly halfway")
+    ]
+    assert data["unresolved"] == []
+
+
+def test_cli_article_text_report_for_html(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "article", str(ARTICLES / "article.html"))
+    assert code == 0
+    assert "Is Reykjavík halfway between Washington, D.C. and Moscow?  Verdict: ROUGHLY HALFWAY" in out
+
+
+def test_cli_article_reads_standard_input() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "geo", "article", "-", "--json"],
+        input=b"Talks will be held in Anchorage. The city is halfway between Washington and Beijing.",
+        capture_output=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr
+    claim = json.loads(proc.stdout)["claims"][0]
+    assert (claim["venue"], claim["result"]["verdict"]) == ("Anchorage", "roughly halfway")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "No such file or directory"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks binary"),
+        ("Bogotá".encode("latin-1"), "is not UTF-8 text"),
+        (b"", "is empty"),
+        ("dir", "Is a directory"),
+    ],
+)
+def test_cli_article_bad_files_are_one_line_errors_with_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | str | None, message: str
+) -> None:
+    path = tmp_path / "article.txt"
+    if content == "dir":
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    code, out, err = run_cli(capsys, "article", str(path))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("halfway article: error: ") and message in err
+
+
+def test_cli_article_binary_standard_input_is_an_error_not_a_traceback() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "geo", "article", "-"],
+        input=b"\x00\x01\x02",
+        capture_output=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == (
+        "halfway article: error: standard input looks binary (it contains NUL bytes); give a UTF-8 text "
+        "or HTML file\n"
+    )
+
+
+def test_cli_article_without_file_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["article"])
+    assert exc.value.code == 2
+    assert "FILE" in capsys.readouterr().err
