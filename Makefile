@@ -5,8 +5,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: run test lint typecheck pytest bench data clean
+.PHONY: run test lint typecheck pytest bench data basemap clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +19,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/python -m geo check Anchorage --between Washington Beijing
 
-test: $(STAMP) lint typecheck pytest
+test: $(STAMP) $(CHROMIUM) lint typecheck pytest
+
+# The browser tests drive Debian's chromium through Playwright (never `playwright install`).
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq chromium
 
 lint: $(STAMP)
 	$(BIN)/ruff check geo tests scripts benchmarks
@@ -31,10 +38,15 @@ pytest: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_distance.py
+	$(BIN)/python benchmarks/bench_scoring.py
 
 data: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[data]'
 	$(BIN)/python scripts/build_data.py
+
+basemap: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[basemap]'
+	$(BIN)/python scripts/build_basemap.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
