@@ -16,8 +16,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The dashboard on http://127.0.0.1:8501 (settings in .streamlit/config.toml: no e-mail prompt,
+# no usage statistics, loopback only). The CLI: .venv/bin/python -m geo --help
 run: $(STAMP)
-	$(BIN)/python -m geo check Anchorage --between Washington Beijing
+	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port 8501
 
 test: $(STAMP) $(CHROMIUM) lint typecheck pytest
 

@@ -1,0 +1,69 @@
+"""Dashboard view "Check a claim": is a venue halfway between two parties, and in what sense?"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo.check import CheckResult, check_halfway
+from geo.dashboard.common import map_html, place_input, show_map, slug
+from geo.jsonout import dumps
+from geo.maps import map_for_check
+from geo.textout import check_card
+
+SEED = ("Anchorage", "Washington", "Beijing")
+_ICONS = {"yes": "✅", "roughly": "🟡", "no": "❌", "undefined": "⚪"}
+
+
+def verdict_markdown(result: CheckResult) -> str:
+    """The verdict card as Markdown: the verdict, the explanation, and each reading of halfway."""
+    lines = [f"### Verdict: {result.verdict.upper()}", "", result.explanation, ""]
+    for criterion in result.criteria:
+        icon = _ICONS.get(criterion.holds, "")
+        lines.append(f"- {icon} **{criterion.name}** ({criterion.holds}): {criterion.detail}")
+    t = result.thresholds
+    lines += [
+        "",
+        f"*Halfway* = detour ≤ {t.halfway_detour_pct:g} % and split within "
+        f"{100 * t.halfway_split_tolerance:g} points of 50/50; "
+        f"*roughly* = ≤ {t.roughly_detour_pct:g} % and within "
+        f"{100 * t.roughly_split_tolerance:g} points. All distances are WGS84 geodesics.",
+    ]
+    return "\n".join(lines)
+
+
+def render() -> None:
+    """Draw the view."""
+    st.subheader("Check a “halfway” claim")
+    st.caption(
+        "Opens on the seed article: US and Chinese diplomats met in Anchorage, said to be "
+        "“a halfway point between Washington and Beijing”."
+    )
+    cols = st.columns(3)
+    with cols[0]:
+        venue = place_input("Venue", "venue", SEED[0])
+    with cols[1]:
+        party_a = place_input("Party A", "a", SEED[1])
+    with cols[2]:
+        party_b = place_input("Party B", "b", SEED[2])
+    if venue is None or party_a is None or party_b is None:
+        st.info("Fix the place above to see the verdict.")
+        return
+
+    result = check_halfway(venue, party_a, party_b)
+    left, right = st.columns([2, 3])
+    with left:
+        st.markdown(verdict_markdown(result))
+        with st.expander("The numbers as a quotable card"):
+            st.code(check_card(result), language=None)
+        st.download_button(
+            "Download the result (JSON)",
+            data=dumps(result).encode("utf-8"),
+            file_name=f"check-{slug(result.venue.name)}.json",
+            mime="application/json",
+            key="download-check-json",
+            on_click="ignore",
+        )
+    with right:
+        key = repr((venue, party_a, party_b))
+        html = map_html(f"check:{key}", lambda: map_for_check(result))
+        show_map(html, file_name=f"check-{slug(result.venue.name)}.html")

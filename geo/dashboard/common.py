@@ -1,0 +1,140 @@
+"""Widgets and helpers shared by the dashboard's views.
+
+Conventions for every view:
+
+* Widget keys are short, unique across views, and bound to the URL query string
+  (``bind="query-params"``), so a view can be shared and reopened as it was.
+* A bad input shows an inline ``st.error`` next to its widget and the view keeps working;
+  nothing raises to the top.
+* Maps are shown as the same self-contained offline HTML that the download button offers
+  (no CDN, no internet), inside ``st.iframe``. The HTML is deterministic, so a rerun with the
+  same inputs sends the same page and the map does not remount in a loop.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+
+import folium
+import streamlit as st
+
+from geo.errors import GeoError
+from geo.gazetteer import Gazetteer, Place, load_gazetteer
+from geo.offline_html import export_html
+from geo.places import resolve
+
+MAP_HEIGHT = 560
+
+
+@st.cache_resource(show_spinner=False)
+def gazetteer() -> Gazetteer:
+    """The embedded gazetteer, loaded once per server process."""
+    return load_gazetteer()
+
+
+@st.cache_data(show_spinner=False)
+def place_choices() -> list[str]:
+    """Capitals (by name) and large/medium airports (by IATA or ICAO code) for search lists."""
+    gaz = gazetteer()
+    names = sorted({p.name for p in gaz.capitals.values()})
+    codes = sorted(
+        f"{p.iata or p.icao} – {p.name}"
+        for p in gaz.airports
+        if (p.iata or p.icao) and (p.runway_m or 0) >= 2500
+    )
+    return names + codes
+
+
+def choice_to_query(choice: str) -> str:
+    """The ``resolve`` input of a search-list entry ("ANC – Ted Stevens…" -> "ANC")."""
+    return choice.split(" – ", 1)[0].strip()
+
+
+@functools.lru_cache(maxsize=2048)
+def _resolve_cached(query: str) -> Place:
+    return resolve(query, gazetteer=gazetteer())
+
+
+def try_resolve(query: str) -> tuple[Place | None, str | None]:
+    """Resolve ``query`` as the CLI does; return (place, None) or (None, one-line error)."""
+    text = query.strip()
+    if not text:
+        return None, "Enter a place: a name, an IATA/ICAO code, 'lat,lon' or 'Label=lat,lon'."
+    try:
+        return _resolve_cached(text), None
+    except GeoError as exc:
+        return None, str(exc)
+
+
+def place_input(label: str, key: str, default: str, *, help: str | None = None) -> Place | None:
+    """A text box for one place (anything ``resolve`` accepts) with an inline error.
+
+    Returns the resolved place, or None after showing the error under the box.
+    """
+    text = st.text_input(
+        label,
+        value=default,
+        key=key,
+        bind="query-params",
+        help=help
+        or "A name (Reykjavik, Peking, DC), an airport code (ANC, PANC), 'lat,lon', "
+        "DMS (61°13′N 149°54′W) or 'Label=lat,lon'.",
+    )
+    place, error = try_resolve(text or "")
+    if error:
+        st.error(error, icon="⚠️")
+    elif place is not None and place.note and "also matches" in place.note:
+        st.caption(f"→ {place.label} ({place.note})")
+    elif place is not None:
+        st.caption(f"→ {place.label}")
+    return place
+
+
+def places_input(
+    label: str, key: str, default: Sequence[str], *, height: int = 120
+) -> list[tuple[int, str, Place | None, str | None]]:
+    """A text area with one place per line. Returns (line number, text, place, error) per line.
+
+    Errors are shown inline with their line numbers; blank lines are skipped.
+    """
+    text = st.text_area(label, value="\n".join(default), key=key, bind="query-params", height=height)
+    rows: list[tuple[int, str, Place | None, str | None]] = []
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        if not line.strip():
+            continue
+        place, error = try_resolve(line)
+        rows.append((number, line.strip(), place, error))
+    for number, line, _, error in rows:
+        if error:
+            st.error(f"line {number} ({line!r}): {error}", icon="⚠️")
+    return rows
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _html_of(cache_key: str, _build: Callable[[], folium.Map]) -> str:
+    return export_html(_build())
+
+
+def map_html(cache_key: str, build: Callable[[], folium.Map]) -> str:
+    """Self-contained offline HTML of a map, cached by ``cache_key`` (a string of the inputs)."""
+    return _html_of(cache_key, build)
+
+
+def show_map(html: str, *, file_name: str, height: int = MAP_HEIGHT) -> None:
+    """Show a self-contained map page and offer it as a download."""
+    st.iframe(html, height=height)
+    st.download_button(
+        "Download the map (HTML, works offline)",
+        data=html.encode("utf-8"),
+        file_name=file_name,
+        mime="text/html",
+        key=f"download-{file_name}",
+        on_click="ignore",
+    )
+
+
+def slug(text: str) -> str:
+    """A file-name-safe form of ``text``."""
+    out = "".join(c.lower() if c.isalnum() else "-" for c in text)
+    return "-".join(part for part in out.split("-") if part)[:60] or "map"
