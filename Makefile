@@ -29,8 +29,8 @@ $(CHROMIUM):
 	$(SUDO) apt-get install -y -qq chromium
 
 lint: $(STAMP)
-	$(BIN)/ruff check geo tests scripts benchmarks
-	$(BIN)/ruff format --check geo tests scripts benchmarks
+	$(BIN)/ruff check app.py geo tests scripts benchmarks
+	$(BIN)/ruff format --check app.py geo tests scripts benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

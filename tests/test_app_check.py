@@ -1,0 +1,89 @@
+"""The dashboard's "Check a claim" view, run headless with Streamlit's AppTest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from geographiclib.geodesic import Geodesic
+from streamlit.testing.v1 import AppTest
+
+from geo.offline_html import external_references
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+G = Geodesic.WGS84
+
+
+def gl_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return float(G.Inverse(lat1, lon1, lat2, lon2)["s12"]) / 1000
+
+
+@pytest.fixture
+def app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def page_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_opens_on_the_seed_scenario_with_every_number(app: AppTest) -> None:
+    text = page_text(app)
+    assert "Verdict: ROUGHLY HALFWAY" in text
+    for number in ("5,421 km", "6,402 km", "11,171 km", "2,317 km", "+652 km", "81.9°N, 156.9°W", "46/54"):
+        assert number in text, number
+    for reading in ("equal distance", "on the way", "at the midpoint"):
+        assert f"**{reading}**" in text, reading
+    assert not app.error
+
+
+def test_the_map_is_a_self_contained_offline_page(app: AppTest) -> None:
+    frames = app.get("iframe")
+    assert len(frames) == 1
+    html = frames[0].proto.srcdoc
+    assert "L.map(" in html and "L.polyline" in html and "Anchorage" in html
+    assert external_references(html) == []
+
+
+def test_changing_a_party_updates_the_verdict(app: AppTest) -> None:
+    app.text_input(key="b").set_value("Moscow").run()
+    app.text_input(key="venue").set_value("Reykjavik").run()
+    assert not app.exception
+    text = page_text(app)
+    # Reykjavík (GeoNames 64.13548, -21.89541) from Washington (38.9072, -77.0369): 4,525 km
+    expected = gl_km(38.9072, -77.0369, 64.13548, -21.89541)
+    assert f"{expected:,.0f} km" in text
+    assert "Verdict: ROUGHLY HALFWAY" in text and "Reykjavík" in text
+
+
+def test_unknown_place_is_an_inline_error_and_the_page_keeps_working(app: AppTest) -> None:
+    app.text_input(key="venue").set_value("Xyzzyville").run()
+    assert not app.exception
+    assert len(app.error) == 1
+    assert "unknown place 'Xyzzyville'" in app.error[0].value and "did you mean" in app.error[0].value
+    # the other inputs still resolve and say so; the sidebar still works
+    assert any("Washington, D.C." in c.value for c in app.caption)
+    assert app.sidebar.radio(key="view").value == "Check a claim"
+    app.text_input(key="venue").set_value("ANC").run()
+    assert not app.error and "Verdict:" in page_text(app)
+
+
+def test_blank_input_asks_for_a_place(app: AppTest) -> None:
+    app.text_input(key="a").set_value("").run()
+    assert not app.exception
+    assert "Enter a place" in app.error[0].value
+
+
+def test_query_string_restores_the_view() -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["venue"] = "Helsinki"
+    at.query_params["a"] = "Washington"
+    at.query_params["b"] = "Moscow"
+    at.run()
+    assert not at.exception
+    assert at.text_input(key="venue").value == "Helsinki"
+    text = page_text(at)
+    assert "Helsinki" in text and "Moscow" in text and "Beijing" not in text
