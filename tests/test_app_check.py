@@ -87,3 +87,13 @@ def test_query_string_restores_the_view() -> None:
     assert at.text_input(key="venue").value == "Helsinki"
     text = page_text(at)
     assert "Helsinki" in text and "Moscow" in text and "Beijing" not in text
+
+
+def test_thresholds_change_the_verdict_and_bad_ones_are_inline_errors(app: AppTest) -> None:
+    # Anchorage: detour 5.8 %, split 46/54 (4.6 points off): halfway once the limits allow both
+    app.number_input(key="hd").set_value(6.0).run()
+    app.number_input(key="hs").set_value(5.0).run()
+    assert "Verdict: HALFWAY" in page_text(app)
+    app.number_input(key="rd").set_value(2.0).run()  # roughly limit below the halfway one
+    assert not app.exception
+    assert "cannot exceed" in app.error[0].value

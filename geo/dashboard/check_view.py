@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.check import CheckResult, check_halfway
+from geo.check import CheckResult, Thresholds, check_halfway
 from geo.dashboard.common import map_html, place_input, show_map, slug
+from geo.errors import GeoError
 from geo.jsonout import dumps
 from geo.maps import map_for_check
 from geo.textout import check_card
@@ -31,6 +32,44 @@ def verdict_markdown(result: CheckResult) -> str:
     return "\n".join(lines)
 
 
+def thresholds_input() -> Thresholds | None:
+    """The verdict limits (defaults of the CLI) in an expander; None after an inline error."""
+    d = Thresholds()
+    with st.expander("Verdict thresholds"):
+        cols = st.columns(4)
+        values = (
+            cols[0].number_input(
+                "halfway: max detour %", 0.0, 100.0, d.halfway_detour_pct, 0.5, key="hd", bind="query-params"
+            ),
+            cols[1].number_input(
+                "halfway: max split offset, points",
+                0.0,
+                50.0,
+                100 * d.halfway_split_tolerance,
+                0.5,
+                key="hs",
+                bind="query-params",
+            ),
+            cols[2].number_input(
+                "roughly: max detour %", 0.0, 100.0, d.roughly_detour_pct, 0.5, key="rd", bind="query-params"
+            ),
+            cols[3].number_input(
+                "roughly: max split offset, points",
+                0.0,
+                50.0,
+                100 * d.roughly_split_tolerance,
+                0.5,
+                key="rs",
+                bind="query-params",
+            ),
+        )
+    try:
+        return Thresholds(values[0], values[1] / 100, values[2], values[3] / 100)
+    except GeoError as exc:
+        st.error(str(exc), icon="⚠️")
+        return None
+
+
 def render() -> None:
     """Draw the view."""
     st.subheader("Check a “halfway” claim")
@@ -49,7 +88,10 @@ def render() -> None:
         st.info("Fix the place above to see the verdict.")
         return
 
-    result = check_halfway(venue, party_a, party_b)
+    thresholds = thresholds_input()
+    if thresholds is None:
+        return
+    result = check_halfway(venue, party_a, party_b, thresholds)
     left, right = st.columns([2, 3])
     with left:
         st.markdown(verdict_markdown(result))
