@@ -41,6 +41,7 @@ pytest: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_distance.py
 	$(BIN)/python benchmarks/bench_scoring.py
+	$(BIN)/python benchmarks/bench_dashboard.py
 
 data: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[data]'

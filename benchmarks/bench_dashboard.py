@@ -1,0 +1,154 @@
+"""Benchmark: Python time of a dashboard rerun after a widget change (target ≤ 300 ms).
+
+Runs app.py headless with ``streamlit.testing.v1.AppTest`` (the script, the caches and the
+element protobufs, as on the server; no browser, no network) and prints, per view in
+``app.VIEWS``:
+
+1. the first run (cold caches: gazetteer, map assets) for the first view, then the first render
+   of each other view after switching to it in the sidebar;
+2. ``REPEAT`` reruns, each after one widget change (the scenario of the view, below): median and
+   max, split into reruns that had to build a new map (a combination of inputs not seen yet) and
+   reruns whose map HTML came from ``st.cache_data``;
+3. for a view without a scenario here, reruns with no change (the floor of every rerun).
+
+The seed scenario ("Check a claim") alternates the venue between Anchorage and Reykjavik and
+party B between Beijing and Moscow, so the first three changes build new maps and the rest hit
+the cache, as a user going back and forth would.
+
+Run: ``.venv/bin/python benchmarks/bench_dashboard.py [--repeat N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import logging
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+TARGET_MS = 300.0
+
+
+@dataclass(frozen=True)
+class Change:
+    """Set widget ``key`` (an ``AppTest`` accessor such as "text_input") to the next value."""
+
+    widget: str
+    key: str
+    values: tuple[object, ...]
+
+
+# A widget change per rerun, taken in turn: change i sets changes[i % len] to its next value.
+SCENARIOS: dict[str, tuple[Change, ...]] = {
+    "Check a claim": (
+        Change("text_input", "venue", ("Reykjavik", "Anchorage")),
+        Change("text_input", "b", ("Moscow", "Beijing")),
+    ),
+}
+
+
+def views() -> dict[str, str]:
+    """``VIEWS`` read from app.py's source (importing app.py would run the Streamlit script)."""
+    tree = ast.parse(APP.read_text(encoding="utf-8"))
+    for node in tree.body:
+        target = getattr(node, "target", None)
+        if (
+            isinstance(node, ast.AnnAssign)
+            and node.value is not None
+            and getattr(target, "id", "") == "VIEWS"
+        ):
+            value: dict[str, str] = ast.literal_eval(node.value)
+            return value
+    raise SystemExit("VIEWS not found in app.py")
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def check(at: AppTest, what: str) -> None:
+    if at.exception:
+        raise SystemExit(f"{what}: the app raised {at.exception[0].value}")
+
+
+def summary(label: str, times_ms: list[float]) -> str:
+    if not times_ms:
+        return f"  {label:<34} -"
+    verdict = "ok" if max(times_ms) <= TARGET_MS else f"OVER {TARGET_MS:.0f} ms"
+    return (
+        f"  {label:<34} median {statistics.median(times_ms):7.1f} ms   max {max(times_ms):7.1f} ms"
+        f"   (n={len(times_ms)}, {verdict})"
+    )
+
+
+def bench_view(at: AppTest, label: str, repeat: int) -> list[str]:
+    changes = SCENARIOS.get(label)
+    lines = []
+    if not changes:
+        plain = []
+        for _ in range(repeat):
+            plain.append(timed(at.run))
+            check(at, label)
+        lines.append(summary("rerun, no change", plain))
+        lines.append("  (no widget-change scenario for this view in bench_dashboard.SCENARIOS)")
+        return lines
+
+    seen: set[tuple[object, ...]] = set()
+
+    def state() -> tuple[object, ...]:
+        return tuple(getattr(at, c.widget)(key=c.key).value for c in changes)
+
+    seen.add(state())
+    new_map: list[float] = []
+    cached: list[float] = []
+    for i in range(repeat):
+        change = changes[i % len(changes)]
+        turn = i // len(changes)
+        widget = getattr(at, change.widget)(key=change.key)
+        widget.set_value(change.values[turn % len(change.values)])
+        elapsed = timed(at.run)
+        check(at, f"{label}, change {i}")
+        key = state()
+        (cached if key in seen else new_map).append(elapsed)
+        seen.add(key)
+    lines.append(summary("rerun after a change, new map", new_map))
+    lines.append(summary("rerun after a change, cached map", cached))
+    lines.append(summary("rerun after a change, all", new_map + cached))
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20, help="reruns per view (default 20)")
+    args = parser.parse_args()
+
+    # AppTest's "missing ScriptRunContext" warnings (harmless in bare mode)
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
+    labels = list(views())
+    at = AppTest.from_file(str(APP), default_timeout=300)
+    print(f"Dashboard reruns with AppTest ({APP.name}; target ≤ {TARGET_MS:.0f} ms of Python time)")
+    print(f"views: {', '.join(labels)}")
+    first = timed(at.run)
+    check(at, "first run")
+    print(f"first run (cold caches, view {labels[0]!r}): {first:.0f} ms")
+    for n, label in enumerate(labels):
+        print(f"\n{label}")
+        if n:
+            radio = at.sidebar.radio(key="view")
+            radio.set_value(label)
+            print(f"  first render after switching to it: {timed(at.run):.0f} ms")
+            check(at, label)
+        for line in bench_view(at, label, args.repeat):
+            print(line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,286 @@
+"""The dashboard end to end: ``streamlit run app.py`` on loopback, driven by a real browser.
+
+The test starts Streamlit itself on 127.0.0.1 and a free port (with the project's
+``.streamlit/config.toml``), waits for ``/_stcore/health`` and always stops it. Debian's chromium
+runs through the PyPI ``playwright`` package (never ``playwright install``). Every request the
+browser makes goes through a Playwright route that lets only 127.0.0.1 through: anything else is
+aborted and recorded, and each test asserts that nothing was, so "works with no internet" is
+checked rather than assumed (a deliberate request to an outside host proves the route catches it).
+That also covers usage statistics: with ``gatherUsageStats = true`` the page fetches
+https://data.streamlit.io/metrics.json, which the route would catch; the project config turns it off.
+
+Expected distances come from GeographicLib, called here on GeoNames coordinates.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from geographiclib.geodesic import Geodesic
+from test_map_browser import CHROMIUM, LAUNCH_ARGS, _missing
+
+from geo.offline_html import external_references
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
+TIMEOUT_MS = 90_000  # two cores shared with other work: be generous
+STARTUP_S = 120.0
+MAP_BUTTON = "Download the map (HTML, works offline)"
+G = Geodesic.WGS84
+
+# GeoNames coordinates of the places the gazetteer resolves these names to.
+WASHINGTON = (38.9072, -77.0369)
+BEIJING = (39.9042, 116.4074)
+MOSCOW = (55.75204, 37.61781)
+ANCHORAGE = (61.21806, -149.90028)
+REYKJAVIK = (64.13548, -21.89541)
+
+
+def km_text(p: tuple[float, float], q: tuple[float, float]) -> str:
+    """The geodesic distance as the dashboard prints it ("5,421 km")."""
+    return f"{G.Inverse(*p, *q)['s12'] / 1000:,.0f} km"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's chromium, launched as in test_map_browser (skip outside CI when it is missing)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("the playwright package is not installed")
+    if not Path(CHROMIUM).exists():
+        _missing(f"{CHROMIUM} is missing: apt-get install chromium")
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield launched
+        launched.close()
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"streamlit exited with {process.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.25)
+    pytest.fail(f"streamlit not healthy after {STARTUP_S:.0f} s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="module")
+def server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``streamlit run app.py`` on 127.0.0.1 and a free port; the base URL. Always stopped."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
+    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true"]
+    command += ["--server.address", "127.0.0.1", "--server.port", str(port)]
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, process, log)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=20)
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about", "file"):
+        return True  # no network involved
+    return parts.hostname == "127.0.0.1"
+
+
+@dataclass
+class Session:
+    """A page whose requests can reach 127.0.0.1 only; what was blocked and what went wrong."""
+
+    page: Any
+    blocked: list[str] = field(default_factory=list)
+    websockets: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def assert_no_internet_used(self) -> None:
+        """Prove the route blocks outside hosts, then that nothing else tried to reach one."""
+        canary = "https://example.com/canary.js"
+        failed = self.page.evaluate(
+            "url => fetch(url).then(() => false, () => true)",
+            canary,
+        )
+        assert failed and self.blocked[-1:] == [canary], self.blocked
+        assert self.blocked[:-1] == [], f"requests outside 127.0.0.1: {self.blocked[:-1]}"
+        assert self.websockets and all(is_local(u.replace("ws", "http", 1)) for u in self.websockets)
+
+
+@pytest.fixture
+def session(browser: Any) -> Iterator[Session]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    s = Session(page)
+
+    def route(route: Any) -> None:
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            s.blocked.append(route.request.url)
+            route.abort("internetdisconnected")
+
+    context.route("**/*", route)
+    page.on("websocket", lambda ws: s.websockets.append(ws.url))
+    page.on("pageerror", lambda exc: s.errors.append(str(exc)))
+    try:
+        yield s
+    finally:
+        context.close()
+
+
+def verdict(page: Any) -> Any:
+    """The Markdown block that holds the verdict heading, its explanation and the readings."""
+    heading = page.locator("h3", has_text="Verdict:")
+    return page.locator("[data-testid='stMarkdownContainer']", has=heading)
+
+
+def map_frame(page: Any) -> Any:
+    return page.frame_locator("iframe[title='st.iframe']")
+
+
+def wait_for_map(page: Any, flights: int) -> Any:
+    """Wait until the Leaflet map in the st.iframe has drawn ``flights`` geodesic paths."""
+    from playwright.sync_api import expect
+
+    frame = map_frame(page)
+    expect(frame.locator(".leaflet-container")).to_be_visible()
+    expect(frame.locator("svg path.geo-flight")).to_have_count(flights)
+    return frame
+
+
+def test_the_seed_view_shows_its_verdict_and_draws_its_map_with_no_internet(
+    server: str, session: Session
+) -> None:
+    from playwright.sync_api import expect
+
+    page = session.page
+    page.goto(server)
+    expect(page.locator("h3", has_text="Verdict:")).to_have_text("Verdict: ROUGHLY HALFWAY")
+    text = verdict(page).inner_text()
+    for number in (km_text(WASHINGTON, ANCHORAGE), km_text(BEIJING, ANCHORAGE), km_text(WASHINGTON, BEIJING)):
+        assert number in text, number
+    assert "5,421 km" in text and "6,402 km" in text  # the figures of the seed article check
+
+    frame = wait_for_map(page, flights=2)
+    box = frame.locator(".leaflet-container").bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 300
+    expect(frame.locator("svg path.geo-direct")).to_have_count(1)
+    for d in frame.locator("svg path.geo-flight").evaluate_all("els => els.map(e => e.getAttribute('d'))"):
+        assert d and len(d) > 20  # drawn geodesics with real geometry on screen
+    assert frame.locator(".leaflet-pane path").count() > 150  # the embedded country basemap
+    assert frame.locator(".leaflet-tile-pane img").count() == 0  # no tiles: nothing to fetch
+    assert "Anchorage" in frame.locator(".geo-legend").inner_text()
+
+    session.assert_no_internet_used()
+    assert session.errors == []
+
+
+def test_changing_a_party_updates_the_verdict_the_map_and_the_url(server: str, session: Session) -> None:
+    from playwright.sync_api import expect
+
+    page = session.page
+    page.goto(server)
+    expect(page.locator("h3", has_text="Verdict:")).to_have_text("Verdict: ROUGHLY HALFWAY")
+    wait_for_map(page, flights=2)
+
+    party_b = page.get_by_role("textbox", name="Party B", exact=True)
+    party_b.fill("Moscow")
+    party_b.press("Enter")
+    expect(page.locator("h3", has_text="Verdict:")).to_have_text("Verdict: NOT HALFWAY")
+    text = verdict(page).inner_text()
+    assert km_text(MOSCOW, ANCHORAGE) in text and km_text(WASHINGTON, ANCHORAGE) in text
+    assert "Moscow" in text and "Beijing" not in text
+    frame = wait_for_map(page, flights=2)
+    expect(frame.locator(".geo-legend")).to_contain_text("Moscow")
+    page.wait_for_url(re.compile(r"[?&]b=Moscow\b"))  # the input is in the URL, ready to share
+
+    session.assert_no_internet_used()
+    assert session.errors == []
+
+
+def test_the_map_download_is_a_self_contained_page_that_draws_offline(
+    server: str, session: Session, tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    page = session.page
+    page.goto(server)
+    wait_for_map(page, flights=2)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name=MAP_BUTTON).click()
+    download = download_info.value
+    assert download.failure() is None
+    assert download.suggested_filename == "check-anchorage.html"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    html = saved.read_text(encoding="utf-8")
+
+    assert html.lstrip().lower().startswith("<!doctype html>")
+    assert "Anchorage" in html and "L.map(" in html
+    assert external_references(html) == []
+    assert not re.search(r"<script\b[^>]*\bsrc\s*=\s*[\"']?(https?:)?//", html, re.IGNORECASE)
+    assert not re.search(r"<link\b[^>]*\bhref\s*=\s*[\"']?(https?:)?//", html, re.IGNORECASE)
+    # the download is the page the dashboard shows
+    assert page.locator("iframe[title='st.iframe']").get_attribute("srcdoc") == html
+
+    # and it draws on its own, with outside hosts still blocked
+    page.goto(saved.as_uri())
+    expect(page.locator(".leaflet-container svg path.geo-flight")).to_have_count(2)
+    session.assert_no_internet_used()
+    assert session.errors == []
+
+
+def test_a_url_with_query_params_restores_the_view(server: str, session: Session) -> None:
+    from playwright.sync_api import expect
+
+    page = session.page
+    query = {"view": "Check a claim", "venue": "Reykjavik", "a": "Washington", "b": "Moscow"}
+    page.goto(f"{server}/?{urlencode(query)}")
+    expect(page.locator("h3", has_text="Verdict:")).to_have_text("Verdict: ROUGHLY HALFWAY")
+    assert page.get_by_role("textbox", name="Venue", exact=True).input_value() == "Reykjavik"
+    assert page.get_by_role("textbox", name="Party A", exact=True).input_value() == "Washington"
+    assert page.get_by_role("textbox", name="Party B", exact=True).input_value() == "Moscow"
+    text = verdict(page).inner_text()
+    assert km_text(WASHINGTON, REYKJAVIK) in text and km_text(MOSCOW, REYKJAVIK) in text
+    assert "Reykjavík" in text and "Beijing" not in text and "Anchorage" not in text
+    frame = wait_for_map(page, flights=2)
+    expect(frame.locator(".geo-legend")).to_contain_text("Reykjav")
+    expect(page.get_by_role("radio", name="Check a claim")).to_be_checked()
+
+    session.assert_no_internet_used()
+    assert session.errors == []
