@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: run test lint typecheck pytest bench data basemap clean
+.PHONY: run test lint typecheck pytest bench data basemap countries clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,7 @@ pytest: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_distance.py
 	$(BIN)/python benchmarks/bench_scoring.py
+	$(BIN)/python benchmarks/bench_countries.py
 	$(BIN)/python benchmarks/bench_dashboard.py
 
 data: $(STAMP)
@@ -50,6 +51,11 @@ data: $(STAMP)
 basemap: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[basemap]'
 	$(BIN)/python scripts/build_basemap.py
+
+# Country polygons for lookups (Natural Earth 1:10m), data/countries_10m.{csv,npz}
+countries: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[countries]'
+	$(BIN)/python scripts/build_countries.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -16,8 +16,12 @@ parties coincide or are nearly antipodal (no unique midpoint).
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from geo.errors import InvalidInputError
 from geo.gazetteer import Place
@@ -29,6 +33,10 @@ from geo.geodesy import (
     is_nearly_antipodal,
     midpoint,
 )
+
+if TYPE_CHECKING:
+    from geo.aircraft import Aircraft
+    from geo.realities import SummitFacts
 
 HALFWAY, ROUGHLY, NOT_HALFWAY, UNDEFINED = "halfway", "roughly halfway", "not halfway", "undefined"
 
@@ -86,6 +94,11 @@ class PlaceRef:
             place.note,
         )
 
+    @classmethod
+    def of_ref(cls, ref: PlaceRef) -> PlaceRef:
+        """A plain :class:`PlaceRef` with the fields of ``ref`` (dropping a subclass's extras)."""
+        return PlaceRef(*(getattr(ref, f.name) for f in dataclasses.fields(PlaceRef)))
+
     @property
     def point(self) -> LatLon:
         return LatLon(self.lat, self.lon)
@@ -93,9 +106,32 @@ class PlaceRef:
 
 @dataclass(frozen=True)
 class Party(PlaceRef):
-    """A party and its geodesic distance to the venue, km."""
+    """A party and its geodesic distance to the venue, km.
+
+    The fields after ``distance_km`` are the summit facts of :func:`with_facts` (see
+    :class:`geo.realities.PartyFacts`); they are ``None`` until it is called. ``country`` and
+    ``country_name`` then come from the country polygons, like the venue's.
+    """
 
     distance_km: float = math.nan
+    timezone: str | None = None
+    utc_offset_hours: float | None = None
+    clock_shift_hours: float | None = None
+    flight_hours: float | None = None
+    overflies: tuple[str, ...] | None = None
+    aircraft: str | None = None
+    aircraft_range_km: float | None = None
+    nonstop: bool | None = None
+
+
+@dataclass(frozen=True)
+class VenueRef(PlaceRef):
+    """The venue with its summit facts (:func:`with_facts`; see :class:`geo.realities.VenueFacts`)."""
+
+    sovereign: str | None = None
+    country_distance_km: float | None = None
+    timezone: str | None = None
+    utc_offset_hours: float | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +167,8 @@ class CheckResult:
     explanation: str
     criteria: tuple[Criterion, ...]
     thresholds: Thresholds
+    neutral: bool | None = None  # summit facts (with_facts): venue outside every party's country
+    date: str | None = None  # the date of the UTC offsets, YYYY-MM-DD (with_facts)
 
 
 def _km(value: float) -> str:
@@ -276,4 +314,74 @@ def check_halfway(
         explanation,
         criteria,
         t,
+    )
+
+
+def with_facts(
+    result: CheckResult,
+    *,
+    on_date: dt.date | None = None,
+    aircraft: Aircraft | str | Sequence[Aircraft | str] | None = None,
+) -> CheckResult:
+    """The result with the summit facts of :func:`geo.realities.summit_facts` filled in.
+
+    The venue becomes a :class:`VenueRef` (host country from the country polygons, time
+    zone, UTC offset on ``on_date``), each party gains its time zone, clock shift, flight
+    time, overflown countries and, with ``aircraft``, whether it can fly non-stop; the
+    result gains ``neutral`` and ``date``. Loads shapely and the polygons on first use.
+
+    Parameters
+    ----------
+    result : CheckResult
+    on_date : datetime.date, optional
+        Date of the UTC offsets; default today.
+    aircraft : str, Aircraft or a sequence of them, optional
+        One aircraft for both parties or one per party (see :mod:`geo.aircraft`).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from geo.places import resolve
+    >>> r = with_facts(check_halfway(resolve("Anchorage"), resolve("Washington"), resolve("Beijing")),
+    ...                on_date=dt.date(2021, 3, 18), aircraft="vc-25a")
+    >>> r.venue.country, r.venue.utc_offset_hours, r.neutral, [p.nonstop for p in r.parties]
+    ('US', -8.0, False, [True, True])
+    """
+    from geo.realities import summit_facts
+
+    return attach_facts(
+        result, summit_facts(result.venue, result.parties, on_date=on_date, aircraft=aircraft)
+    )
+
+
+def attach_facts(result: CheckResult, facts: SummitFacts) -> CheckResult:
+    """The result with already computed summit facts of its venue and parties (see :func:`with_facts`)."""
+    if len(facts.parties) != 2:
+        raise InvalidInputError(f"summit facts of {len(facts.parties)} parties do not fit a halfway check")
+    v = facts.venue
+    venue = VenueRef(
+        **{**PlaceRef.of_ref(result.venue).__dict__, "country": v.country, "country_name": v.country_name},
+        sovereign=v.sovereign,
+        country_distance_km=v.country_distance_km,
+        timezone=v.timezone,
+        utc_offset_hours=v.utc_offset_hours,
+    )
+    parties = tuple(
+        dataclasses.replace(
+            party,
+            country=f.country,
+            country_name=f.country_name,
+            timezone=f.timezone,
+            utc_offset_hours=f.utc_offset_hours,
+            clock_shift_hours=f.clock_shift_hours,
+            flight_hours=f.flight_hours,
+            overflies=f.overflies,
+            aircraft=f.aircraft,
+            aircraft_range_km=f.aircraft_range_km,
+            nonstop=f.nonstop,
+        )
+        for party, f in zip(result.parties, facts.parties, strict=True)
+    )
+    return dataclasses.replace(
+        result, venue=venue, parties=(parties[0], parties[1]), neutral=facts.neutral, date=facts.date
     )

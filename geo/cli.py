@@ -8,6 +8,7 @@ object on stdout. Heavy packages (folium, streamlit, pandas) are never imported 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import sys
 from collections.abc import Sequence
@@ -44,6 +45,32 @@ def _add_place_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_facts_options(parser: argparse.ArgumentParser) -> None:
+    """``--date`` and ``--aircraft``: options of the summit facts (``geo.realities``)."""
+    parser.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="date of the UTC offsets and clock shifts (default today)",
+    )
+    parser.add_argument(
+        "--aircraft",
+        nargs="+",
+        metavar="TYPE",
+        help="aircraft (id or name from data/aircraft.csv, e.g. vc-25a il-62m): one for every party or "
+        "one per party; marks each leg non-stop or not",
+    )
+
+
+def facts_options(args: argparse.Namespace) -> tuple[dt.date | None, list[str] | None]:
+    """``on_date`` and ``aircraft`` for the summit facts, from parsed ``--date``/``--aircraft``."""
+    on_date = None
+    if args.date is not None:
+        from geo.timezones import parse_date
+
+        on_date = parse_date(args.date)
+    return on_date, args.aircraft
+
+
 def build_parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog="halfway",
@@ -70,6 +97,7 @@ def build_parser() -> ArgumentParser:
                        help="largest detour for 'roughly halfway' (default 15)")  # fmt: skip
     check.add_argument("--roughly-split-tolerance", type=float, default=0.10, metavar="X",
                        help="largest |split - 0.5| for 'roughly halfway' (default 0.10)")  # fmt: skip
+    add_facts_options(check)
     _add_place_options(check)
 
     resolve = sub.add_parser("resolve", help="show what a place name resolves to")
@@ -105,8 +133,9 @@ def build_parser() -> ArgumentParser:
 
 
 def _cmd_check(args: argparse.Namespace) -> str:
-    from geo.check import Thresholds, check_halfway
+    from geo.check import Thresholds, attach_facts, check_halfway
     from geo.places import resolve
+    from geo.realities import facts_lines, summit_facts
 
     thresholds = Thresholds(
         args.halfway_detour_pct,
@@ -116,14 +145,16 @@ def _cmd_check(args: argparse.Namespace) -> str:
     )
     venue = resolve(args.venue, online=args.online)
     a, b = (resolve(p, online=args.online) for p in args.between)
-    result = check_halfway(venue, a, b, thresholds)
+    on_date, aircraft = facts_options(args)
+    facts = summit_facts(venue, (a, b), on_date=on_date, aircraft=aircraft)
+    result = attach_facts(check_halfway(venue, a, b, thresholds), facts)
     if args.json:
         from geo.jsonout import dumps
 
         return dumps(result)
     from geo.textout import check_card
 
-    return check_card(result)
+    return check_card(result) + "\n\n" + "\n".join(facts_lines(facts))
 
 
 def _cmd_resolve(args: argparse.Namespace) -> str:

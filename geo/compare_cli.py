@@ -76,6 +76,9 @@ def add_compare_parsers(sub: Any) -> None:
         action="store_true",
         help="geocode names the offline gazetteer lacks with Nominatim (needs a network)",
     )
+    from geo.cli import add_facts_options
+
+    add_facts_options(compare)
 
     best = sub.add_parser(
         "best",
@@ -156,15 +159,22 @@ def run_compare(args: argparse.Namespace) -> str:
     else:
         table = VenueTable.of_places(resolve(v, online=args.online) for v in args.venues)
     result = compare(parties, table, rank_by=args.rank, weights=args.weights, top=args.top)
-    if args.json:
-        from geo.jsonout import dumps
-
-        return dumps(result)
     if args.csv:
         for r in result.rejected:
             print(f"halfway compare: rejected row {r.row}: {r.error} ({r.input!r})", file=sys.stderr)
         return compare_csv(result)
-    return compare_table(result)
+    from geo.cli import facts_options
+    from geo.scoring import with_facts
+
+    on_date, aircraft = facts_options(args)
+    result = with_facts(result, on_date=on_date, aircraft=aircraft)
+    if args.json:
+        from geo.jsonout import dumps
+
+        return dumps(result)
+    from geo.realities import compare_facts_lines
+
+    return "\n".join([compare_table(result), "", *compare_facts_lines(result.venues, result.date)])
 
 
 def run_best(args: argparse.Namespace) -> str:

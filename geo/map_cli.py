@@ -6,6 +6,7 @@ imported only when the command runs.
 ::
 
     python -m geo map --between A B [C …] [--venues V …] [--equidistant] [--rings KM …]
+                      [--date YYYY-MM-DD] [--aircraft TYPE …]
                       [--best OBJECTIVE] --out FILE.html [--cdn] [--json] [--online]
 
 With two parties the venues are coloured by their halfway verdict; with more, by their rank
@@ -72,6 +73,9 @@ def add_map_parser(sub: Any) -> None:
         action="store_true",
         help="write the small online-only variant (scripts from CDNs, OpenStreetMap tiles)",
     )
+    from geo.cli import add_facts_options
+
+    add_facts_options(parser)  # --date, --aircraft (which also draws each party's range ring)
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     parser.add_argument(
         "--online",
@@ -104,16 +108,29 @@ def run_map(args: argparse.Namespace) -> str:
     venues = [resolve(v, online=args.online) for v in args.venues]
 
     from geo import maps
-    from geo.check import PlaceRef
+    from geo.cli import facts_options
+    from geo.realities import aircraft_for_parties
 
-    party_refs = [PlaceRef.of(p) for p in parties]
+    on_date, aircraft = facts_options(args)
+    rings = bool(args.aircraft)
+    fleet = aircraft_for_parties(aircraft, len(parties))
+    party_refs: list[maps.MapPoint] = [
+        maps.MapPoint(
+            p.name, p.lat, p.lon, range_km=a.range_km if a else None, range_label=f"{a.id} range" if a else ""
+        )
+        for p, a in zip(parties, fleet, strict=True)
+    ]
     marks: list[maps.VenueMark] = []
     title = None
     if venues and len(parties) == 2:
-        from geo.check import check_halfway
+        from geo.check import check_halfway, with_facts
 
-        checks = [check_halfway(v, parties[0], parties[1]) for v in venues]
+        checks = [
+            with_facts(check_halfway(v, parties[0], parties[1]), on_date=on_date, aircraft=aircraft)
+            for v in venues
+        ]
         marks = [maps.venue_mark_for_check(c) for c in checks]
+        party_refs = maps.party_points(checks[0].parties, range_rings=rings)
         if len(checks) == 1:
             c = checks[0]
             title = (
@@ -121,7 +138,12 @@ def run_map(args: argparse.Namespace) -> str:
                 f"{c.verdict.capitalize()}"
             )
     elif venues:
-        marks = _ranked_marks(parties, venues)
+        from geo import scoring
+
+        ranked = scoring.compare(parties, venues, rank_by="minimax")
+        result = scoring.with_facts(ranked, on_date=on_date, aircraft=aircraft)
+        marks = maps.venue_marks_for_compare(result)
+        party_refs = maps.party_points(result.parties, result.venues[0].parties, range_rings=rings)
 
     best = _best_mark(parties, args.best) if args.best else None
     equidistant = _equidistant_line(parties) if args.equidistant else None
@@ -151,38 +173,6 @@ def run_map(args: argparse.Namespace) -> str:
 
         return dumps({"out": str(out), "bytes": size, "self_contained": not args.cdn})
     return f"wrote {out} ({size / 1024:,.0f} kB, {kind})"
-
-
-def _ranked_marks(parties: list[Any], venues: list[Any]) -> list[Any]:
-    """Venues of three or more parties, coloured by minimax rank (``geo.scoring`` if present)."""
-    from geo import maps
-
-    if _has_module("geo.scoring"):
-        from geo import scoring
-
-        result = scoring.compare(parties, venues, rank_by="minimax")
-        return maps.venue_marks_for_compare(result)
-    # Without geo.scoring: rank by the largest party distance, computed here.
-    from geo.geodesy import distance_km
-
-    worst = [max(float(distance_km(p.lat, p.lon, v.lat, v.lon)) for p in parties) for v in venues]
-    order = sorted(range(len(venues)), key=lambda i: (worst[i], i))
-    rank = {i: r + 1 for r, i in enumerate(order)}
-    count = len(venues)
-    return [
-        maps.VenueMark(
-            v.name,
-            v.lat,
-            v.lon,
-            f"rank {rank[i]} of {count}",
-            maps.rank_color(rank[i], count),
-            (
-                ("rank (smallest farthest trip)", f"{rank[i]} of {count}"),
-                ("farthest party", f"{worst[i]:,.0f} km"),
-            ),
-        )
-        for i, v in enumerate(venues)
-    ]
 
 
 def _best_mark(parties: list[Any], objective: str) -> Any:

@@ -179,11 +179,30 @@ class LineLike(Protocol):
 
 @dataclass(frozen=True)
 class MapPoint:
-    """A named point to draw (a party)."""
+    """A named point to draw (a party).
+
+    Attributes
+    ----------
+    name : str
+    lat, lon : float
+        Degrees.
+    facts : str
+        Short text after the name in the tooltip (country, time zone), plain text.
+    details : tuple of (label, value)
+        Extra popup rows, plain text.
+    range_km : float or None
+        Radius of an aircraft range ring drawn around the party, km, in (0, 20,000].
+    range_label : str
+        What the range ring is ("VC-25A range").
+    """
 
     name: str
     lat: float
     lon: float
+    facts: str = ""
+    details: tuple[tuple[str, str], ...] = ()
+    range_km: float | None = None
+    range_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -202,6 +221,11 @@ class VenueMark:
     details : tuple of (label, value)
         Rows of the popup, plain text (escaped when drawn). Distances from each party are
         added by the map itself.
+    facts : str
+        Short text appended to the tooltip (host country, time zone, neutrality).
+    legs : tuple of str
+        One text per party, in party order, appended to the tooltip of that party's flight
+        path (flight time, clock shift, overflown countries, non-stop).
     """
 
     name: str
@@ -210,6 +234,8 @@ class VenueMark:
     status: str = ""
     color: str = VENUE_COLOR
     details: tuple[tuple[str, str], ...] = ()
+    facts: str = ""
+    legs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -479,7 +505,8 @@ def plan_map(
         color = getattr(venue, "color", VENUE_COLOR)
         if not (isinstance(color, str) and _COLOR.fullmatch(color)):
             raise InvalidInputError(f"venue colour {color!r} must be '#rrggbb'")
-    for radius in rings_km:
+    party_ranges = [getattr(p, "range_km", None) for p in parties]
+    for radius in [*rings_km, *(r for r in party_ranges if r is not None)]:
         if not (isinstance(radius, int | float) and math.isfinite(radius) and 0 < radius <= MAX_RING_KM):
             raise InvalidInputError(
                 f"ring radius {radius!r} km is out of range; it must be > 0 and ≤ {MAX_RING_KM:,.0f} km"
@@ -569,10 +596,12 @@ def plan_map(
         if abs(at_end - venue_lons[j]) > 1e-9:
             venue_copies[j].add(at_end)
         color = getattr(venues[j], "color", VENUE_COLOR)
+        legs = getattr(venues[j], "legs", ())
+        leg = f"; {legs[i]}" if i < len(legs) and legs[i] else ""
         lines.append(
             DrawnLine(
                 "flight",
-                f"{party_names[i]} → {venue_names[j]}: {_km(float(distances[i, j]))}",
+                f"{party_names[i]} → {venue_names[j]}: {_km(float(distances[i, j]))}{leg}",
                 _round(lats),
                 _round(shifted),
                 color,
@@ -682,12 +711,16 @@ def plan_map(
                 )
 
     for i, p in enumerate(party_points):
-        for radius in rings_km:
+        for radius, label in [(float(r), "") for r in rings_km] + (
+            [(float(party_ranges[i]), getattr(parties[i], "range_label", ""))]  # type: ignore[arg-type]
+            if party_ranges[i] is not None
+            else []
+        ):
             lats, lons = geodesic_circle(p, float(radius))
             lines.append(
                 DrawnLine(
                     "ring",
-                    f"{_km(float(radius))} from {party_names[i]}",
+                    f"{label + ': ' if label else ''}{_km(float(radius))} from {party_names[i]}",
                     _round(lats),
                     _round(lons + (party_lons[i] - p.lon)),
                     RING_COLOR,
@@ -699,7 +732,9 @@ def plan_map(
     # Markers: parties, venues (with copies where a path reaches them one world over), best.
     for i, p in enumerate(party_points):
         rows = [("position", _latlon_text(p.lat, p.lon))]
+        rows += list(getattr(parties[i], "details", ()))
         rows += [(f"to {venue_names[j]}", _km(float(distances[i, j]))) for j in range(len(venue_points))]
+        party_facts = getattr(parties[i], "facts", "")
         if best_distances:
             rows.append(("to the best point", _km(best_distances[i])))
         for k, lon in enumerate([party_lons[i], *sorted(party_copies[i])]):
@@ -711,7 +746,7 @@ def plan_map(
                     round(lon, COORD_DIGITS) + 0.0,
                     p.lon,
                     PARTY_COLOR,
-                    f"{party_names[i]} (party)",
+                    f"{party_names[i]} (party)" + (f" — {party_facts}" if party_facts else ""),
                     tuple(rows),
                     copy=k > 0,
                 )
@@ -724,6 +759,9 @@ def plan_map(
         rows += list(getattr(venue, "details", ()))
         rows += [(f"from {party_names[i]}", _km(float(distances[i, j]))) for i in range(len(party_points))]
         tooltip = f"{venue_names[j]}: {status}" if status else f"{venue_names[j]} (venue)"
+        venue_facts = getattr(venue, "facts", "")
+        if venue_facts:
+            tooltip += f" — {venue_facts}"
         for k, lon in enumerate([venue_lons[j], *sorted(venue_copies[j])]):
             markers.append(
                 DrawnMarker(
@@ -1162,9 +1200,61 @@ def venue_mark_for_check(result: CheckResult) -> VenueMark:
     if result.venue_to_midpoint_km is not None:
         rows.append(("to the midpoint", _km(result.venue_to_midpoint_km)))
     v = result.venue
+    facts = ""
+    legs: tuple[str, ...] = ()
+    if result.neutral is not None:  # summit facts (geo.check.with_facts)
+        from geo.realities import venue_text
+
+        tz, offset = getattr(v, "timezone", None), getattr(v, "utc_offset_hours", None)
+        facts = venue_text(v.country, v.country_name, tz, offset, result.neutral)
+        rows += [("host country", facts)]
+        legs = tuple(_leg(p) for p in result.parties)
     return VenueMark(
-        v.name, v.lat, v.lon, result.verdict, VERDICT_COLORS.get(result.verdict, VENUE_COLOR), tuple(rows)
+        v.name,
+        v.lat,
+        v.lon,
+        result.verdict,
+        VERDICT_COLORS.get(result.verdict, VENUE_COLOR),
+        tuple(rows),
+        facts,
+        legs,
     )
+
+
+def _leg(party: Any) -> str:
+    """Flight-path tooltip text of a party with summit facts (check ``Party`` or ``PartyFacts``)."""
+    from geo.realities import leg_text
+
+    return leg_text(party) if getattr(party, "flight_hours", None) is not None else ""
+
+
+def party_points(
+    parties: Sequence[Any], facts: Sequence[Any] | None = None, *, range_rings: bool = False
+) -> list[MapPoint]:
+    """Parties as :class:`MapPoint` with their summit facts (country, time zone) when known.
+
+    Parameters
+    ----------
+    parties : sequence of objects with ``name``, ``lat``, ``lon``
+        Check ``Party`` objects carry their facts themselves.
+    facts : sequence, optional
+        One :class:`geo.realities.PartyFacts` per party (e.g. from a compared venue); default
+        the parties themselves.
+    range_rings : bool
+        Give a party whose facts name an aircraft a ring of that aircraft's range.
+    """
+    from geo.realities import party_text
+
+    out = []
+    for i, p in enumerate(parties):
+        f = facts[i] if facts is not None else p
+        known = getattr(f, "timezone", None) is not None and getattr(f, "utc_offset_hours", None) is not None
+        text = party_text(f) if known else ""
+        details = (("country, time zone", text),) if text else ()
+        range_km = getattr(f, "aircraft_range_km", None) if range_rings else None
+        label = f"{f.aircraft} range" if range_km is not None else ""
+        out.append(MapPoint(p.name, p.lat, p.lon, text, details, range_km, label))
+    return out
 
 
 def map_for_check(
@@ -1173,12 +1263,18 @@ def map_for_check(
     equidistant: LineLike | None = None,
     rings_km: Sequence[float] = (),
     basemap: bool = True,
+    range_rings: bool = False,
 ) -> folium.Map:
-    """Map of a halfway check: both parties, the venue coloured by its verdict, paths, midpoint."""
+    """Map of a halfway check: both parties, the venue coloured by its verdict, paths, midpoint.
+
+    With summit facts (:func:`geo.check.with_facts`) the tooltips show host country, time
+    zones, neutrality, flight times and overflown countries; ``range_rings`` draws each
+    party's aircraft range.
+    """
     a, b = result.parties
     title = f"Is {result.venue.name} halfway between {a.name} and {b.name}? {result.verdict.capitalize()}"
     return build_map(
-        [a, b],
+        party_points([a, b], range_rings=range_rings),
         [venue_mark_for_check(result)],
         equidistant=equidistant,
         rings_km=rings_km,
@@ -1202,6 +1298,16 @@ def venue_marks_for_compare(result: Any) -> list[VenueMark]:
         detour = getattr(venue, "detour_pct", None)
         if detour is not None:
             rows.append(("detour", _pct(float(detour))))
+        facts = ""
+        legs: tuple[str, ...] = ()
+        if getattr(venue, "parties", None) is not None:  # summit facts (geo.scoring.with_facts)
+            from geo.realities import venue_text
+
+            facts = venue_text(
+                venue.country, venue.country_name, venue.timezone, venue.utc_offset_hours, venue.neutral
+            )
+            rows.append(("host country", facts))
+            legs = tuple(_leg(p) for p in venue.parties)
         marks.append(
             VenueMark(
                 venue.name,
@@ -1210,6 +1316,8 @@ def venue_marks_for_compare(result: Any) -> list[VenueMark]:
                 f"rank {rank} of {count}",
                 rank_color(rank, count),
                 tuple(rows),
+                facts,
+                legs,
             )
         )
     return marks
@@ -1222,12 +1330,19 @@ def map_for_compare(
     rings_km: Sequence[float] = (),
     best: BestMark | None = None,
     basemap: bool = True,
+    range_rings: bool = False,
 ) -> folium.Map:
-    """Map of a venue comparison (``geo.scoring.CompareResult``): venues coloured by rank."""
+    """Map of a venue comparison (``geo.scoring.CompareResult``): venues coloured by rank.
+
+    With summit facts (:func:`geo.scoring.with_facts`) the tooltips show them, as in
+    :func:`map_for_check`; ``range_rings`` draws each party's aircraft range.
+    """
     parties = list(result.parties)
     title = "Venues for " + ", ".join(p.name for p in parties) + " ranked"
+    venues = list(result.venues)
+    facts = venues[0].parties if venues and getattr(venues[0], "parties", None) is not None else None
     return build_map(
-        parties,
+        party_points(parties, facts, range_rings=range_rings),
         venue_marks_for_compare(result),
         best=best,
         equidistant=equidistant,

@@ -29,20 +29,28 @@ decides a ranking; equal keys share a rank (1, 2, 2, 4).
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import math
 import os
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from geo.check import PlaceRef
 from geo.errors import InvalidInputError
+from geo.flight import BLOCK_SPEED_KMH, FLIGHT_OVERHEAD_HOURS, flight_hours  # the model lives in geo.flight
 from geo.gazetteer import Place
 from geo.geodesy import COINCIDENT_TOLERANCE_KM, LatLon, distance_km, is_nearly_antipodal
 from geo.venues import RejectedRow, VenueTable
+
+if TYPE_CHECKING:
+    from geo.aircraft import Aircraft
+    from geo.realities import PartyFacts
 
 __all__ = [
     "BLOCK_SPEED_KMH",
@@ -59,18 +67,11 @@ __all__ = [
     "rank_order",
     "score_venues",
     "validate_weights",
+    "with_facts",
 ]
 
 MIN_PARTIES, MAX_PARTIES = 2, 20
 RANKINGS = ("minimax", "minsum", "fair", "detour")
-
-# Flight-time model: Travelmath's rule for flight-time estimates, an average speed of 500 mph
-# (804.672 km/h) plus 30 minutes for take-off and landing (described in reference.com's
-# "How do you calculate flight time between cities?"). It is the simplest published model and
-# it reproduces scheduled block times within about 10 %: London–New York (5,540 km) gives 7.4 h
-# against 7 h east- and 8 h westbound; Washington–Beijing (11,171 km) 14.4 h against 13.5–14.5 h.
-BLOCK_SPEED_KMH = 804.672  # 500 statute miles per hour, average gate-to-gate speed, km/h
-FLIGHT_OVERHEAD_HOURS = 0.5  # fixed time for taxi, take-off, climb, descent and landing, hours
 
 TIE_TOLERANCE = 1e-6  # scores closer than this (km, or percentage points for detour) tie
 _THREAD_MIN_PAIRS = 40_000  # below this, one thread is faster than starting a pool
@@ -78,41 +79,6 @@ _CHUNK_ROWS = 8_192  # venues per block, so temporaries stay small for 100,000-r
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
-
-
-def flight_hours(distance_km: npt.ArrayLike) -> FloatArray:
-    """Estimated flight time for a geodesic distance: block speed plus a fixed overhead.
-
-    ``hours = distance_km / 804.672 + 0.5`` for a trip, ``0`` for a distance under 1 mm (no
-    flight). 804.672 km/h is 500 mph, Travelmath's average gate-to-gate speed; the 0.5 h
-    covers taxi, take-off and landing (see :data:`BLOCK_SPEED_KMH`). Winds, routing and
-    connections are ignored: the estimate is within about 10 % of scheduled non-stop block
-    times (more against the jet stream) and meant for comparing venues, not for timetables.
-
-    Parameters
-    ----------
-    distance_km : float or array_like
-        Kilometres, ≥ 0.
-
-    Returns
-    -------
-    ndarray
-        Hours, same shape as the input.
-
-    Raises
-    ------
-    InvalidInputError
-        A distance is negative or not finite.
-
-    Examples
-    --------
-    >>> flight_hours([0.0, 804.672, 11170.672]).round(2).tolist()
-    [0.0, 1.5, 14.38]
-    """
-    d = np.asarray(distance_km, dtype=np.float64)
-    if not np.isfinite(d).all() or (d < 0).any():
-        raise InvalidInputError("flight_hours needs finite distances ≥ 0 km")
-    return np.where(d >= COINCIDENT_TOLERANCE_KM, d / BLOCK_SPEED_KMH + FLIGHT_OVERHEAD_HOURS, 0.0)
 
 
 def validate_weights(weights: Sequence[float] | npt.ArrayLike | None, n_parties: int) -> FloatArray:
@@ -354,6 +320,11 @@ class VenueScore:
         1 = best for the chosen ranking; equal scores share a rank.
     row : int or None
         Line of the venue file the venue came from.
+    country, country_name, sovereign, timezone, utc_offset_hours, neutral, parties
+        Summit facts filled in by :func:`with_facts` (``None`` until then): the host country
+        (ISO alpha-2, from the country polygons), its sovereign, the time zone and UTC offset,
+        whether the venue is neutral, and per party a :class:`geo.realities.PartyFacts`
+        (time zone, clock shift, flight time, overflown countries, non-stop).
     """
 
     name: str
@@ -370,6 +341,13 @@ class VenueScore:
     split: tuple[float, float] | None
     rank: int
     row: int | None = None
+    country: str | None = None
+    country_name: str | None = None
+    sovereign: str | None = None
+    timezone: str | None = None
+    utc_offset_hours: float | None = None
+    neutral: bool | None = None
+    parties: tuple[PartyFacts, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -391,6 +369,8 @@ class CompareResult:
         How many venues were scored (``len(venues)`` unless ``top`` cut the list).
     direct_km : float or None
         Two parties: the geodesic between them; else ``None``.
+    date : str or None
+        Date of the UTC offsets of the summit facts (:func:`with_facts`), ``YYYY-MM-DD``.
     """
 
     parties: tuple[PlaceRef, ...]
@@ -400,6 +380,7 @@ class CompareResult:
     weights: tuple[float, ...]
     venues_scored: int = 0
     direct_km: float | None = None
+    date: str | None = None
 
 
 def _opt(value: float) -> float | None:
@@ -508,3 +489,50 @@ def _venue_score(scores: Scores, table: VenueTable, i: int, rank: int) -> VenueS
         rank,
         row if row > 0 else None,
     )
+
+
+def with_facts(
+    result: CompareResult,
+    *,
+    on_date: dt.date | None = None,
+    aircraft: Aircraft | str | Sequence[Aircraft | str] | None = None,
+) -> CompareResult:
+    """The comparison with the summit facts of every listed venue filled in.
+
+    Each :class:`VenueScore` gains its host country, sovereign, time zone, UTC offset on
+    ``on_date`` (default today), ``neutral`` and, per party, a :class:`geo.realities.PartyFacts`
+    (clock shift, flight time, overflown countries, non-stop with ``aircraft``); the result
+    gains ``date``. Only the first :data:`geo.realities.MAX_FACT_VENUES` (1,000) listed venues
+    get facts and only :data:`geo.realities.MAX_OVERFLIGHT_LEGS` (400) party→venue paths their
+    overflown countries (best venues first; the rest stay ``None``): use ``top`` to list fewer
+    venues. Loads shapely and the polygons on first use.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from geo.places import resolve
+    >>> r = compare([resolve("Washington"), resolve("Moscow")], [resolve("Reykjavik"), resolve("Helsinki")])
+    >>> r = with_facts(r, on_date=dt.date(1986, 10, 11))
+    >>> [(v.name, v.country, v.neutral, v.parties[1].overflies) for v in r.venues]
+    [('Reykjavík', 'IS', True, ('RU', 'FI', 'SE', 'NO', 'IS')), ('Helsinki', 'FI', True, ('RU', 'EE', 'FI'))]
+    """
+    from geo.realities import MAX_FACT_VENUES, facts_for_venues
+
+    listed = result.venues[:MAX_FACT_VENUES]
+    facts = facts_for_venues(listed, result.parties, on_date=on_date, aircraft=aircraft)
+    with_facts = tuple(
+        dataclasses.replace(
+            v,
+            country=f.venue.country,
+            country_name=f.venue.country_name,
+            sovereign=f.venue.sovereign,
+            timezone=f.venue.timezone,
+            utc_offset_hours=f.venue.utc_offset_hours,
+            neutral=f.venue.neutral,
+            parties=f.parties,
+        )
+        for v, f in zip(listed, facts, strict=True)
+    )
+    venues = with_facts + result.venues[MAX_FACT_VENUES:]
+    day = (on_date or dt.date.today()).isoformat()
+    return dataclasses.replace(result, venues=venues, date=day)

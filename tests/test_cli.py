@@ -204,6 +204,29 @@ def test_distance_text(capsys: pytest.CaptureFixture[str]) -> None:
         ),
         (["resolve", "Xyzzyville"], "unknown place 'Xyzzyville'"),
         (["distance", "Washington", "91,0"], "latitude 91"),
+        (["check", "Anchorage", "--between", "Washington", "Beijing", "--date", "18/03/2021"], "YYYY-MM-DD"),
+        (
+            ["check", "Anchorage", "--between", "Washington", "Beijing", "--date", "2021-02-30"],
+            "does not exist",
+        ),
+        (
+            ["check", "Anchorage", "--between", "Washington", "Beijing", "--aircraft", "Concorde"],
+            "unknown aircraft",
+        ),
+        (
+            [
+                "check",
+                "Anchorage",
+                "--between",
+                "Washington",
+                "Beijing",
+                "--aircraft",
+                "vc-25a",
+                "il-62m",
+                "a340-300",
+            ],
+            "got 3 aircraft for 2 parties",
+        ),
     ],
 )
 def test_bad_input_is_one_line_on_stderr_and_exit_2(
@@ -244,3 +267,80 @@ def test_console_script_and_module_report_errors_without_traceback() -> None:
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+FACT_KEYS_VENUE = {"country", "country_name", "timezone", "utc_offset_hours"}
+FACT_KEYS_PARTY = {
+    "country", "timezone", "utc_offset_hours", "clock_shift_hours", "flight_hours", "overflies", "nonstop",
+}  # fmt: skip
+
+
+def test_check_json_carries_the_summit_facts_of_issue_6(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(
+        capsys, "check", "Anchorage", "--between", "Washington", "Beijing", "--json", "--date", "2021-03-18"
+    )
+    assert code == 0
+    data = json.loads(out)
+    venue, (a, b) = data["venue"], data["parties"]
+    assert venue.keys() >= FACT_KEYS_VENUE and a.keys() >= FACT_KEYS_PARTY and b.keys() >= FACT_KEYS_PARTY
+    assert (venue["country"], venue["country_name"], venue["timezone"]) == (
+        "US",
+        "United States",
+        "America/Anchorage",
+    )
+    assert venue["utc_offset_hours"] == -8.0 and data["neutral"] is False and data["date"] == "2021-03-18"
+    assert (a["country"], a["timezone"], a["utc_offset_hours"], a["clock_shift_hours"]) == (
+        "US", "America/New_York", -4.0, -4.0,
+    )  # fmt: skip
+    assert (b["country"], b["timezone"], b["utc_offset_hours"], b["clock_shift_hours"]) == (
+        "CN", "Asia/Shanghai", 8.0, -16.0,
+    )  # fmt: skip
+    assert b["overflies"] == ["CN", "RU", "US"]
+    for p in (a, b):
+        km = gl_km(p["lat"], p["lon"], venue["lat"], venue["lon"])
+        assert p["flight_hours"] == pytest.approx(km / 804.672 + 0.5, abs=1e-9)
+        assert p["nonstop"] is None  # no --aircraft
+
+
+def test_check_aircraft_marks_each_leg_non_stop(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(
+        capsys, "check", "Singapore", "--between", "Pyongyang", "Washington", "--json",
+        "--date", "2018-06-12", "--aircraft", "il-62m", "vc-25a",
+    )  # fmt: skip
+    assert code == 0
+    data = json.loads(out)
+    kim, trump = data["parties"]
+    assert data["neutral"] is True and data["venue"]["country"] == "SG"
+    assert (kim["aircraft"], kim["aircraft_range_km"], kim["nonstop"]) == ("il-62m", 10000.0, True)
+    assert (trump["aircraft"], trump["nonstop"]) == ("vc-25a", False)  # ~15,550 km > 12,553 km
+    assert kim["clock_shift_hours"] == -1.0 and trump["clock_shift_hours"] == 12.0
+
+
+def test_check_text_shows_the_facts_briefly(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(
+        capsys, "check", "Anchorage", "--between", "Washington", "Beijing", "--date", "2021-03-18",
+        "--aircraft", "vc-25a",
+    )  # fmt: skip
+    assert code == 0
+    assert "ROUGHLY HALFWAY" in out
+    facts = out[out.index("Summit realities on 2021-03-18") :]
+    for text in (
+        "United States (US)",
+        "UTC−08:00",
+        "neutral: no",
+        "−16:00 h",
+        "CN → RU → US",
+        "vc-25a, 12,553 km",
+    ):
+        assert text in facts, text
+
+
+def test_check_date_defaults_to_today(capsys: pytest.CaptureFixture[str]) -> None:
+    import datetime as dt
+
+    code, out, _ = run_cli(capsys, "check", "Geneva", "--between", "Washington", "Moscow", "--json")
+    assert code == 0
+    assert json.loads(out)["date"] in {
+        dt.date.today().isoformat(),
+        (dt.date.today() - dt.timedelta(1)).isoformat(),
+    }

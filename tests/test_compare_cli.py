@@ -417,3 +417,62 @@ def test_readme_documents_compare_and_best_and_every_option() -> None:
             for option in action.option_strings:
                 if option not in ("-h", "--help", "--online"):
                     assert option in section, (command, option)
+
+
+def test_compare_json_venues_carry_the_summit_facts(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(
+        capsys, "compare", "--between", "Washington", "Moscow", "--venues", "Reykjavik", "Anchorage",
+        "--json", "--date", "1986-10-11", "--aircraft", "vc-25a", "il-62m",
+    )  # fmt: skip
+    assert code == 0
+    data = json.loads(out)
+    assert data["date"] == "1986-10-11"
+    reykjavik, anchorage = data["venues"]
+    for venue in (reykjavik, anchorage):
+        assert {
+            "country",
+            "country_name",
+            "timezone",
+            "utc_offset_hours",
+            "neutral",
+            "parties",
+        } <= venue.keys()
+        for party in venue["parties"]:
+            assert {
+                "country", "timezone", "utc_offset_hours", "clock_shift_hours", "flight_hours", "overflies",
+                "nonstop",
+            } <= party.keys()  # fmt: skip
+    assert (reykjavik["country"], reykjavik["timezone"], reykjavik["utc_offset_hours"]) == (
+        "IS", "Atlantic/Reykjavik", 0.0,
+    )  # fmt: skip
+    assert reykjavik["neutral"] is True and anchorage["neutral"] is False
+    washington, moscow = reykjavik["parties"]
+    assert washington["clock_shift_hours"] == 4.0 and moscow["clock_shift_hours"] == -3.0  # EDT, MSK in 1986
+    assert moscow["overflies"] == ["RU", "FI", "SE", "NO", "IS"]
+    assert washington["nonstop"] is True and moscow["nonstop"] is True  # 4,525 and 3,317 km
+    # Moscow-Anchorage, 7,016 km: within the Il-62M's 10,000 km
+    assert anchorage["parties"][1]["nonstop"] is True
+    for venue in data["venues"]:
+        for party, km in zip(venue["parties"], venue["distances_km"], strict=True):
+            assert party["distance_km"] == pytest.approx(km, abs=MM_KM)
+            assert party["flight_hours"] == pytest.approx(km / 804.672 + 0.5, abs=1e-9)
+
+
+def test_compare_text_lists_the_facts_of_each_venue(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(
+        capsys, "compare", "--between", "Washington", "Moscow", "--venues", "Reykjavik", "Anchorage",
+        "--date", "1986-10-11",
+    )  # fmt: skip
+    assert code == 0
+    facts = out[out.index("Summit realities on 1986-10-11") :]
+    assert "Reykjavík  IS, neutral, UTC+00:00; clock +4:00 / −3:00 h" in facts
+    assert "Anchorage  US, not neutral" in facts
+
+
+def test_compare_rejects_a_wrong_number_of_aircraft(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(
+        capsys, "compare", "--between", "Washington", "Moscow", "Beijing", "--venues", "Geneva",
+        "--aircraft", "vc-25a", "il-96-300pu",
+    )  # fmt: skip
+    assert code == 2 and out == ""
+    assert "got 2 aircraft for 3 parties" in err and err.count("\n") == 1

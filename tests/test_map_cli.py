@@ -162,6 +162,8 @@ def test_best_option_draws_the_minimax_circle(tmp_path: Path, capsys: pytest.Cap
         (["--between", "Washington", "Ancorage"], "unknown place 'Ancorage'"),
         (["--between", "Washington", "Beijing", "--venues", "91,0"], "latitude 91"),
         (["--between", "Washington", "Beijing", "--best", "cheapest"], "unknown objective 'cheapest'"),
+        (["--between", "Washington", "Beijing", "--date", "2021-13-01"], "does not exist"),
+        (["--between", "Washington", "Beijing", "--aircraft", "Concorde"], "unknown aircraft"),
     ],
 )
 def test_bad_input_is_one_line_on_stderr_and_exit_2(
@@ -203,3 +205,40 @@ def test_map_command_does_not_slow_down_check() -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_aircraft_draws_each_partys_range_ring_and_tooltips_show_the_facts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "singapore.html"
+    code, _, err = run_cli(
+        capsys, "map", "--between", "Pyongyang", "Washington", "--venues", "Singapore",
+        "--aircraft", "il-62m", "vc-25a", "--date", "2018-06-12", "--out", str(out),
+    )  # fmt: skip
+    assert code == 0, err
+    page = out.read_text(encoding="utf-8")
+    kinds = [line.kind for line in polylines(page)]
+    assert kinds.count("ring") == 2
+    assert "il-62m range: 10,000 km from Pyongyang" in page
+    assert "vc-25a range: 12,553 km from Washington, D.C." in page
+    assert "Singapore (SG), UTC+08:00 Asia/Singapore, neutral" in page
+    assert "non-stop: no (vc-25a, 12,553 km)" in page and "non-stop: yes (il-62m, 10,000 km)" in page
+    # without venues the rings are still drawn
+    code, _, err = run_cli(
+        capsys, "map", "--between", "Pyongyang", "Washington", "--aircraft", "il-62m", "--out", str(out)
+    )
+    assert code == 0, err
+    assert [line.kind for line in polylines(out.read_text(encoding="utf-8"))].count("ring") == 2
+
+
+def test_three_party_map_tooltips_show_the_facts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "three.html"
+    code, _, err = run_cli(
+        capsys, "map", "--between", "Washington", "Moscow", "Beijing", "--venues", "Geneva", "Anchorage",
+        "--date", "2021-03-18", "--out", str(out),
+    )  # fmt: skip
+    assert code == 0, err
+    page = out.read_text(encoding="utf-8")
+    assert "Switzerland (CH), UTC+01:00 Europe/Zurich, neutral" in page
+    assert "United States (US), UTC−08:00 America/Anchorage, not neutral" in page
+    assert "Moscow (party) — RU, UTC+03:00 Europe/Moscow" in page

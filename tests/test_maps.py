@@ -412,3 +412,44 @@ def test_map_for_best_draws_the_point_and_its_minimax_circle() -> None:
     kinds = [line.kind for line in polylines(page)]
     assert "minimax" in kinds and kinds.count("best-path") == 3
     assert any(m.kind == "best" for m in circle_markers(page))
+
+
+def test_tooltips_show_the_summit_facts_and_aircraft_range_rings() -> None:
+    import datetime as dt
+
+    from geo.check import with_facts
+
+    result = check_halfway(resolve("Anchorage"), resolve("Washington"), resolve("Beijing"))
+    result = with_facts(result, on_date=dt.date(2021, 3, 18), aircraft=["vc-25a", "747-400"])
+    m = map_for_check(result, range_rings=True)
+    page = render(m)
+    tooltips = re.findall(r"bindTooltip\(\s*`(.*?)`", page, re.DOTALL)
+    venue_tip = "Anchorage: roughly halfway — United States (US), UTC−08:00 America/Anchorage, not neutral"
+    assert any(venue_tip in t for t in tooltips)
+    assert any("Beijing (party) — CN, UTC+08:00 Asia/Shanghai" in t for t in tooltips)
+    assert any(
+        "Beijing → Anchorage: 6,402 km; flight 8.5 h, clock −16:00 h, over CN → RU → US, "
+        "non-stop: yes (747-400, 13,490 km)" in t
+        for t in tooltips
+    )
+    rings = [line for line in polylines(page) if line.kind == "ring"]
+    assert len(rings) == 2
+    # the VC-25A ring around Washington is a geodesic circle of 12,553 km
+    plan_rings = [
+        line
+        for line in plan_map(
+            [MapPoint("Washington", 38.9072, -77.0369, range_km=12_553.0, range_label="vc-25a range")]
+        ).lines
+        if line.kind == "ring"
+    ]
+    (ring,) = plan_rings
+    assert ring.label == "vc-25a range: 12,553 km from Washington"
+    for lat, lon in zip(ring.lats[::10], ring.lons[::10], strict=True):
+        assert gl_km(38.9072, -77.0369, lat, lon) == pytest.approx(12_553.0, abs=0.01)
+
+
+def test_maps_without_facts_are_unchanged() -> None:
+    result = check_halfway(resolve("Anchorage"), resolve("Washington"), resolve("Beijing"))
+    page = render(map_for_check(result))
+    assert "not neutral" not in page and "clock −" not in page and "UTC" not in page
+    assert "Anchorage: roughly halfway" in page
