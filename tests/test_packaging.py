@@ -35,10 +35,13 @@ def test_wheel_ships_the_data_and_resolves_places_from_it(tmp_path: Path) -> Non
     names = zipfile.ZipFile(wheel).namelist()
     for csv_name in ("capitals.csv", "cities.csv", "airports.csv", "countries.csv", "aliases.csv"):
         assert f"geo/_data/{csv_name}" in names
+    for name in ("countries_10m.csv", "countries_10m.npz", "aircraft.csv"):  # summit facts (issue 6)
+        assert f"geo/_data/{name}" in names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     probe = (
         "import geo.gazetteer as g, geo.places as p; print(g.data_dir()); print(p.resolve('Anchorage').name)"
+        "\nimport geo.countries as c; print(c.country_at(46.2044, 6.1432).country.iso_a2)"
     )
     # run from an empty directory with only the unpacked wheel on the path (plus site-packages for deps)
     out = subprocess.run(
@@ -50,3 +53,4 @@ def test_wheel_ships_the_data_and_resolves_places_from_it(tmp_path: Path) -> Non
     ).stdout.splitlines()
     assert out[0].startswith(str(site))
     assert out[1] == "Anchorage"
+    assert out[2] == "CH"
