@@ -13,6 +13,8 @@ import streamlit as st
 # (label, module in geo.dashboard). The choice is in the URL (?view=...), like every input.
 VIEWS: dict[str, str] = {
     "Check a claim": "check_view",
+    "Historic summits": "summits_view",
+    "Check an article": "article_view",
 }
 
 st.set_page_config(page_title="Halfway? Meeting-venue analyst", page_icon="🌐", layout="wide")
