@@ -321,7 +321,7 @@ def with_facts(
     result: CheckResult,
     *,
     on_date: dt.date | None = None,
-    aircraft: Aircraft | str | Sequence[Aircraft | str] | None = None,
+    aircraft: Aircraft | str | Sequence[Aircraft | str | None] | None = None,
 ) -> CheckResult:
     """The result with the summit facts of :func:`geo.realities.summit_facts` filled in.
 

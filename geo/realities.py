@@ -181,9 +181,11 @@ class _Where:
 
 
 def aircraft_for_parties(
-    aircraft: Aircraft | str | Sequence[Aircraft | str] | None, n_parties: int
+    aircraft: Aircraft | str | Sequence[Aircraft | str | None] | None, n_parties: int
 ) -> tuple[Aircraft | None, ...]:
     """One aircraft per party: ``None``, one aircraft for everyone, or one per party.
+
+    In a list of one per party, ``None`` leaves that party without a range check.
 
     Raises
     ------
@@ -196,11 +198,13 @@ def aircraft_for_parties(
     ['vc-25a', '747-400']
     >>> [a.id for a in aircraft_for_parties("il-62m", 3)]
     ['il-62m', 'il-62m', 'il-62m']
+    >>> [a and a.id for a in aircraft_for_parties([None, "vc-25a"], 2)]
+    [None, 'vc-25a']
     """
     if aircraft is None:
         return (None,) * n_parties
     items = [aircraft] if isinstance(aircraft, Aircraft | str) else list(aircraft)
-    fleet = [a if isinstance(a, Aircraft) else find_aircraft(a) for a in items]
+    fleet = [a if isinstance(a, Aircraft) or a is None else find_aircraft(a) for a in items]
     if len(fleet) == 1:
         return (fleet[0],) * n_parties
     if len(fleet) != n_parties:
@@ -257,7 +261,7 @@ def facts_for_venues(
     parties: Sequence[Located],
     *,
     on_date: dt.date | None = None,
-    aircraft: Aircraft | str | Sequence[Aircraft | str] | None = None,
+    aircraft: Aircraft | str | Sequence[Aircraft | str | None] | None = None,
     max_overflight_legs: int = MAX_OVERFLIGHT_LEGS,
 ) -> list[SummitFacts]:
     """:class:`SummitFacts` of many venues for the same parties (countries found vectorized).
@@ -356,7 +360,7 @@ def summit_facts(
     parties: Sequence[Located],
     *,
     on_date: dt.date | None = None,
-    aircraft: Aircraft | str | Sequence[Aircraft | str] | None = None,
+    aircraft: Aircraft | str | Sequence[Aircraft | str | None] | None = None,
 ) -> SummitFacts:
     """Host country, neutrality, time zones, flight times, range and overflown countries.
 
@@ -374,7 +378,14 @@ def summit_facts(
     return facts_for_venues([venue], parties, on_date=on_date, aircraft=aircraft)[0]
 
 
-def _hours(value: float) -> str:
+def shift_text(value: float) -> str:
+    """A clock shift in hours as ``+12:00 h`` / ``−1:00 h`` / ``±0:00 h`` (a true minus sign).
+
+    Examples
+    --------
+    >>> shift_text(-16.0), shift_text(5.75), shift_text(0.0)
+    ('−16:00 h', '+5:45 h', '±0:00 h')
+    """
     sign = "+" if value > 0 else "−" if value < 0 else "±"
     minutes = round(abs(value) * 60)
     return f"{sign}{minutes // 60}:{minutes % 60:02d} h"
@@ -410,7 +421,7 @@ def facts_lines(facts: SummitFacts) -> list[str]:
                 p.name,
                 p.country or "–",
                 f"{p.timezone} {format_offset(p.utc_offset_hours)}",
-                _hours(p.clock_shift_hours),
+                shift_text(p.clock_shift_hours),
                 f"{p.flight_hours:.1f} h" if math.isfinite(p.flight_hours) else "–",
                 nonstop,
                 " → ".join(p.overflies) if p.overflies is not None else "undefined",
@@ -469,7 +480,7 @@ def leg_text(party: PartyFacts) -> str:
     >>> leg_text(f.parties[0])
     'flight 8.5 h, clock −16:00 h, over CN → RU → US, non-stop: yes (il-62m, 10,000 km)'
     """
-    parts = [f"flight {party.flight_hours:.1f} h", f"clock {_hours(party.clock_shift_hours)}"]
+    parts = [f"flight {party.flight_hours:.1f} h", f"clock {shift_text(party.clock_shift_hours)}"]
     parts.append("over " + " → ".join(party.overflies) if party.overflies is not None else "path undefined")
     if party.nonstop is not None and party.aircraft_range_km is not None:
         verdict = "yes" if party.nonstop else "no"
@@ -494,7 +505,7 @@ def compare_facts_lines(venues: Sequence[Any], date: str | None) -> list[str]:
     width = max(len(v.name) for v in with_facts)
     for v in with_facts:
         host = f"{v.country or 'at sea'}, {'neutral' if v.neutral else 'not neutral'}"
-        shifts = " / ".join(_hours(p.clock_shift_hours).removesuffix(" h") for p in v.parties)
+        shifts = " / ".join(shift_text(p.clock_shift_hours).removesuffix(" h") for p in v.parties)
         flights = " / ".join(f"{p.flight_hours:.1f}" for p in v.parties)
         offset = format_offset(v.utc_offset_hours)
         line = f"  {v.name:<{width}}  {host}, {offset}; clock {shifts} h; flight {flights} h"

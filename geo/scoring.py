@@ -495,7 +495,7 @@ def with_facts(
     result: CompareResult,
     *,
     on_date: dt.date | None = None,
-    aircraft: Aircraft | str | Sequence[Aircraft | str] | None = None,
+    aircraft: Aircraft | str | Sequence[Aircraft | str | None] | None = None,
 ) -> CompareResult:
     """The comparison with the summit facts of every listed venue filled in.
 

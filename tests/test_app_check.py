@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,43 @@ def test_thresholds_change_the_verdict_and_bad_ones_are_inline_errors(app: AppTe
     app.number_input(key="rd").set_value(2.0).run()  # roughly limit below the halfway one
     assert not app.exception
     assert "cannot exceed" in app.error[0].value
+
+
+def facts_table(at: AppTest) -> dict[str, dict[str, object]]:
+    """The summit-realities table, by party name."""
+    frame = at.dataframe[0].value
+    return {str(row["party"]): dict(row) for _, row in frame.iterrows()}
+
+
+def test_summit_realities_of_the_seed_meeting_on_its_date(app: AppTest) -> None:
+    # 18 March 2021: Alaska on daylight time (UTC−8, since 14 March), Washington UTC−4, Beijing UTC+8
+    app.date_input(key="cd").set_value(dt.date(2021, 3, 18)).run()
+    assert not app.exception
+    text = page_text(app)
+    assert "Anchorage lies in **United States** (US); America/Anchorage, UTC−08:00 on 2021-03-18" in text
+    assert "**not neutral**: the same country as Washington, D.C." in text
+    rows = facts_table(app)
+    assert rows["Washington, D.C."]["clock shift"] == "−4:00 h"
+    assert rows["Beijing"]["clock shift"] == "−16:00 h"
+    assert rows["Beijing"]["overflies"] == "CN → RU → US"  # Beijing → Anchorage crosses Russia
+    assert rows["Beijing"]["distance km"] == round(gl_km(39.9042, 116.4074, 61.21806, -149.90028))
+    assert rows["Beijing"]["non-stop"] == "–"  # no aircraft chosen, no range check
+    assert any("German point of view" in c.value for c in app.caption)
+
+
+def test_aircraft_range_marks_each_leg_and_draws_rings(app: AppTest) -> None:
+    # Singapore 2018: Pyongyang → Singapore 4,737 km (Il-62M, 10,000 km: yes);
+    # Washington → Singapore 15,552 km (VC-25A, 12,553 km: no, it refuelled)
+    app.text_input(key="venue").set_value("Singapore").run()
+    app.text_input(key="a").set_value("Pyongyang").run()
+    app.text_input(key="b").set_value("Washington").run()
+    app.selectbox(key="ca0").set_value("il-62m").run()
+    rows = facts_table(app)
+    assert rows["Pyongyang"]["non-stop"] == "yes (il-62m, 10,000 km)"
+    assert rows["Washington, D.C."]["non-stop"] == "–"  # only one party given an aircraft
+    app.selectbox(key="ca1").set_value("vc-25a").run()
+    rows = facts_table(app)
+    assert rows["Washington, D.C."]["non-stop"] == "NO (vc-25a, 12,553 km)"
+    assert "**neutral** venue" in page_text(app)
+    html = app.get("iframe")[0].proto.srcdoc
+    assert "12,553" in html and "10,000" in html  # the range rings and their labels

@@ -65,7 +65,7 @@ def test_opens_on_the_seed_meeting_with_its_verdict_numbers_source_and_map(app: 
 
 
 def test_the_gallery_lists_every_summit_with_verdict_and_source(app: AppTest) -> None:
-    table = app.dataframe[0].value
+    table = app.dataframe[-1].value  # after the summit-realities table
     summits = load_summits()
     assert len(table) == len(summits)
     assert list(table["year"]) == [s.year for s in summits]
@@ -130,3 +130,18 @@ def test_a_broken_summits_file_is_an_inline_error_and_the_app_keeps_working() ->
     assert "row 7: venue 'Atlantis' does not resolve" in at.error[0].value
     at.sidebar.radio(key="view").set_value("Check a claim").run()
     assert not at.exception and "Verdict:" in page_text(at)
+
+
+def test_a_summit_shows_its_realities_on_its_own_date(app: AppTest) -> None:
+    # Singapore, 12 June 2018: Pyongyang was on UTC+9 since 4 May 2018 (UTC+8:30 before),
+    # Singapore UTC+8, Washington on daylight time (UTC−4); Sentosa is Singapore's, neutral
+    app.selectbox(key="summit").set_value("singapore-2018").run()
+    assert not app.exception
+    text = "\n".join(m.value for m in app.markdown)
+    assert "Summit realities on 2018-06-12" in text
+    # Sentosa is missing from the 1:10m polygons: the nearest country within 25 km, and says so
+    assert "lies in **Singapore** (SG) (nearest country, 1.7 km offshore); Asia/Singapore, UTC+08:00" in text
+    assert "**neutral** venue" in text
+    frame = app.dataframe[0].value
+    shifts = dict(zip(frame["party"], frame["clock shift"], strict=True))
+    assert shifts == {"Washington, D.C.": "+12:00 h", "Pyongyang": "−1:00 h"}

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+
 import streamlit as st
 
-from geo.check import CheckResult, Thresholds, check_halfway
+from geo.check import CheckResult, Thresholds, attach_facts, check_halfway
 from geo.dashboard.common import map_html, place_input, show_map, slug
+from geo.dashboard.facts import aircraft_inputs, date_input, show_facts
 from geo.errors import GeoError
+from geo.gazetteer import Place
 from geo.jsonout import dumps
 from geo.maps import map_for_check
+from geo.realities import SummitFacts, summit_facts
 from geo.textout import check_card
 
 SEED = ("Anchorage", "Washington", "Beijing")
@@ -70,6 +76,14 @@ def thresholds_input() -> Thresholds | None:
         return None
 
 
+@functools.lru_cache(maxsize=256)
+def _facts(
+    venue: Place, a: Place, b: Place, day: dt.date, aircraft: tuple[str | None, ...] | None
+) -> SummitFacts:
+    """Summit facts of the venue for both parties (country polygons, time zones, overflights)."""
+    return summit_facts(venue, [a, b], on_date=day, aircraft=aircraft)
+
+
 def render() -> None:
     """Draw the view."""
     st.subheader("Check a “halfway” claim")
@@ -91,8 +105,19 @@ def render() -> None:
     thresholds = thresholds_input()
     if thresholds is None:
         return
-    result = check_halfway(venue, party_a, party_b, thresholds)
     left, right = st.columns([2, 3])
+    realities = st.container()  # below both columns; its inputs come first, the map needs the facts
+    with realities:
+        st.markdown("#### Summit realities")
+        when, planes = st.columns([1, 3])
+        with when:
+            day = date_input("cd")
+        with planes:
+            aircraft = aircraft_inputs([party_a.name, party_b.name], "ca")
+    facts = _facts(venue, party_a, party_b, day, aircraft)
+    result = attach_facts(check_halfway(venue, party_a, party_b, thresholds), facts)
+    with realities:
+        show_facts(facts)
     with left:
         st.markdown(verdict_markdown(result))
         with st.expander("The numbers as a quotable card"):
@@ -106,6 +131,6 @@ def render() -> None:
             on_click="ignore",
         )
     with right:
-        key = repr((venue, party_a, party_b))
-        html = map_html(f"check:{key}", lambda: map_for_check(result))
+        key = repr((venue, party_a, party_b, thresholds, day, aircraft))
+        html = map_html(f"check:{key}", lambda: map_for_check(result, range_rings=aircraft is not None))
         show_map(html, file_name=f"check-{slug(result.venue.name)}.html")

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import functools
 import io
 
 import folium
 import streamlit as st
 
+from geo.check import attach_facts
 from geo.dashboard.check_view import verdict_markdown
 from geo.dashboard.common import map_html, show_map
+from geo.dashboard.facts import show_facts
 from geo.errors import GeoError
 from geo.jsonout import dumps
 from geo.maps import VenueMark, build_map, map_for_check
+from geo.realities import SummitFacts, summit_facts
 from geo.summits import SummitCheck, check_summits
 
 DEFAULT = "anchorage-2021"  # the seed article's meeting
@@ -23,6 +28,13 @@ _ICONS = {"halfway": "✅", "roughly halfway": "🟡", "not halfway": "❌"}
 def _checked() -> tuple[SummitCheck, ...]:
     """Every summit of data/summits.csv with its check, computed once per server process."""
     return check_summits()
+
+
+@functools.lru_cache(maxsize=64)
+def _facts(result: SummitCheck) -> SummitFacts:
+    """Host country, neutrality, clocks and flights of a summit on its first day."""
+    s = result.summit
+    return summit_facts(s.venue, s.parties, on_date=dt.date.fromisoformat(s.date))
 
 
 def _link(url: str) -> str:
@@ -125,9 +137,12 @@ def render() -> None:
     result = by_id.get(chosen or "", results[0])
     summit = result.summit
 
+    facts = _facts(result)
     left, right = st.columns([2, 3])
     with left:
         _card(result)
+        st.markdown(f"#### Summit realities on {facts.date}")
+        show_facts(facts)
         st.download_button(
             "Download this summit's result (JSON)",
             data=dumps(result).encode("utf-8"),
@@ -140,7 +155,7 @@ def render() -> None:
         places = (summit.venue, *summit.parties)
         key = f"summit:{summit.id}:" + ";".join(f"{p.name}@{p.lat:.6f},{p.lon:.6f}" for p in places)
         if result.check is not None:
-            check = result.check
+            check = attach_facts(result.check, facts)
             html = map_html(key, lambda: map_for_check(check))
         else:
             html = map_html(key, lambda: multi_party_map(result))
