@@ -50,6 +50,20 @@ SCENARIOS: dict[str, tuple[Change, ...]] = {
         Change("text_input", "venue", ("Reykjavik", "Anchorage")),
         Change("text_input", "b", ("Moscow", "Beijing")),
     ),
+    "Historic summits": (
+        Change("selectbox", "summit", ("reykjavik-1986", "singapore-2018", "anchorage-2021")),
+    ),
+    "Check an article": (
+        Change(
+            "text_area",
+            "art",
+            (
+                "Leaders will meet in Reykjavik, midway between Washington and Moscow.",
+                "The talks are in Geneva, which is equidistant from Washington and Moscow.",
+                "Anchorage was picked because it represents a halfway point between Washington and Beijing.",
+            ),
+        ),
+    ),
 }
 
 
