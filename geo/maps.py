@@ -32,7 +32,8 @@ with backslash, backtick, dollar sign and curly braces as numeric character refe
 with sequential ids, so the same input gives byte-for-byte the same HTML.
 
 Distances in tooltips and popups are WGS84 geodesics (:func:`geo.geodesy.distance_km`). The
-measure control is the Leaflet plugin's own tool and is not held to that standard.
+measure control is the Leaflet plugin's own tool, which computes on a sphere; the legend of
+every map says so (:data:`MEASURE_NOTE`).
 
 Examples
 --------
@@ -980,6 +981,10 @@ div.folium-map.leaflet-container { background: #cfe2ee; }
 </style>"""
 
 
+# The Leaflet measure plugin computes on a sphere; the map says so next to its own numbers.
+MEASURE_NOTE = "Numbers in tooltips: WGS84 geodesics. Ruler tool: spherical estimate, up to 0.6 % off."
+
+
 def _legend_html(plan: MapPlan) -> str:
     parts = [f'<div class="geo-title">{html_text(plan.title)}</div>']
     for entry in plan.legend:
@@ -993,6 +998,7 @@ def _legend_html(plan: MapPlan) -> str:
             )
         parts.append(f"<div>{swatch}{html_text(entry.label)}</div>")
     parts += [f'<div class="geo-note">{html_text(note)}</div>' for note in plan.notes]
+    parts.append(f'<div class="geo-note geo-measure-note">{html_text(MEASURE_NOTE)}</div>')
     return "".join(parts)
 
 

@@ -124,6 +124,12 @@ def test_flight_path_tooltips_carry_geodesic_distances() -> None:
         assert f"{party.name} → Anchorage: {km:,.0f} km" in labels
 
 
+def test_the_legend_says_the_ruler_tool_is_spherical() -> None:
+    html = build_map([WASHINGTON, BEIJING], [ANCHORAGE]).get_root().render()
+    assert "measure_control" in html  # the plugin is on the map
+    assert "Ruler tool: spherical estimate" in html
+
+
 def test_should_draw_the_direct_geodesic_and_its_midpoint_for_two_parties() -> None:
     plan = plan_map([WASHINGTON, BEIJING])
     (direct,) = [line for line in plan.lines if line.kind == "direct"]
