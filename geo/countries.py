@@ -365,6 +365,60 @@ def _read_countries() -> list[Country]:
     ]
 
 
+# Parts of a state that OurAirports and GeoNames code separately but Natural Earth draws inside
+# their state's polygon (so they have no row of their own in countries_10m.csv).
+INTEGRAL_PARTS: dict[str, str] = {
+    "GF": "FR",  # French Guiana
+    "GP": "FR",  # Guadeloupe
+    "MQ": "FR",  # Martinique
+    "RE": "FR",  # Réunion
+    "YT": "FR",  # Mayotte
+    "BQ": "NL",  # Bonaire, Sint Eustatius and Saba
+    "SJ": "NO",  # Svalbard and Jan Mayen
+    "BV": "NO",  # Bouvet Island
+    "CX": "AU",  # Christmas Island
+    "CC": "AU",  # Cocos (Keeling) Islands
+    "TK": "NZ",  # Tokelau
+}
+
+
+@functools.cache
+def sovereigns() -> dict[str, str]:
+    """The sovereign state of every ISO alpha-2 code of the data (``HK`` → ``CN``, ``FR`` → ``FR``).
+
+    From ``countries_10m.csv`` (no polygons loaded) plus :data:`INTEGRAL_PARTS`.
+
+    Examples
+    --------
+    >>> s = sovereigns()
+    >>> s["HK"], s["PR"], s["RE"], s["TW"], s["FR"]
+    ('CN', 'US', 'FR', 'TW', 'FR')
+    """
+    out = {c.iso_a2: c.sovereign or c.iso_a2 for c in _read_countries() if c.iso_a2}
+    return {**INTEGRAL_PARTS, **out}
+
+
+def same_state_codes(codes: Sequence[str | None]) -> tuple[str, ...]:
+    """The given codes, then every other code under the same sovereign states, for neutrality.
+
+    A venue is neutral when neither its country nor its sovereign is a party's country or
+    sovereign (as in :mod:`geo.realities`): Beijing as a party rules out Hong Kong and Macao,
+    Washington rules out Puerto Rico and Guam, Paris rules out Réunion.
+
+    Examples
+    --------
+    >>> same_state_codes(["CN"])
+    ('CN', 'HK', 'MO')
+    >>> same_state_codes(["HK", None])
+    ('HK', 'CN', 'MO')
+    """
+    given = [c for c in dict.fromkeys(codes) if c]
+    sov = sovereigns()
+    states = {sov.get(c, c) for c in given} | set(given)
+    more = sorted(c for c, s in sov.items() if (c in states or s in states) and c not in given)
+    return (*given, *more)
+
+
 @functools.cache
 def load_countries() -> CountryIndex:
     """Load the polygons once per process (about 50 ms) and index them."""

@@ -3,7 +3,8 @@
 Candidates come from ``data/airports.csv`` (OurAirports) or ``data/cities.csv`` (GeoNames) and
 are scored with :func:`geo.scoring.score_venues` in one vectorized pass. Filters:
 
-* ``neutral`` – not in any party's country (parties given as bare coordinates have no
+* ``neutral`` – not in any party's country nor in a territory of its sovereign state (Hong
+  Kong is not neutral for Beijing; parties given as bare coordinates have no
   country, so nothing is excluded for them; the result says so);
 * ``min_runway_m`` – longest runway at least this long (default 2,500 m, enough for the
   long-haul aircraft that heads of state fly: a Boeing 747-8 or an Airbus A330 needs roughly
@@ -257,5 +258,9 @@ def suggest_venues(
 
 
 def party_countries(countries: Sequence[str | None]) -> tuple[str, ...]:
-    """Distinct known countries of the parties, in order."""
-    return tuple(dict.fromkeys(c for c in countries if c))
+    """Distinct known countries of the parties, in order, then the other territories of their
+    sovereign states (Beijing: ``CN``, then ``HK`` and ``MO``), as :mod:`geo.realities` judges
+    neutrality."""
+    from geo.countries import same_state_codes
+
+    return same_state_codes(countries)

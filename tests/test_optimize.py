@@ -8,6 +8,7 @@ every evaluation is GeographicLib's Inverse. The optimizer must not be beaten by
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -358,3 +359,15 @@ def test_no_venue_passing_the_filters_is_said() -> None:
 def test_suggestion_errors(filters: SuggestionFilters, k: int, error: str) -> None:
     with pytest.raises(InvalidInputError, match=error):
         best([resolve("Washington"), resolve("Moscow")], suggest=k, filters=filters)
+
+
+def test_neutral_rules_out_the_parties_territories_too() -> None:
+    # Beijing and Singapore meet halfway near Hainan: the nearest airports include Macao's and
+    # Hong Kong's (sovereign China, hand-known); neutral ones exclude them as geo.realities would
+    parties = [resolve("Beijing"), resolve("Singapore")]
+    filters = SuggestionFilters(min_runway_m=0)
+    anywhere = {s.country for s in best(parties, "midpoint", suggest=30, filters=filters).suggestions}
+    assert {"HK", "MO"} <= anywhere
+    neutral = best(parties, "midpoint", suggest=30, filters=replace(filters, neutral=True))
+    assert len(neutral.suggestions) == 30
+    assert not {"CN", "HK", "MO", "SG"} & {s.country for s in neutral.suggestions}
