@@ -636,18 +636,19 @@ def plan_map(
                     dash="6 4",
                 )
             )
-        circle_lats, circle_lons = geodesic_circle(best_point, min(best.max_km, MAX_RING_KM))
-        lines.append(
-            DrawnLine(
-                "minimax",
-                f"Minimax circle: every party within {_km(best.max_km)} of the best point",
-                _round(circle_lats),
-                _round(circle_lons + (best_lon - best_point.lon)),
-                BEST_COLOR,
-                weight=2.0,
-                dash="2 6",
+        if best.max_km > 0:  # all parties at the best point (one place): no circle to draw
+            circle_lats, circle_lons = geodesic_circle(best_point, min(best.max_km, MAX_RING_KM))
+            lines.append(
+                DrawnLine(
+                    "minimax",
+                    f"Minimax circle: every party within {_km(best.max_km)} of the best point",
+                    _round(circle_lats),
+                    _round(circle_lons + (best_lon - best_point.lon)),
+                    BEST_COLOR,
+                    weight=2.0,
+                    dash="2 6",
+                )
             )
-        )
 
     mid_lon = 0.0
     if direct_path is not None and mid is not None:

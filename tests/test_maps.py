@@ -236,6 +236,13 @@ def test_minimax_circle_has_the_best_points_max_distance_as_radius() -> None:
     assert "6,900 km" in marker.tooltip
 
 
+def test_parties_in_one_place_get_a_best_point_and_no_circle() -> None:
+    best = BestMark(WASHINGTON.lat, WASHINGTON.lon, max_km=0.0, sum_km=0.0, objective="minimax")
+    plan = plan_map([WASHINGTON, MapPoint("Also Washington", WASHINGTON.lat, WASHINGTON.lon)], best=best)
+    assert [line for line in plan.lines if line.kind == "minimax"] == []
+    assert [m for m in plan.markers if m.kind == "best" and not m.copy]
+
+
 @dataclass(frozen=True)
 class FakeLine:
     lats: list[float]
