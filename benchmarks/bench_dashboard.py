@@ -50,6 +50,14 @@ SCENARIOS: dict[str, tuple[Change, ...]] = {
         Change("text_input", "venue", ("Reykjavik", "Anchorage")),
         Change("text_input", "b", ("Moscow", "Beijing")),
     ),
+    "Compare venues": (
+        Change("radio", "rank", ("fair", "minsum", "minimax")),
+        Change("text_area", "parties", ("Washington\nBeijing", "Washington\nMoscow")),
+    ),
+    "Find the fairest venue": (
+        Change("number_input", "rwy", (3000, 2500)),
+        Change("text_area", "fp", ("Washington\nMoscow", "Washington\nBeijing")),
+    ),
     "Historic summits": (
         Change("selectbox", "summit", ("reykjavik-1986", "singapore-2018", "anchorage-2021")),
     ),

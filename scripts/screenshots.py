@@ -168,7 +168,8 @@ def shoot(url: str, labels: list[str], out: Path) -> list[Path]:
                 page.screenshot(path=str(path), full_page=True)
                 context.close()
                 note = f"; blocked {blocked}" if blocked else ""
-                print(f"{label!r}: {path.relative_to(ROOT)} ({WIDTH}×{height}, {maps} map(s){note})")
+                shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+                print(f"{label!r}: {shown} ({WIDTH}×{height}, {maps} map(s){note})")
                 saved.append(path)
         finally:
             browser.close()

@@ -287,3 +287,32 @@ def test_a_url_with_query_params_restores_the_view(server: str, session: Session
 
     session.assert_no_internet_used()
     assert session.errors == []
+
+
+# Every other view on its defaults: (words its page shows, drawn paths of the map's legend entry).
+OTHER_VIEWS = {
+    "Compare venues": "Reykjavík",
+    "Find the fairest venue": "81.9°N",
+    "Historic summits": "Anchorage",
+    "Check an article": "The city was picked because",
+}
+
+
+@pytest.mark.parametrize("view", OTHER_VIEWS)
+def test_every_view_renders_its_map_offline_without_errors(server: str, session: Session, view: str) -> None:
+    from playwright.sync_api import expect
+
+    page = session.page
+    page.goto(f"{server}/?{urlencode({'view': view})}")
+    expect(page.get_by_role("radio", name=view)).to_be_checked()
+    main = page.locator("[data-testid='stMain']")
+    expect(main).to_contain_text(OTHER_VIEWS[view])
+    frame = map_frame(page).first
+    expect(frame.locator(".leaflet-container")).to_be_visible()
+    expect(frame.locator("svg path.geo-flight").first).to_be_attached()  # geodesics drawn
+    expect(frame.locator(".geo-legend")).to_be_visible()
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.locator("[data-testid='stAlertContentError']").count() == 0
+
+    session.assert_no_internet_used()
+    assert session.errors == []
