@@ -138,3 +138,16 @@ def test_aircraft_range_marks_each_leg_and_draws_rings(app: AppTest) -> None:
     assert "**neutral** venue" in page_text(app)
     html = app.get("iframe")[0].proto.srcdoc
     assert "12,553" in html and "10,000" in html  # the range rings and their labels
+
+
+def test_the_search_list_fills_in_the_place_box(app: AppTest) -> None:
+    picker = app.selectbox(key="venue-pick")
+    (keflavik,) = [o for o in picker.options if o.startswith("KEF – ")]
+    assert any(o == "Reykjavík" for o in picker.options)  # capitals by name, airports by code
+    picker.set_value(keflavik).run()
+    assert not app.exception
+    assert app.text_input(key="venue").value == "KEF"
+    assert app.selectbox(key="venue-pick").value is None  # ready for the next search
+    assert app.query_params["venue"] == "KEF"  # shared as the box's value
+    # Keflavík airport (OurAirports 63.985, -22.6056) from Washington, by GeographicLib
+    assert f"{gl_km(38.9072, -77.0369, 63.98500, -22.60560):,.0f} km" in page_text(app)

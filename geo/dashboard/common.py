@@ -67,9 +67,21 @@ def try_resolve(query: str) -> tuple[Place | None, str | None]:
         return None, str(exc)
 
 
-def place_input(label: str, key: str, default: str, *, help: str | None = None) -> Place | None:
+def _take_pick(key: str) -> None:
+    """Copy a search-list pick into the text box ``key`` and clear the pick (a widget callback)."""
+    choice = st.session_state.get(f"{key}-pick")
+    if choice:
+        st.session_state[key] = choice_to_query(choice)
+        st.session_state[f"{key}-pick"] = None
+
+
+def place_input(
+    label: str, key: str, default: str, *, help: str | None = None, search: bool = True
+) -> Place | None:
     """A text box for one place (anything ``resolve`` accepts) with an inline error.
 
+    With ``search``, a searchable list of capitals and airports below the box fills it in
+    (the text box holds the value, so the URL keeps one parameter per place).
     Returns the resolved place, or None after showing the error under the box.
     """
     text = st.text_input(
@@ -81,6 +93,17 @@ def place_input(label: str, key: str, default: str, *, help: str | None = None) 
         or "A name (Reykjavik, Peking, DC), an airport code (ANC, PANC), 'lat,lon', "
         "DMS (61°13′N 149°54′W) or 'Label=lat,lon'.",
     )
+    if search:
+        st.selectbox(
+            f"Search capitals and airports for {label.lower()}",
+            place_choices(),
+            index=None,
+            key=f"{key}-pick",
+            placeholder="or search a capital or an airport…",
+            label_visibility="collapsed",
+            on_change=_take_pick,
+            args=(key,),
+        )
     place, error = try_resolve(text or "")
     if error:
         st.error(error, icon="⚠️")
