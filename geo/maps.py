@@ -968,12 +968,55 @@ class Legend(folium.MacroElement):
         self.html_js = js_string(html_content)
 
 
+class FitBounds(folium.MacroElement):
+    """Fit the map to the drawing, keeping it clear of the legend (bottom left) as drawn.
+
+    The legend's height depends on the page width (its text wraps), so the bottom padding is
+    measured in the browser: the distance from the legend's top to the map's bottom, at most
+    60 % of the map's height; 170 px if nothing can be measured (a map not yet laid out).
+    Clicking the legend's title folds it away, for small maps.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (map) {
+                var pad = 170;
+                var legend = map.getContainer().querySelector(".geo-legend");
+                var height = map.getSize().y;
+                if (legend && height > 0) {
+                    var box = map.getContainer().getBoundingClientRect();
+                    var top = legend.getBoundingClientRect().top - box.top;
+                    if (top > 0) { pad = Math.min(Math.max(height - top + 10, 40), 0.6 * height); }
+                    var title = legend.querySelector(".geo-title");
+                    if (title) {
+                        title.title = "Click to fold or unfold the legend";
+                        title.style.cursor = "pointer";
+                        L.DomEvent.on(title, "click", function () { legend.classList.toggle("geo-folded"); });
+                    }
+                }
+                map.fitBounds(
+                    {{ this.bounds_js }}, {paddingTopLeft: [30, 30], paddingBottomRight: [30, pad]}
+                );
+            })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, south: float, west: float, north: float, east: float) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "FitBounds"
+        self.bounds_js = json.dumps([[south, west], [north, east]])
+
+
 _PAGE_CSS = """<style>
 div.folium-map.leaflet-container { background: #cfe2ee; }
 .geo-legend { background: rgba(255,255,255,0.92); padding: 6px 9px; font: 12px/1.45 sans-serif;
   border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,0.3); max-width: 340px; }
 .geo-legend .geo-title { font-weight: bold; margin-bottom: 3px; }
 .geo-legend .geo-note { color: #7a2b00; margin-top: 3px; }
+.geo-legend.geo-folded > :not(.geo-title) { display: none; }
+.geo-legend.geo-folded .geo-title::after { content: " ▸"; }
 .geo-swatch { display: inline-block; width: 18px; height: 10px; margin-right: 6px; vertical-align: middle; }
 .geo-swatch.circle { width: 10px; border-radius: 50%; margin: 0 10px 0 4px; }
 .geo-popup table { border-collapse: collapse; font: 12px sans-serif; }
@@ -1119,8 +1162,7 @@ def render_plan(plan: MapPlan, *, basemap: bool = True) -> folium.Map:
         secondary_area_unit="acres",
     ).add_to(m)
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
-    # Keep the bottom clear of the legend and the scale bar.
-    m.fit_bounds([[south, west], [north, east]], padding_top_left=(30, 30), padding_bottom_right=(30, 170))
+    FitBounds(south, west, north, east).add_to(m)  # clear of the legend and the scale bar
     freeze_ids(m)
     return m
 

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from map_html import HOSTILE_NAMES, SEED_PARTIES, SEED_VENUES
 
-from geo.check import PlaceRef
-from geo.maps import BestMark, MapPoint, VenueMark, build_map
+from geo.check import PlaceRef, check_halfway
+from geo.maps import BestMark, MapPoint, VenueMark, build_map, map_for_check
 from geo.offline_html import export_html
 from geo.places import resolve
 
@@ -57,9 +57,11 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
-def open_offline(browser: Any, path: Path) -> tuple[Any, list[str], list[str]]:
+def open_offline(
+    browser: Any, path: Path, width: int = 1200, height: int = 800
+) -> tuple[Any, list[str], list[str]]:
     """Open ``path`` in a context with the network off; collect page errors and dialogs."""
-    context = browser.new_context(offline=True, viewport={"width": 1200, "height": 800})
+    context = browser.new_context(offline=True, viewport={"width": width, "height": height})
     page = context.new_page()
     errors: list[str] = []
     dialogs: list[str] = []
@@ -101,6 +103,30 @@ def test_seed_map_renders_offline_with_one_path_per_flight(browser: Any, tmp_pat
     assert page.locator(".leaflet-control-zoom-fullscreen, .fullscreen-icon").count() >= 1
     assert "Reykjav" in page.locator(".geo-legend").inner_text()
     assert errors == [] and dialogs == []
+
+
+def test_a_small_map_shows_every_party_clear_of_its_legend(browser: Any, tmp_path: Path) -> None:
+    # The dashboard shows maps about 560 px wide, where the legend's text wraps and grows
+    check = check_halfway(*(resolve(p) for p in ("Anchorage", "Washington", "Beijing")))
+    path = tmp_path / "small.html"
+    path.write_text(export_html(map_for_check(check)), encoding="utf-8")
+    page, errors, _ = open_offline(browser, path, width=560, height=560)
+    legend = page.locator(".geo-legend").bounding_box()
+    markers = page.locator("path.geo-party")
+    assert markers.count() >= 2
+    seen = 0
+    for i in range(markers.count()):
+        box = markers.nth(i).bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        if 0 <= x <= 560 and 0 <= y <= 560:  # a copy shifted by 360° may lie off screen
+            seen += 1
+            under_legend = legend["x"] <= x <= legend["x"] + legend["width"] and legend["y"] <= y
+            assert not under_legend, (x, y, legend)
+    assert seen >= 2  # Washington and Beijing both on screen
+    # the legend folds away on a click on its title
+    page.locator(".geo-legend .geo-title").click()
+    assert page.locator(".geo-legend").bounding_box()["height"] < legend["height"] / 2
+    assert errors == []
 
 
 def test_hostile_names_open_no_dialog_and_show_as_text(browser: Any, tmp_path: Path) -> None:
