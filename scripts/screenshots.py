@@ -122,6 +122,9 @@ def wait_until_drawn(page: Any) -> int:
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=TIMEOUT_MS)
     page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
     frames = page.locator("iframe[title='st.iframe']")
+    # every view shows a map; on the first load the script can report "not running" before
+    # its elements arrive, so wait for one
+    frames.first.wait_for(state="attached", timeout=TIMEOUT_MS)
     count: int = frames.count()
     for i in range(count):
         frames.nth(i).scroll_into_view_if_needed()
