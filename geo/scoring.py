@@ -115,7 +115,8 @@ def validate_weights(weights: Sequence[float] | npt.ArrayLike | None, n_parties:
 def check_party_count(n: int) -> None:
     """Refuse fewer than 2 or more than 20 parties."""
     if not MIN_PARTIES <= n <= MAX_PARTIES:
-        raise InvalidInputError(f"got {n} parties; give between {MIN_PARTIES} and {MAX_PARTIES}")
+        noun = "party" if n == 1 else "parties"
+        raise InvalidInputError(f"got {n} {noun}; give between {MIN_PARTIES} and {MAX_PARTIES}")
 
 
 def _workers() -> int:

@@ -161,7 +161,7 @@ def test_an_unknown_party_stops_the_ranking_with_an_inline_error(app: AppTest) -
     assert errors(app)[0].startswith("line 2 ('Xyzzyville'): unknown place 'Xyzzyville'")
     assert not app.dataframe
     app.text_area(key="parties").set_value("Washington").run()
-    assert errors(app) == ["got 1 parties; give between 2 and 20"]
+    assert errors(app) == ["got 1 party; give between 2 and 20"]
 
 
 UPLOAD = (
