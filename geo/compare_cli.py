@@ -159,15 +159,15 @@ def run_compare(args: argparse.Namespace) -> str:
     else:
         table = VenueTable.of_places(resolve(v, online=args.online) for v in args.venues)
     result = compare(parties, table, rank_by=args.rank, weights=args.weights, top=args.top)
-    if args.csv:
-        for r in result.rejected:
-            print(f"halfway compare: rejected row {r.row}: {r.error} ({r.input!r})", file=sys.stderr)
-        return compare_csv(result)
     from geo.cli import facts_options
     from geo.scoring import with_facts
 
     on_date, aircraft = facts_options(args)
     result = with_facts(result, on_date=on_date, aircraft=aircraft)
+    if args.csv:
+        for r in result.rejected:
+            print(f"halfway compare: rejected row {r.row}: {r.error} ({r.input!r})", file=sys.stderr)
+        return compare_csv(result)
     if args.json:
         from geo.jsonout import dumps
 

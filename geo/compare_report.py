@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
+from typing import Any
 
 from geo.check import format_lat_lon
 from geo.optimize import BestResult
@@ -140,10 +142,22 @@ def compare_csv(result: CompareResult) -> str:
         "row",
     ]
     header += [f"km_to_{n}" for n in names] + [f"hours_to_{n}" for n in names]
+    facts = result.date is not None  # with geo.scoring.with_facts: the summit facts too
+    aircraft = facts and any(
+        p.aircraft is not None for v in result.venues if v.parties is not None for p in v.parties
+    )
+    if facts:
+        header += ["date", "country", "sovereign", "neutral", "timezone", "utc_offset_hours"]
+        header += [f"clock_shift_hours_{n}" for n in names] + [f"overflies_{n}" for n in names]
+        if aircraft:
+            header += [f"nonstop_{n}" for n in names]
     writer.writerow(header)
 
     def num(x: float | None, digits: int = 3) -> str:
         return "" if x is None else f"{x:.{digits}f}"
+
+    def flag(x: bool | None) -> str:
+        return "" if x is None else "true" if x else "false"
 
     for v in result.venues:
         split = v.split or (None, None)
@@ -165,8 +179,24 @@ def compare_csv(result: CompareResult) -> str:
             ]
             + [num(d) for d in v.distances_km]
             + [num(h, 2) for h in v.flight_hours]
+            + (_fact_cells(v, result.date, len(names), aircraft, num, flag) if facts else [])
         )
     return buffer.getvalue()
+
+
+def _fact_cells(
+    v: Any, date: str | None, n: int, aircraft: bool, num: Callable[..., str], flag: Callable[..., str]
+) -> list[str]:
+    """The summit-fact cells of one venue row; empty beyond the venues that have facts."""
+    if v.parties is None:
+        return [""] * (6 + 2 * n + (n if aircraft else 0))
+    cells = [date or "", v.country or "", v.sovereign or "", flag(v.neutral), v.timezone or ""]
+    cells.append(num(v.utc_offset_hours, 2))
+    cells += [num(p.clock_shift_hours, 2) for p in v.parties]
+    cells += [" ".join(p.overflies) if p.overflies is not None else "" for p in v.parties]
+    if aircraft:
+        cells += [flag(p.nonstop) for p in v.parties]
+    return cells
 
 
 def best_report(result: BestResult) -> str:

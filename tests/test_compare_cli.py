@@ -195,6 +195,29 @@ def test_compare_csv_output_loads_as_a_table(capsys: pytest.CaptureFixture[str],
     assert "rejected row 3" in err and "rejected row 4" in err
 
 
+def test_compare_csv_carries_the_summit_facts_of_date_and_aircraft(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Reykjavík summit, 11 October 1986: Iceland UTC+0, Washington on daylight time (UTC−4),
+    # Moscow UTC+3 (winter time from 28 September 1986); VC-25A 12,553 km, Il-62M 10,000 km
+    code, out, _ = run_cli(
+        capsys, "compare", "--between", "Washington", "Moscow", "--venues", "Reykjavik", "Anchorage",
+        "--csv", "--date", "1986-10-11", "--aircraft", "vc-25a", "il-62m",
+    )  # fmt: skip
+    assert code == 0
+    rows = {r["name"]: r for r in csv.DictReader(io.StringIO(out))}
+    reykjavik, anchorage = rows["Reykjavík"], rows["Anchorage"]
+    assert (
+        reykjavik["date"] == "1986-10-11" and reykjavik["country"] == "IS" and reykjavik["neutral"] == "true"
+    )
+    assert reykjavik["clock_shift_hours_Washington, D.C."] == "4.00"
+    assert reykjavik["clock_shift_hours_Moscow"] == "-3.00"
+    assert (
+        reykjavik["overflies_Moscow"].split()[0] == "RU" and reykjavik["overflies_Moscow"].split()[-1] == "IS"
+    )
+    assert anchorage["neutral"] == "false" and anchorage["nonstop_Moscow"] == "true"
+
+
 def test_compare_top_limits_the_list(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run_cli(
         capsys,
