@@ -10,14 +10,7 @@ import importlib
 
 import streamlit as st
 
-# (label, module in geo.dashboard). The choice is in the URL (?view=...), like every input.
-VIEWS: dict[str, str] = {
-    "Check a claim": "check_view",
-    "Compare venues": "compare_view",
-    "Find the fairest venue": "fairest_view",
-    "Historic summits": "summits_view",
-    "Check an article": "article_view",
-}
+from geo.dashboard import VIEWS  # sidebar label -> view module, in order
 
 st.set_page_config(page_title="Halfway? Meeting-venue analyst", page_icon="🌐", layout="wide")
 

@@ -2,7 +2,7 @@
 
 Runs app.py headless with ``streamlit.testing.v1.AppTest`` (the script, the caches and the
 element protobufs, as on the server; no browser, no network) and prints, per view in
-``app.VIEWS``:
+``geo.dashboard.VIEWS``:
 
 1. the first run (cold caches: gazetteer, map assets) for the first view, then the first render
    of each other view after switching to it in the sidebar;
@@ -21,7 +21,6 @@ Run: ``.venv/bin/python benchmarks/bench_dashboard.py [--repeat N]``.
 from __future__ import annotations
 
 import argparse
-import ast
 import logging
 import statistics
 import time
@@ -30,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
+
+from geo.dashboard import VIEWS
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 TARGET_MS = 300.0
@@ -73,21 +74,6 @@ SCENARIOS: dict[str, tuple[Change, ...]] = {
         ),
     ),
 }
-
-
-def views() -> dict[str, str]:
-    """``VIEWS`` read from app.py's source (importing app.py would run the Streamlit script)."""
-    tree = ast.parse(APP.read_text(encoding="utf-8"))
-    for node in tree.body:
-        target = getattr(node, "target", None)
-        if (
-            isinstance(node, ast.AnnAssign)
-            and node.value is not None
-            and getattr(target, "id", "") == "VIEWS"
-        ):
-            value: dict[str, str] = ast.literal_eval(node.value)
-            return value
-    raise SystemExit("VIEWS not found in app.py")
 
 
 def timed(fn: Callable[[], object]) -> float:
@@ -154,7 +140,7 @@ def main() -> None:
 
     # AppTest's "missing ScriptRunContext" warnings (harmless in bare mode)
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
-    labels = list(views())
+    labels = list(VIEWS)
     at = AppTest.from_file(str(APP), default_timeout=300)
     print(f"Dashboard reruns with AppTest ({APP.name}; target ≤ {TARGET_MS:.0f} ms of Python time)")
     print(f"views: {', '.join(labels)}")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import overload
+from typing import Protocol, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -42,6 +42,17 @@ _PROBE_KM = 1.0  # how far an endpoint is nudged to measure that sensitivity
 
 FloatArray = npt.NDArray[np.float64]
 ArrayLike = float | npt.ArrayLike
+
+
+class Located(Protocol):
+    """Anything with a name and a WGS84 position in degrees (Place, PlaceRef, VenueScore …)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def lat(self) -> float: ...
+    @property
+    def lon(self) -> float: ...
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,16 @@ from folium.map import Layer
 from folium.template import Template
 
 from geo.errors import DegenerateGeodesicError, InvalidInputError
-from geo.geodesy import LatLon, densify, direct, distance_km, is_coincident, is_nearly_antipodal, midpoint
+from geo.geodesy import (
+    LatLon,
+    Located,
+    densify,
+    direct,
+    distance_km,
+    is_coincident,
+    is_nearly_antipodal,
+    midpoint,
+)
 
 if TYPE_CHECKING:
     from geo.check import CheckResult
@@ -156,17 +165,6 @@ def js_string(value: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # Input
 # ---------------------------------------------------------------------------------------------
-
-
-class Located(Protocol):
-    """Anything with a name and a WGS84 position in degrees (Place, PlaceRef, VenueScore …)."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def lat(self) -> float: ...
-    @property
-    def lon(self) -> float: ...
 
 
 class LineLike(Protocol):

@@ -38,13 +38,13 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 
 from geo.aircraft import Aircraft, find_aircraft
 from geo.errors import DegenerateGeodesicError, InvalidInputError
-from geo.geodesy import LatLon
+from geo.geodesy import LatLon, Located
 
 __all__ = [
     "MAX_FACT_VENUES",
@@ -64,17 +64,6 @@ __all__ = [
 
 MAX_OVERFLIGHT_LEGS = 400  # party→venue paths intersected per call (about 4 ms each); later ones: None
 MAX_FACT_VENUES = 1000  # compared venues that get summit facts (best first; ~0.1 ms each without paths)
-
-
-class Located(Protocol):
-    """A named WGS84 position; ``country`` (ISO alpha-2 from the gazetteer) is used if present."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def lat(self) -> float: ...
-    @property
-    def lon(self) -> float: ...
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Screenshots of every dashboard view for the README: docs/screenshots/<slug>.png.
 
 Starts ``streamlit run app.py`` on 127.0.0.1 and a free port (the project's
-``.streamlit/config.toml`` applies), opens each view of ``app.VIEWS`` through the URL
+``.streamlit/config.toml`` applies), opens each view of ``geo.dashboard.VIEWS`` through the URL
 (``?view=<label>``: the sidebar radio is bound to the query string and takes its label), waits
 until the script has finished and every map in an ``st.iframe`` has drawn its paths, and saves a
 screenshot of the whole view. The browser is Debian's chromium through the PyPI ``playwright``
@@ -15,7 +15,6 @@ Run: ``.venv/bin/python scripts/screenshots.py [--view LABEL ...] [--out DIR]``.
 from __future__ import annotations
 
 import argparse
-import ast
 import socket
 import subprocess
 import sys
@@ -27,6 +26,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
+
+from geo.dashboard import VIEWS
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -44,21 +45,6 @@ LAUNCH_ARGS = [
 ]
 WIDTH, HEIGHT, MAX_HEIGHT = 1400, 1000, 4000  # px; the viewport grows to show the whole view
 TIMEOUT_MS = 120_000
-
-
-def views() -> dict[str, str]:
-    """``VIEWS`` read from app.py's source (importing app.py would run the Streamlit script)."""
-    tree = ast.parse(APP.read_text(encoding="utf-8"))
-    for node in tree.body:
-        target = getattr(node, "target", None)
-        if (
-            isinstance(node, ast.AnnAssign)
-            and node.value is not None
-            and getattr(target, "id", "") == "VIEWS"
-        ):
-            value: dict[str, str] = ast.literal_eval(node.value)
-            return value
-    raise SystemExit("VIEWS not found in app.py")
 
 
 def slug(text: str) -> str:
@@ -180,7 +166,7 @@ def shoot(url: str, labels: list[str], out: Path) -> list[Path]:
 
 
 def main() -> None:
-    all_views = list(views())
+    all_views = list(VIEWS)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--view", action="append", choices=all_views, help="only this view (repeatable)")
     parser.add_argument("--out", type=Path, default=OUT, help=f"directory (default {OUT.relative_to(ROOT)})")

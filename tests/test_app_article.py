@@ -5,17 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from geographiclib.geodesic import Geodesic
+from apptest import km_text, page_text
+from apptest import open_view as open_app_view
 from streamlit.testing.v1 import AppTest
 
 from geo.offline_html import external_references
 
 ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
 VIEW = "Check an article"
 SEED = next((ROOT / "seeds").glob("*.txt")).read_text(encoding="utf-8")
 ARTICLES = ROOT / "tests" / "articles"
-G = Geodesic.WGS84
 WASHINGTON = (38.9072, -77.0369)
 BEIJING = (39.9042, 116.4074)
 ANCHORAGE = (61.21806, -149.90028)
@@ -23,22 +22,9 @@ TOKYO = (35.6895, 139.69171)
 HONOLULU = (21.30694, -157.85833)
 
 
-def km_text(p: tuple[float, float], q: tuple[float, float]) -> str:
-    return f"{G.Inverse(*p, *q)['s12'] / 1000:,.0f} km"
-
-
-def page_text(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.markdown)
-
-
-def open_view(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["view"] = VIEW
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception
-    return at
+def open_view(**params: str | list[str]) -> AppTest:
+    """Run app.py on this view with these URL query parameters."""
+    return open_app_view(VIEW, **params)
 
 
 @pytest.fixture

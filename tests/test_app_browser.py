@@ -30,6 +30,7 @@ import pytest
 from geographiclib.geodesic import Geodesic
 from test_map_browser import CHROMIUM, LAUNCH_ARGS, _missing
 
+from geo.dashboard import VIEWS
 from geo.offline_html import external_references
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -296,6 +297,10 @@ OTHER_VIEWS = {
     "Historic summits": "Anchorage",
     "Check an article": "The city was picked because",
 }
+
+
+def test_the_browser_tests_cover_every_view() -> None:
+    assert ["Check a claim", *OTHER_VIEWS] == list(VIEWS)
 
 
 @pytest.mark.parametrize("view", OTHER_VIEWS)

@@ -3,32 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from geographiclib.geodesic import Geodesic
+from apptest import APP, TIMEOUT_S, gl_km, page_text
 from streamlit.testing.v1 import AppTest
 
 from geo.offline_html import external_references
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-G = Geodesic.WGS84
-
-
-def gl_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    return float(G.Inverse(lat1, lon1, lat2, lon2)["s12"]) / 1000
-
 
 @pytest.fixture
 def app() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
     at.run()
     assert not at.exception
     return at
-
-
-def page_text(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.markdown)
 
 
 def test_opens_on_the_seed_scenario_with_every_number(app: AppTest) -> None:
@@ -55,7 +43,7 @@ def test_changing_a_party_updates_the_verdict(app: AppTest) -> None:
     assert not app.exception
     text = page_text(app)
     # Reykjavík (GeoNames 64.13548, -21.89541) from Washington (38.9072, -77.0369): 4,525 km
-    expected = gl_km(38.9072, -77.0369, 64.13548, -21.89541)
+    expected = gl_km((38.9072, -77.0369), (64.13548, -21.89541))
     assert f"{expected:,.0f} km" in text
     assert "Verdict: ROUGHLY HALFWAY" in text and "Reykjavík" in text
 
@@ -79,7 +67,7 @@ def test_blank_input_asks_for_a_place(app: AppTest) -> None:
 
 
 def test_query_string_restores_the_view() -> None:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
     at.query_params["venue"] = "Helsinki"
     at.query_params["a"] = "Washington"
     at.query_params["b"] = "Moscow"
@@ -117,7 +105,7 @@ def test_summit_realities_of_the_seed_meeting_on_its_date(app: AppTest) -> None:
     assert rows["Washington, D.C."]["clock shift"] == "−4:00 h"
     assert rows["Beijing"]["clock shift"] == "−16:00 h"
     assert rows["Beijing"]["overflies"] == "CN → RU → US"  # Beijing → Anchorage crosses Russia
-    assert rows["Beijing"]["distance km"] == round(gl_km(39.9042, 116.4074, 61.21806, -149.90028))
+    assert rows["Beijing"]["distance km"] == round(gl_km((39.9042, 116.4074), (61.21806, -149.90028)))
     assert rows["Beijing"]["non-stop"] == "–"  # no aircraft chosen, no range check
     assert any("German point of view" in c.value for c in app.caption)
 
@@ -150,4 +138,4 @@ def test_the_search_list_fills_in_the_place_box(app: AppTest) -> None:
     assert app.selectbox(key="venue-pick").value is None  # ready for the next search
     assert app.query_params["venue"] == "KEF"  # shared as the box's value
     # Keflavík airport (OurAirports 63.985, -22.6056) from Washington, by GeographicLib
-    assert f"{gl_km(38.9072, -77.0369, 63.98500, -22.60560):,.0f} km" in page_text(app)
+    assert f"{gl_km((38.9072, -77.0369), (63.98500, -22.60560)):,.0f} km" in page_text(app)

@@ -13,16 +13,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import streamlit.testing.v1.app_test as app_test_module
-from geographiclib.geodesic import Geodesic
+from apptest import gl_km
+from apptest import open_view as open_app_view
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from geo.dashboard.compare_view import read_uploaded_venues
 from geo.offline_html import external_references
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 VIEW = "Compare venues"
-G = Geodesic.WGS84
+
+
 # GeoNames positions of the gazetteer (Washington is the alias's fixed point)
 WASHINGTON = (38.9072, -77.0369)
 MOSCOW = (55.75204, 37.61781)
@@ -36,18 +37,9 @@ VENUES = {
 TOLERANCE_KM = 1e-6  # 1 mm
 
 
-def gl_km(p: tuple[float, float], q: tuple[float, float]) -> float:
-    return float(G.Inverse(*p, *q)["s12"]) / 1000
-
-
-def open_view(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["view"] = VIEW
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception
-    return at
+def open_view(**params: str | list[str]) -> AppTest:
+    """Run app.py on this view with these URL query parameters."""
+    return open_app_view(VIEW, **params)
 
 
 @pytest.fixture

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
-from geographiclib.geodesic import Geodesic
+from apptest import G, gl_km
+from apptest import open_view as open_app_view
 from streamlit.testing.v1 import AppTest
 
 from geo.check import PlaceRef
@@ -18,9 +18,9 @@ from geo.optimize import best
 from geo.places import resolve
 from geo.suggest import SuggestionFilters
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 VIEW = "Find the fairest venue"
-G = Geodesic.WGS84
+
+
 # The gazetteer's positions of the default parties (GeoNames capitals).
 WASHINGTON = (38.9072, -77.0369)
 BEIJING = (39.9042, 116.4074)
@@ -33,18 +33,9 @@ COLUMNS = {
 }
 
 
-def gl_km(p: tuple[float, float], q: tuple[float, float]) -> float:
-    return float(G.Inverse(*p, *q)["s12"]) / 1000
-
-
 def open_view(**params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["view"] = VIEW
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception
-    return at
+    """Run app.py on this view with these URL query parameters."""
+    return open_app_view(VIEW, **params)
 
 
 @pytest.fixture

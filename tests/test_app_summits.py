@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from geographiclib.geodesic import Geodesic
+from apptest import km_text, page_text
+from apptest import open_view as open_app_view
 from streamlit.testing.v1 import AppTest
 
 import geo.dashboard.summits_view as summits_view
@@ -14,9 +14,9 @@ from geo.errors import DataError
 from geo.offline_html import external_references
 from geo.summits import load_summits
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 VIEW = "Historic summits"
-G = Geodesic.WGS84
+
+
 # Positions as written in data/summits.csv (venues) and GeoNames' capitals (parties).
 WASHINGTON = (38.9072, -77.0369)
 BEIJING = (39.9042, 116.4074)
@@ -26,22 +26,9 @@ GIMHAE = (35.1795, 128.938)
 HOFDI = (64.1475, -21.9091)
 
 
-def km_text(p: tuple[float, float], q: tuple[float, float]) -> str:
-    return f"{G.Inverse(*p, *q)['s12'] / 1000:,.0f} km"
-
-
-def page_text(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.markdown)
-
-
-def open_view(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["view"] = VIEW
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception
-    return at
+def open_view(**params: str | list[str]) -> AppTest:
+    """Run app.py on this view with these URL query parameters."""
+    return open_app_view(VIEW, **params)
 
 
 @pytest.fixture
