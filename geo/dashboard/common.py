@@ -14,6 +14,7 @@ Conventions for every view:
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 
 import folium
@@ -23,8 +24,10 @@ from geo.errors import GeoError
 from geo.gazetteer import Gazetteer, Place, load_gazetteer
 from geo.offline_html import export_html
 from geo.places import resolve
+from geo.scoring import validate_weights
 
 MAP_HEIGHT = 560
+WEIGHT_SEPARATORS = re.compile(r"[\s,;]+")
 
 
 @st.cache_resource(show_spinner=False)
@@ -132,6 +135,52 @@ def places_input(
         if error:
             st.error(f"line {number} ({line!r}): {error}", icon="⚠️")
     return rows
+
+
+def picks_input(
+    label: str, key: str, *, placeholder: str, help: str | None = None
+) -> list[tuple[str, Place | None, str | None]]:
+    """A searchable multi-choice list of capitals and airports (bound to the URL).
+
+    Returns (choice, place, error) per pick, in the order picked; the caller says where an
+    error shows.
+    """
+    picks = st.multiselect(
+        label, place_choices(), key=key, bind="query-params", placeholder=placeholder, help=help
+    )
+    return [(choice, *try_resolve(choice_to_query(choice))) for choice in picks or []]
+
+
+def parse_weights(text: str, n_parties: int) -> tuple[tuple[float, ...] | None, str | None]:
+    """Weights typed as numbers separated by commas or spaces; empty means one each.
+
+    Returns (weights, None) or (None, a one-line error). The rules are those of
+    :func:`geo.scoring.validate_weights`.
+
+    Examples
+    --------
+    >>> parse_weights("3, 1", 2)
+    ((3.0, 1.0), None)
+    >>> parse_weights("", 3)
+    (None, None)
+    >>> parse_weights("1 2", 3)[1]
+    'got 2 weights for 3 parties; give one weight per party'
+    >>> parse_weights("1 x", 2)[1]
+    "weight 'x' is not a number"
+    """
+    tokens = [t for t in WEIGHT_SEPARATORS.split(text.strip()) if t]
+    if not tokens:
+        return None, None
+    values: list[float] = []
+    for token in tokens:
+        try:
+            values.append(float(token.replace("−", "-")))
+        except ValueError:
+            return None, f"weight {token[:20]!r} is not a number"
+    try:
+        return tuple(float(w) for w in validate_weights(values, n_parties)), None
+    except GeoError as exc:
+        return None, str(exc)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

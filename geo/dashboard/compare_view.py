@@ -25,9 +25,9 @@ import streamlit as st
 
 from geo.compare_report import RANK_LABELS, compare_csv
 from geo.dashboard.common import (
-    choice_to_query,
     map_html,
-    place_choices,
+    parse_weights,
+    picks_input,
     places_input,
     show_map,
     slug,
@@ -49,7 +49,6 @@ from geo.scoring import (
     VenueScore,
     check_party_count,
     compare,
-    validate_weights,
     with_facts,
 )
 from geo.timezones import format_offset
@@ -65,11 +64,11 @@ PRESETS: dict[str, tuple[str, ...]] = {
     "Neutral capitals": ("Bern", "Vienna", "Helsinki", "Stockholm", "Dublin"),
 }
 MAX_UPLOAD_MB = 20
+SEARCH_PLACEHOLDER = "Search a capital or an airport code"
 CHART_MAX_VENUES = 50  # the chart shows the best venues only; the table lists all
 CHART_MAX_BARS = 400  # and fewer venues with many parties (one bar per party and venue)
 MAP_MAX_VENUES = 50  # each venue draws one geodesic per party: more would make the page heavy
 DEFER_DOWNLOADS_ABOVE = 500  # venues; larger CSV and JSON downloads are built on click
-_WEIGHT_SEPARATORS = re.compile(r"[\s,;]+")
 _SAFE_FILE_NAME = re.compile(r"[^\w.\- ]")
 
 CHART_DISTANCE, CHART_HOURS = "Distance (km)", "Flight time (h)"
@@ -177,38 +176,6 @@ def read_uploaded_venues(data: bytes, file_name: str) -> tuple[VenueTable | None
             return read_venue_file(path), None
         except GeoError as exc:
             return None, " ".join(str(exc).split())
-
-
-def parse_weights(text: str, n_parties: int) -> tuple[tuple[float, ...] | None, str | None]:
-    """Weights typed as numbers separated by commas or spaces; empty means one each.
-
-    Returns (weights, None) or (None, a one-line error). The rules are those of
-    :func:`geo.scoring.validate_weights`.
-
-    Examples
-    --------
-    >>> parse_weights("3, 1", 2)
-    ((3.0, 1.0), None)
-    >>> parse_weights("", 3)
-    (None, None)
-    >>> parse_weights("1 2", 3)[1]
-    'got 2 weights for 3 parties; give one weight per party'
-    >>> parse_weights("1 x", 2)[1]
-    "weight 'x' is not a number"
-    """
-    tokens = [t for t in _WEIGHT_SEPARATORS.split(text.strip()) if t]
-    if not tokens:
-        return None, None
-    values: list[float] = []
-    for token in tokens:
-        try:
-            values.append(float(token.replace("−", "-")))
-        except ValueError:
-            return None, f"weight {token[:20]!r} is not a number"
-    try:
-        return tuple(float(w) for w in validate_weights(values, n_parties)), None
-    except GeoError as exc:
-        return None, str(exc)
 
 
 @functools.lru_cache(maxsize=16)
@@ -324,11 +291,9 @@ def _parties_section() -> tuple[list[Place] | None, tuple[float, ...] | None]:
     more than 20 parties, or weights that do not fit them.
     """
     rows = places_input(f"Parties, one per line (2 to {MAX_PARTIES})", "parties", DEFAULT_PARTIES, height=110)
-    picks = st.multiselect(
+    picks = picks_input(
         "Add parties from the capitals and airports",
-        place_choices(),
-        key="pick",
-        bind="query-params",
+        "pick",
         placeholder="Search a capital or an airport code",
     )
     weights_text = st.text_input(
@@ -343,8 +308,7 @@ def _parties_section() -> tuple[list[Place] | None, tuple[float, ...] | None]:
     if any(error for *_, error in rows):
         return None, None
     parties = [place for *_, place, _ in rows if place is not None]
-    for choice in picks:
-        place, error = try_resolve(choice_to_query(choice))
+    for choice, place, error in picks:
         if place is None:
             st.error(f"{choice}: {error}", icon="⚠️")
             return None, None
@@ -376,11 +340,9 @@ def _venues_section() -> tuple[VenueSet, bool]:
         help="A ready list of candidates, added to the ones below.",
     )
     rows = places_input("Venues, one per line", "venues", DEFAULT_VENUES, height=130)
-    picks = st.multiselect(
+    picks = picks_input(
         "Add venues from the capitals and airports",
-        place_choices(),
-        key="vpick",
-        bind="query-params",
+        "vpick",
         placeholder="Search a capital or an airport code",
     )
     uploaded = st.file_uploader(
@@ -397,8 +359,7 @@ def _venues_section() -> tuple[VenueSet, bool]:
         else:  # the presets are fixed names; say so rather than hide a venue
             st.error(f"preset venue {query!r}: {error}", icon="⚠️")
     places += [place for *_, place, _ in rows if place is not None]
-    for choice in picks:
-        place, error = try_resolve(choice_to_query(choice))
+    for choice, place, error in picks:
         if place is not None:
             places.append(place)
         else:

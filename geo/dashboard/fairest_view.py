@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -21,13 +20,12 @@ import streamlit as st
 
 from geo.check import PlaceRef, format_lat_lon
 from geo.dashboard.common import (
-    choice_to_query,
     map_html,
-    place_choices,
+    parse_weights,
+    picks_input,
     places_input,
     show_map,
     slug,
-    try_resolve,
 )
 from geo.equidistant import EquidistantLine, equidistant_line
 from geo.errors import GeoError
@@ -90,30 +88,6 @@ SUGGESTION_COLOR = "#2c7fb8"
 # --- inputs -----------------------------------------------------------------------------------
 
 
-def parse_weights(text: str) -> tuple[tuple[float, ...] | None, str | None]:
-    """Weights typed as numbers separated by spaces or commas; ``(None, None)`` when blank.
-
-    Examples
-    --------
-    >>> parse_weights("3 1")
-    ((3.0, 1.0), None)
-    >>> parse_weights(" ")
-    (None, None)
-    >>> parse_weights("3, x")
-    (None, "weight 'x' is not a number; give one number per party, e.g. '3 1'")
-    """
-    parts = [p for p in re.split(r"[\s,;]+", text.strip()) if p]
-    if not parts:
-        return None, None
-    values = []
-    for part in parts:
-        try:
-            values.append(float(part))
-        except ValueError:
-            return None, f"weight {part[:20]!r} is not a number; give one number per party, e.g. '3 1'"
-    return tuple(values), None
-
-
 def parties_input() -> tuple[list[PlaceRef], list[int], int]:
     """The parties: the text area's lines, then the entries picked from the search list.
 
@@ -124,11 +98,9 @@ def parties_input() -> tuple[list[PlaceRef], list[int], int]:
     with left:
         rows = places_input("Parties, one per line (2 to 20)", "fp", DEFAULT_PARTIES, height=140)
     with right:
-        picks = st.multiselect(
+        picks = picks_input(
             "Add capitals or airports (type to search)",
-            place_choices(),
-            key="fpick",
-            bind="query-params",
+            "fpick",
             placeholder="e.g. Reykjavik, KEF, Singapore …",
             help="Capitals by name, airports with a runway of 2,500 m or more by IATA/ICAO code. "
             "They are added after the lines on the left.",
@@ -140,8 +112,7 @@ def parties_input() -> tuple[list[PlaceRef], list[int], int]:
             refs.append(PlaceRef.of(place))
             positions.append(i)
     total = len(rows)
-    for choice in picks or []:
-        place, error = try_resolve(choice_to_query(choice))
+    for choice, place, error in picks:
         if place is None:
             with right:
                 st.error(f"{choice!r}: {error}", icon="⚠️")
@@ -171,14 +142,13 @@ def weights_input(positions: Sequence[int], total: int) -> tuple[tuple[float, ..
         "multiply the total; a trip is as long for one traveller as for ten, so the longest trip "
         "ignores them. 0 = the party sends nobody.",
     )
-    weights, error = parse_weights(text or "")
+    weights, error = parse_weights(text or "", total)
     if error:
-        st.error(error, icon="⚠️")
+        st.error(f"weights {text.strip()[:40]!r}: {error}", icon="⚠️")
         return None, False
     if weights is None:
         return None, True
     try:
-        validate_weights(weights, total)
         chosen = tuple(weights[i] for i in positions)
         validate_weights(chosen, len(chosen))
     except GeoError as exc:
