@@ -321,3 +321,28 @@ def test_every_view_renders_its_map_offline_without_errors(server: str, session:
 
     session.assert_no_internet_used()
     assert session.errors == []
+
+
+def test_hostile_place_labels_show_as_text_and_fetch_nothing(server: str, session: Session) -> None:
+    """A shared link whose labels are Markdown: no image request, link, colour, icon or emoji."""
+    from playwright.sync_api import expect
+
+    page = session.page
+    query = {
+        "venue": "![pic](https://example.org/tracker.png)=10,10",
+        "a": ":red[FAKE] :material/warning: :smile: [Reuters](https://example.org/x)=20,20",
+        "b": "**bold** $x^2$=30,30",
+    }
+    page.goto(f"{server}/?{urlencode(query)}")
+    main = page.locator("[data-testid='stMain']")
+    expect(main).to_contain_text("Verdict:")
+    wait_for_map(page, flights=2)
+    text = verdict(page).inner_text()
+    for literal in ("![pic](https:", ":red[FAKE]", "[Reuters](https:", "**bold**", "$x^2$"):
+        assert literal in text.replace("\u2060", ""), literal
+    assert main.locator("img").count() == 0
+    assert main.locator("a[href*='example.org']").count() == 0
+    assert main.locator("[aria-label$='icon'], strong:has-text('bold'), .katex").count() == 0
+    assert "😄" not in main.inner_text()
+    session.assert_no_internet_used()  # the image URL was never requested
+    assert session.errors == []

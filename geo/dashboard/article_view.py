@@ -10,7 +10,7 @@ import streamlit as st
 
 from geo.article import ArticleReport, Claim, check_article, decode_article, plain_text
 from geo.dashboard.check_view import verdict_markdown
-from geo.dashboard.common import map_html, show_map, slug
+from geo.dashboard.common import ICON_CODE, map_html, show_error, show_map, slug
 from geo.errors import GeoError
 from geo.jsonout import dumps
 from geo.maps import map_for_check
@@ -47,10 +47,10 @@ def example_article() -> str:
 def md_escape(text: str) -> str:
     """``text`` shown literally by st.markdown: no links, emphasis, colours, emoji codes or math.
 
-    >>> print(md_escape("[click](x) *now* :red[a]"))
-    \\[click\\]\\(x\\) \\*now\\* \\:red\\[a\\]
+    >>> md_escape("[click](x) *now* :red[a]") == "\\\\[click\\\\]\\\\(x\\\\) \\\\*now\\\\* \\\\:\\u2060red\\\\[a\\\\]"
+    True
     """
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _MD_SPECIAL.sub(r"\\\1", ICON_CODE.sub(":\u2060", " ".join(text.split())))
 
 
 def highlighted_html(text: str, report: ArticleReport) -> str:
@@ -106,7 +106,7 @@ def _source_text() -> tuple[str | None, str]:
         try:
             return decode_article(uploaded.getvalue(), repr(uploaded.name)), uploaded.name
         except GeoError as exc:
-            st.error(str(exc), icon="⚠️")
+            show_error(str(exc))
             return None, uploaded.name
     text = st.text_area(
         "Article (plain text or HTML)",
@@ -118,7 +118,7 @@ def _source_text() -> tuple[str | None, str]:
     )
     text = text or ""
     if not text.strip():
-        st.error("The text is empty: paste an article, or upload a .txt or .html file.", icon="⚠️")
+        show_error("The text is empty: paste an article, or upload a .txt or .html file.")
         return None, "article"
     if len(text) > LONG_TEXT_CHARS:
         st.info(
@@ -159,7 +159,7 @@ def render() -> None:
     try:
         report = check_article(text)
     except GeoError as exc:
-        st.error(str(exc), icon="⚠️")
+        show_error(str(exc))
         return
     n_claims, n_open, n_places = len(report.claims), len(report.unresolved), len(report.places)
     st.markdown(

@@ -8,7 +8,7 @@ import functools
 import streamlit as st
 
 from geo.check import CheckResult, Thresholds, attach_facts, check_halfway
-from geo.dashboard.common import map_html, place_input, show_map, slug
+from geo.dashboard.common import map_html, md_escape, place_input, show_error, show_map, slug
 from geo.dashboard.facts import aircraft_inputs, date_input, show_facts
 from geo.errors import GeoError
 from geo.gazetteer import Place
@@ -23,10 +23,10 @@ _ICONS = {"yes": "✅", "roughly": "🟡", "no": "❌", "undefined": "⚪"}
 
 def verdict_markdown(result: CheckResult) -> str:
     """The verdict card as Markdown: the verdict, the explanation, and each reading of halfway."""
-    lines = [f"### Verdict: {result.verdict.upper()}", "", result.explanation, ""]
+    lines = [f"### Verdict: {result.verdict.upper()}", "", md_escape(result.explanation), ""]
     for criterion in result.criteria:
         icon = _ICONS.get(criterion.holds, "")
-        lines.append(f"- {icon} **{criterion.name}** ({criterion.holds}): {criterion.detail}")
+        lines.append(f"- {icon} **{criterion.name}** ({criterion.holds}): {md_escape(criterion.detail)}")
     t = result.thresholds
     lines += [
         "",
@@ -72,7 +72,7 @@ def thresholds_input() -> Thresholds | None:
     try:
         return Thresholds(values[0], values[1] / 100, values[2], values[3] / 100)
     except GeoError as exc:
-        st.error(str(exc), icon="⚠️")
+        show_error(str(exc))
         return None
 
 

@@ -54,6 +54,35 @@ def choice_to_query(choice: str) -> str:
     return choice.split(" – ", 1)[0].strip()
 
 
+# Characters that make Markdown (as Streamlit renders it) do something: links and images,
+# emphasis, code, colour directives (:red[…]), emoji and icon codes, math, headings, tables.
+_MD_ACTIVE = re.compile(r"([\\`*_{}\[\]<>~$#|^])")
+# Streamlit turns ":material/name:" and ":smile:" into icons and emoji even when the colons
+# are escaped, ":red[…]" into colour and "http://…" into a link: a word joiner after the
+# colon breaks them all.
+ICON_CODE = re.compile(r"(:)(?=(?:material|streamlit)/|[\w+-]+[:\[]|//)")
+
+
+def md_escape(text: str) -> str:
+    """User-supplied ``text`` (a place name, an input echoed in an error) shown literally by
+    st.markdown, st.caption, st.error and widget labels: no link, image (no request to another
+    host), emphasis, colour, icon or math. Ordinary punctuation stays readable in the source.
+
+    >>> print(md_escape("![x](http://h/p.png) *b* :red[c] $x$"))
+    !\\[x\\](http:\u2060//h/p.png) \\*b\\* :\u2060red\\[c\\] \\$x\\$
+    >>> md_escape(":smile: :material/warning:") == ":\u2060smile: :\u2060material/warning:"
+    True
+    >>> md_escape("Washington, D.C. (capital)")
+    'Washington, D.C. (capital)'
+    """
+    return _MD_ACTIVE.sub(r"\\\1", ICON_CODE.sub(":\u2060", " ".join(text.split())))
+
+
+def show_error(message: str) -> None:
+    """A one-line inline error whose text may echo user input (escaped, see :func:`md_escape`)."""
+    st.error(md_escape(message), icon="⚠️")
+
+
 @functools.lru_cache(maxsize=2048)
 def _resolve_cached(query: str) -> Place:
     return resolve(query, gazetteer=gazetteer())
@@ -109,11 +138,11 @@ def place_input(
         )
     place, error = try_resolve(text or "")
     if error:
-        st.error(error, icon="⚠️")
+        show_error(error)
     elif place is not None and place.note and "also matches" in place.note:
-        st.caption(f"→ {place.label} ({place.note})")
+        st.caption(f"→ {md_escape(place.label)} ({md_escape(place.note)})")
     elif place is not None:
-        st.caption(f"→ {place.label}")
+        st.caption(f"→ {md_escape(place.label)}")
     return place
 
 
@@ -133,7 +162,7 @@ def places_input(
         rows.append((number, line.strip(), place, error))
     for number, line, _, error in rows:
         if error:
-            st.error(f"line {number} ({line!r}): {error}", icon="⚠️")
+            show_error(f"line {number} ({line!r}): {error}")
     return rows
 
 

@@ -26,9 +26,11 @@ import streamlit as st
 from geo.compare_report import RANK_LABELS, compare_csv
 from geo.dashboard.common import (
     map_html,
+    md_escape,
     parse_weights,
     picks_input,
     places_input,
+    show_error,
     show_map,
     slug,
     try_resolve,
@@ -310,22 +312,22 @@ def _parties_section() -> tuple[list[Place] | None, tuple[float, ...] | None]:
     parties = [place for *_, place, _ in rows if place is not None]
     for choice, place, error in picks:
         if place is None:
-            st.error(f"{choice}: {error}", icon="⚠️")
+            show_error(f"{choice}: {error}")
             return None, None
         parties.append(place)
     try:
         check_party_count(len(parties))
     except InvalidInputError as exc:
-        st.error(str(exc), icon="⚠️")
+        show_error(str(exc))
         return None, None
     weights, weights_error = parse_weights(weights_text or "", len(parties))
     if weights_error:
-        st.error(f"Weights: {weights_error}", icon="⚠️")
+        show_error(f"Weights: {weights_error}")
         return None, None
     names = [p.label for p in parties]
     if weights is not None:
         names = [f"{n} ×{w:g}" for n, w in zip(names, weights, strict=True)]
-    st.caption("→ " + " · ".join(names))
+    st.caption("→ " + md_escape(" · ".join(names)))
     return parties, weights
 
 
@@ -357,25 +359,25 @@ def _venues_section() -> tuple[VenueSet, bool]:
         if place is not None:
             places.append(place)
         else:  # the presets are fixed names; say so rather than hide a venue
-            st.error(f"preset venue {query!r}: {error}", icon="⚠️")
+            show_error(f"preset venue {query!r}: {error}")
     places += [place for *_, place, _ in rows if place is not None]
     for choice, place, error in picks:
         if place is not None:
             places.append(place)
         else:
-            st.error(f"{choice}: {error}", icon="⚠️")
+            show_error(f"{choice}: {error}")
     table: VenueTable | None = None
     if uploaded is not None:
         table, error = read_uploaded_venues(uploaded.getvalue(), uploaded.name)
         if error:
-            st.error(error, icon="⚠️")
+            show_error(error)
     venues, merged = combine_venues(places, table)
     if merged:
         shown = ", ".join(dict.fromkeys(merged))
-        st.caption(f"Listed twice, compared once: {shown[:300]}")
+        st.caption(f"Listed twice, compared once: {md_escape(shown[:300])}")
     if table is not None:
         st.caption(
-            f"{_safe_file_name(uploaded.name if uploaded else '')}: {len(table):,} venues read, "
+            f"{md_escape(_safe_file_name(uploaded.name if uploaded else ''))}: {len(table):,} venues read, "
             f"{len(table.rejected):,} rows rejected."
         )
     return venues, table is not None
@@ -535,7 +537,7 @@ def render() -> None:
     try:
         result = compared(tuple(parties), venues, rank_by, weights, day, aircraft)
     except GeoError as exc:  # e.g. the detour is undefined for two antipodal parties
-        st.error(f"{exc}; ranked by minimax instead.", icon="⚠️")
+        show_error(f"{exc}; ranked by minimax instead.")
         rank_by = "minimax"
         result = compared(tuple(parties), venues, rank_by, weights, day, aircraft)
 
@@ -551,7 +553,7 @@ def render() -> None:
                 f", and {unknown:,} more hidden because summit facts are computed for the best "
                 f"{MAX_FACT_VENUES:,} venues only"
             )
-        st.caption(note + ".")
+        st.caption(md_escape(note) + ".")
     st.markdown(explanation(rank_by, len(parties)))
     if not shown.venues:
         st.info("No neutral venue among the candidates: untick “Neutral venues only” to see them all.")

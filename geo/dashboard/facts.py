@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from geo.aircraft import Aircraft, load_aircraft
+from geo.dashboard.common import md_escape
 from geo.realities import SummitFacts, shift_text
 from geo.timezones import format_offset
 
@@ -68,7 +69,7 @@ def aircraft_inputs(party_names: Sequence[str], key: str) -> tuple[str | None, .
     for i, name in enumerate(party_names):
         with cols[i % len(cols)]:
             value = st.selectbox(
-                f"Aircraft of {name}",
+                f"Aircraft of {md_escape(name)}",
                 options,
                 key=f"{key}{i}",
                 bind="query-params",
@@ -96,9 +97,9 @@ def venue_sentence(facts: SummitFacts) -> str:
         neutral = "a **neutral** venue: no party's country"
     else:
         same = [p.name for p in facts.parties if {p.country, p.sovereign} & {v.country, v.sovereign} - {None}]
-        neutral = f"**not neutral**: the same country as {', '.join(same)}"
+        neutral = f"**not neutral**: the same country as {md_escape(', '.join(dict.fromkeys(same)))}"
     clock = f"{v.timezone}, {format_offset(v.utc_offset_hours)} on {facts.date}"
-    sentence = f"{v.name} lies {host}; {clock}; {neutral}"
+    sentence = f"{md_escape(v.name)} lies {host}; {clock}; {neutral}"
     return sentence if sentence.endswith(".") else sentence + "."
 
 

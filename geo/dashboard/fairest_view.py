@@ -21,9 +21,11 @@ import streamlit as st
 from geo.check import PlaceRef, format_lat_lon
 from geo.dashboard.common import (
     map_html,
+    md_escape,
     parse_weights,
     picks_input,
     places_input,
+    show_error,
     show_map,
     slug,
 )
@@ -115,13 +117,15 @@ def parties_input() -> tuple[list[PlaceRef], list[int], int]:
     for choice, place, error in picks:
         if place is None:
             with right:
-                st.error(f"{choice!r}: {error}", icon="⚠️")
+                show_error(f"{choice!r}: {error}")
             total += 1
             continue
         ref = PlaceRef.of(place)
         if any((r.lat, r.lon) == (ref.lat, ref.lon) for r in refs):
             with right:
-                st.caption(f"{ref.name} is already a party; not added twice (and takes no weight).")
+                st.caption(
+                    f"{md_escape(ref.name)} is already a party; not added twice (and takes no weight)."
+                )
             continue
         refs.append(ref)
         positions.append(total)
@@ -144,7 +148,7 @@ def weights_input(positions: Sequence[int], total: int) -> tuple[tuple[float, ..
     )
     weights, error = parse_weights(text or "", total)
     if error:
-        st.error(f"weights {text.strip()[:40]!r}: {error}", icon="⚠️")
+        show_error(f"weights {text.strip()[:40]!r}: {error}")
         return None, False
     if weights is None:
         return None, True
@@ -152,7 +156,7 @@ def weights_input(positions: Sequence[int], total: int) -> tuple[tuple[float, ..
         chosen = tuple(weights[i] for i in positions)
         validate_weights(chosen, len(chosen))
     except GeoError as exc:
-        st.error(f"weights {text.strip()!r}: {exc}", icon="⚠️")
+        show_error(f"weights {text.strip()!r}: {exc}")
         return None, False
     return chosen, True
 
@@ -225,7 +229,7 @@ def filters_input(parties: int) -> tuple[str, int, SuggestionFilters | None]:
                 bind="query-params",
             )
         if not types:
-            st.error("Choose at least one airport type.", icon="⚠️")
+            show_error("Choose at least one airport type.")
             return objective, int(k), None
         filters = SuggestionFilters("airports", bool(neutral), int(runway), tuple(types))
     if objective == "midpoint" and parties != 2:
@@ -466,7 +470,8 @@ def render() -> None:
         st.caption(
             "Parties: "
             + "; ".join(
-                f"{i}. {p.name}" + (f" ({p.country})" if p.country else "") for i, p in enumerate(parties, 1)
+                f"{i}. {md_escape(p.name)}" + (f" ({p.country})" if p.country else "")
+                for i, p in enumerate(parties, 1)
             )
         )
     weights, weights_ok = weights_input(positions, total)
@@ -475,7 +480,7 @@ def render() -> None:
         st.info(f"Enter at least {MIN_PARTIES} parties that resolve to see the fairest points.")
         return
     if n > MAX_PARTIES:
-        st.error(f"{n} parties; give at most {MAX_PARTIES}.", icon="⚠️")
+        show_error(f"{n} parties; give at most {MAX_PARTIES}.")
         return
     if not weights_ok:
         st.info("Fix the weights to see the fairest points.")
@@ -491,7 +496,7 @@ def render() -> None:
     try:
         located = whereabouts(tuple((TITLES[o], r.lat, r.lon) for o, r in defined), tuple(parties), day)
     except GeoError as exc:  # missing country or time-zone data: the numbers still show
-        st.error(f"Where the points lie is unknown: {exc}", icon="⚠️")
+        show_error(f"Where the points lie is unknown: {exc}")
         located = []
     facts = dict(zip([o for o, _ in defined], located, strict=False))
 
@@ -499,9 +504,12 @@ def render() -> None:
     if n == 2:
         a, b = parties
         direct = float(distance_km(a.lat, a.lon, b.lat, b.lon))
-        st.markdown(f"{a.name}–{b.name} direct: **{_km(direct)}** (WGS84 geodesic).")
+        st.markdown(f"{md_escape(a.name)}–{md_escape(b.name)} direct: **{_km(direct)}** (WGS84 geodesic).")
     if weights is not None:
-        st.caption("Weights: " + ", ".join(f"{p.name} {w:g}" for p, w in zip(parties, weights, strict=True)))
+        st.caption(
+            "Weights: "
+            + md_escape(", ".join(f"{p.name} {w:g}" for p, w in zip(parties, weights, strict=True)))
+        )
     for col, objective in zip(st.columns(4), OBJECTIVES, strict=True):
         with col:
             st.markdown(card_markdown(objective, results[objective], facts.get(objective)))
@@ -514,7 +522,7 @@ def render() -> None:
         try:
             line = equidistant((parties[0].lat, parties[0].lon), (parties[1].lat, parties[1].lon))
         except GeoError as exc:
-            st.info(f"No equidistant line: {exc}.")
+            st.info(md_escape(f"No equidistant line: {exc}."))
         else:
             st.markdown(
                 f"Every point of the purple dashed line on the map is exactly as far from {parties[0].name} "
@@ -540,10 +548,10 @@ def render() -> None:
         try:
             result = best_venues(tuple(parties), objective, weights, k, filters)
         except GeoError as exc:
-            st.error(str(exc), icon="⚠️")
+            show_error(str(exc))
     if result is not None:
         if result.note:
-            st.caption(f"Note: {result.note}.")
+            st.caption(md_escape(f"Note: {result.note}."))
         if objective == "midpoint" and weights is not None:
             st.caption("The midpoint takes no weights: these totals count one traveller per party.")
         rows = suggestion_rows(result.suggestions)
@@ -569,7 +577,7 @@ def render() -> None:
     try:
         html = map_html(f"fairest:{key}", lambda: fairest_map(parties, results, objective, result, line))
     except GeoError as exc:
-        st.error(f"The map cannot be drawn: {exc}", icon="⚠️")
+        show_error(f"The map cannot be drawn: {exc}")
     else:
         show_map(html, file_name=f"fairest-{slug('-'.join(p.name for p in parties))}.html")
     st.download_button(

@@ -12,7 +12,7 @@ import streamlit as st
 
 from geo.check import attach_facts
 from geo.dashboard.check_view import verdict_markdown
-from geo.dashboard.common import map_html, show_map
+from geo.dashboard.common import map_html, show_error, show_map
 from geo.dashboard.facts import show_facts
 from geo.errors import GeoError
 from geo.jsonout import dumps
@@ -122,7 +122,7 @@ def render() -> None:
     try:
         results = _checked()
     except GeoError as exc:  # a broken data file: say so, keep the rest of the app running
-        st.error(f"The summits data could not be read: {exc}", icon="⚠️")
+        show_error(f"The summits data could not be read: {exc}")
         return
     by_id = {r.summit.id: r for r in results}
     ids = list(by_id)
