@@ -37,7 +37,9 @@ class UnknownPlaceError(GeoError, LookupError):
         self.suggestions = tuple(suggestions)
         message = f"unknown place {query!r}"
         if self.suggestions:
-            message += f"; did you mean {', '.join(self.suggestions)}?"
+            quoted = [repr(s) for s in self.suggestions]  # quoted: each label has commas of its own
+            choices = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+            message += f"; did you mean {choices}?"
         else:
             message += "; try a capital, a city, an IATA/ICAO code or 'lat,lon'"
         super().__init__(message)

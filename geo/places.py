@@ -32,6 +32,7 @@ _NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?|[-+]?(nan|inf|infinity
 _DMS_HINT = re.compile(r"[°′″'\"]|\d\s*[NSEWnsew]\b|\b[NSEWnsew]\s*\d")
 _IATA = re.compile(r"^[A-Za-z]{3}$")
 _ICAO = re.compile(r"^[A-Za-z0-9]{4}$")
+_LABEL_CODE = re.compile(r"\(([A-Z0-9]{3})\)\s*$")  # "… Airport (KEF)", as airport labels end
 
 
 def _check_length(query: str) -> str:
@@ -157,7 +158,7 @@ def resolve(query: str, *, online: bool = False, gazetteer: Gazetteer | None = N
     )
     if codes_first and (airport := gaz.by_code(text)) is not None:
         return replace(airport, query=query)
-    candidates = gaz.by_name(key)
+    candidates = gaz.by_name(key) or _qualified(text, gaz)
     if candidates:
         chosen = candidates[0]
         others = tuple(dict.fromkeys(c.label for c in candidates[1:] if c.label != chosen.label))[:5]
@@ -168,11 +169,55 @@ def resolve(query: str, *, online: bool = False, gazetteer: Gazetteer | None = N
         return replace(chosen, query=query, note=note, alternatives=others)
     if (_IATA.match(text) or _ICAO.match(text)) and (airport := gaz.by_code(text.upper())) is not None:
         return replace(airport, query=query)
+    if (code := _LABEL_CODE.search(text)) and (airport := gaz.by_code(code.group(1))) is not None:
+        return replace(airport, query=query)  # an airport label: "Keflavik International Airport (KEF)"
     if online:
         from geo.geocode import geocode
 
         return geocode(text)
     raise UnknownPlaceError(text, gaz.suggest(key))
+
+
+# GeoNames admin1 codes of US cities (the ``region`` of their labels) and the state names
+# people write instead: "Anchorage, Alaska".
+US_STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
+    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
+    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
+    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon",
+    "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
+    "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia",
+    "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+}  # fmt: skip
+
+
+def _qualified(text: str, gaz: Gazetteer) -> list[Place]:
+    """Matches of a name qualified as the labels print it: "Beijing, China", "Moscow, RU",
+    "Anchorage, AK, United States", "Washington, D.C., United States".
+
+    The longest leading run of comma-separated parts that is a name wins; every part after it
+    must be the place's country (name or ISO code) or, for US cities, its state (code or name).
+    """
+    parts = [p for p in (normalize_name(part) for part in text.split(",")) if p]
+    for cut in range(len(parts) - 1, 0, -1):
+        candidates = gaz.by_name(" ".join(parts[:cut]))
+        qualifiers = parts[cut:]
+        if not candidates:
+            continue
+
+        def fits(place: Place, qualifiers: list[str] = qualifiers) -> bool:
+            state = US_STATES.get(place.region or "") if place.country == "US" else None
+            known = {normalize_name(x) for x in (place.country_name, place.country, place.region, state) if x}
+            if place.country == "US":
+                known |= {"usa", "us", "united states of america"}
+            return all(q in known for q in qualifiers)
+
+        return [p for p in candidates if fits(p)]
+    return []
 
 
 def _coordinate_name(point: LatLon) -> str:

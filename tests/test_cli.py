@@ -191,7 +191,7 @@ def test_distance_text(capsys: pytest.CaptureFixture[str]) -> None:
     [
         (
             ["check", "Ancorage", "--between", "Washington", "Beijing"],
-            "unknown place 'Ancorage'; did you mean Anchorage",
+            "unknown place 'Ancorage'; did you mean 'Anchorage, AK, United States'",
         ),
         (["check", "95,0", "--between", "Washington", "Beijing"], "latitude 95 is out of range"),
         (["check", "0,200", "--between", "Washington", "Beijing"], "longitude 200 is out of range"),

@@ -146,3 +146,35 @@ def test_gazetteer_sizes_are_plausible() -> None:
     assert 230 <= len(gaz.capitals) <= 260
     assert len(gaz.airports) > 8000
     assert len(gaz.cities) > 25000
+
+
+@pytest.mark.parametrize(
+    ("query", "label"),
+    [
+        ("Beijing, China", "Beijing, China"),
+        ("Beijing, CN", "Beijing, China"),
+        ("Moscow, Russia", "Moscow, Russia"),
+        ("Moscow, Idaho", "Moscow, ID, United States"),  # the qualifier overrides the capital
+        ("Moscow, ID, United States", "Moscow, ID, United States"),
+        ("Anchorage, AK", "Anchorage, AK, United States"),
+        ("Anchorage, Alaska, USA", "Anchorage, AK, United States"),
+        ("Washington, D.C., United States", "Washington, D.C., United States"),
+        ("reykjavik, iceland", "Reykjavík, Iceland"),
+        ("Keflavik International Airport (KEF)", "Keflavik International Airport (KEF)"),
+    ],
+)
+def test_labels_the_tool_prints_resolve_back(query: str, label: str) -> None:
+    assert resolve(query).label == label
+
+
+def test_every_suggestion_of_an_unknown_name_resolves_as_written() -> None:
+    with pytest.raises(UnknownPlaceError) as err:
+        resolve("Ancorage")
+    assert "did you mean 'Anchorage, AK, United States', " in str(err.value)
+    for suggestion in err.value.suggestions:
+        assert resolve(suggestion).label == suggestion
+
+
+def test_a_qualifier_that_does_not_fit_is_an_unknown_place() -> None:
+    with pytest.raises(UnknownPlaceError, match="did you mean 'Beijing, China'"):
+        resolve("Beijing, Japan")
