@@ -350,3 +350,12 @@ def test_no_neutral_venue_says_so(app: AppTest) -> None:
     app.checkbox(key="neutral").check().run()
     assert not app.exception and not app.dataframe
     assert "No neutral venue" in app.info[0].value
+
+
+def test_a_zero_weight_is_said_and_the_party_counts_in_no_figure() -> None:
+    at = open_view(w="0, 1")
+    assert any("Washington, D.C. sends nobody" in i.value for i in at.info)
+    table = results(at)
+    helsinki = table[table["venue"] == "Helsinki"].iloc[0]
+    moscow_km = gl_km((55.75204, 37.61781), (60.16952, 24.93545))  # GeoNames Helsinki
+    assert helsinki["max km"] == pytest.approx(moscow_km, abs=1e-3)  # Washington's 6,948 km left out

@@ -305,3 +305,8 @@ def test_the_json_and_csv_downloads_carry_the_numbers() -> None:
     assert len(rows) == 3 and all(
         int(r.split(",")[header.split(",").index("runway_m")]) >= 3000 for r in rows
     )
+
+
+def test_a_zero_weight_is_said() -> None:
+    at = open_view(fw="0 1")
+    assert any("Washington, D.C. sends nobody" in i.value for i in at.info)

@@ -212,6 +212,26 @@ def parse_weights(text: str, n_parties: int) -> tuple[tuple[float, ...] | None, 
         return None, str(exc)
 
 
+ZERO_WEIGHT_HELP = (
+    "Weights are travellers per party: they multiply the total; a trip is as long for one "
+    "traveller as for ten, so the longest and shortest trips ignore them. A party with weight 0 "
+    "sends nobody: its distances are listed, but it counts in no longest, shortest, spread, "
+    "fairness or total."
+)
+
+
+def zero_weight_note(names: Sequence[str], weights: Sequence[float] | None) -> None:
+    """Say which parties send nobody (weight 0): listed, but left out of every figure."""
+    idle = [n for n, w in zip(names, weights or (), strict=False) if w == 0]
+    if idle:
+        verb = "sends" if len(idle) == 1 else "send"
+        st.info(
+            md_escape(f"Weight 0: {', '.join(idle)} {verb} nobody.")
+            + " Listed, but left out of the longest and shortest trip, spread, fairness and total.",
+            icon="ℹ️",
+        )
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _html_of(cache_key: str, _build: Callable[[], folium.Map]) -> str:
     return export_html(_build())

@@ -25,6 +25,7 @@ import streamlit as st
 
 from geo.compare_report import RANK_LABELS, compare_csv
 from geo.dashboard.common import (
+    ZERO_WEIGHT_HELP,
     map_html,
     md_escape,
     parse_weights,
@@ -34,6 +35,7 @@ from geo.dashboard.common import (
     show_map,
     slug,
     try_resolve,
+    zero_weight_note,
 )
 from geo.dashboard.facts import DISPUTED_NOTE, aircraft_inputs, date_input
 from geo.errors import GeoError, InvalidInputError
@@ -304,8 +306,7 @@ def _parties_section() -> tuple[list[Place] | None, tuple[float, ...] | None]:
         key="w",
         bind="query-params",
         placeholder="e.g. 3, 1 — one number per party; empty = 1 each",
-        help="Weights multiply each party's distance in the total; max, min and spread ignore them. "
-        "A party with weight 0 sends nobody.",
+        help=ZERO_WEIGHT_HELP,
     )
     if any(error for *_, error in rows):
         return None, None
@@ -328,6 +329,7 @@ def _parties_section() -> tuple[list[Place] | None, tuple[float, ...] | None]:
     if weights is not None:
         names = [f"{n} ×{w:g}" for n, w in zip(names, weights, strict=True)]
     st.caption("→ " + md_escape(" · ".join(names)))
+    zero_weight_note([p.name for p in parties], weights)
     return parties, weights
 
 

@@ -20,6 +20,7 @@ import streamlit as st
 
 from geo.check import PlaceRef, format_lat_lon
 from geo.dashboard.common import (
+    ZERO_WEIGHT_HELP,
     map_html,
     md_escape,
     parse_weights,
@@ -28,6 +29,7 @@ from geo.dashboard.common import (
     show_error,
     show_map,
     slug,
+    zero_weight_note,
 )
 from geo.equidistant import EquidistantLine, equidistant_line
 from geo.errors import GeoError
@@ -142,9 +144,7 @@ def weights_input(positions: Sequence[int], total: int) -> tuple[tuple[float, ..
         bind="query-params",
         max_chars=MAX_WEIGHTS_CHARS,
         placeholder="e.g. 3 1 — blank: one each",
-        help="One number per party, in list order (lines first, then the added entries). Weights "
-        "multiply the total; a trip is as long for one traveller as for ten, so the longest trip "
-        "ignores them. 0 = the party sends nobody.",
+        help="One number per party, in list order (lines first, then the added entries). " + ZERO_WEIGHT_HELP,
     )
     weights, error = parse_weights(text or "", total)
     if error:
@@ -505,6 +505,7 @@ def render() -> None:
         a, b = parties
         direct = float(distance_km(a.lat, a.lon, b.lat, b.lon))
         st.markdown(f"{md_escape(a.name)}–{md_escape(b.name)} direct: **{_km(direct)}** (WGS84 geodesic).")
+    zero_weight_note([p.name for p in parties], weights)
     if weights is not None:
         st.caption(
             "Weights: "
