@@ -127,8 +127,22 @@ def test_a_summit_shows_its_realities_on_its_own_date(app: AppTest) -> None:
     text = "\n".join(m.value for m in app.markdown)
     assert "Summit realities on 2018-06-12" in text
     # Sentosa is missing from the 1:10m polygons: the nearest country within 25 km, and says so
-    assert "lies in **Singapore** (SG) (nearest country, 1.7 km offshore); Asia/Singapore, UTC+08:00" in text
+    assert (
+        "lies in **Singapore** (SG) (nearest country: the point is 1.7 km outside its 1:10m outline); "
+        "Asia/Singapore, UTC+08:00" in text
+    )
     assert "**neutral** venue" in text
     frame = app.dataframe[0].value
     shifts = dict(zip(frame["party"], frame["clock shift"], strict=True))
     assert shifts == {"Washington, D.C.": "+12:00 h", "Pyongyang": "−1:00 h"}
+
+
+def test_panmunjom_keeps_its_recorded_host_where_the_polygons_cannot_draw_the_line() -> None:
+    # The Peace House is on the southern side of the demarcation line (hand-known); the 1:10m
+    # polygons put the point in North Korea, so the record wins and the page says why
+    at = open_view()
+    at.selectbox(key="summit").set_value("panmunjom-2018").run()
+    text = page_text(at)
+    assert "lies in **South Korea** (KR)" in text
+    assert "**not neutral**: the same country as Seoul" in text
+    assert any("polygons put this point in North Korea (KP)" in c.value for c in at.caption)

@@ -90,7 +90,9 @@ def venue_sentence(facts: SummitFacts) -> str:
         if v.sovereign and v.sovereign != v.country:
             host += f", sovereign {v.sovereign}"
         if v.country_distance_km:
-            host += f" (nearest country, {v.country_distance_km:.1f} km offshore)"
+            host += (
+                f" (nearest country: the point is {v.country_distance_km:.1f} km outside its 1:10m outline)"
+            )
     else:
         host = "**at sea**, in no country"
     if v.neutral:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import functools
 import io
@@ -11,6 +12,7 @@ import folium
 import streamlit as st
 
 from geo.check import attach_facts
+from geo.countries import sovereigns
 from geo.dashboard.check_view import verdict_markdown
 from geo.dashboard.common import map_html, show_error, show_map
 from geo.dashboard.facts import show_facts
@@ -32,9 +34,40 @@ def _checked() -> tuple[SummitCheck, ...]:
 
 @functools.lru_cache(maxsize=64)
 def _facts(result: SummitCheck) -> SummitFacts:
-    """Host country, neutrality, clocks and flights of a summit on its first day."""
+    """Host country, neutrality, clocks and flights of a summit on its first day.
+
+    The host is the curated ``venue_country`` of data/summits.csv: where the polygons
+    disagree (the Peace House at Panmunjom lies metres south of the demarcation line, which
+    the 1:10m layer cannot draw), the record wins and :func:`polygon_country` says so.
+    """
     s = result.summit
-    return summit_facts(s.venue, s.parties, on_date=dt.date.fromisoformat(s.date))
+    facts = summit_facts(s.venue, s.parties, on_date=dt.date.fromisoformat(s.date))
+    if facts.venue.country == s.venue_country:
+        return facts
+    sovereign = sovereigns().get(s.venue_country, s.venue_country)
+    states = {x for p in facts.parties for x in (p.country, p.sovereign) if x}
+    venue = dataclasses.replace(
+        facts.venue,
+        country=s.venue_country,
+        country_name=s.venue_country_name,
+        sovereign=sovereign,
+        country_distance_km=None,
+        neutral=not ({s.venue_country, sovereign} & states),
+    )
+    return dataclasses.replace(facts, venue=venue)
+
+
+def polygon_country(result: SummitCheck) -> str | None:
+    """A note when the country polygons put the venue in another country than the record."""
+    s = result.summit
+    found = summit_facts(s.venue, s.parties[:1], on_date=dt.date.fromisoformat(s.date)).venue
+    if found.country == s.venue_country:
+        return None
+    where = f"{found.country_name} ({found.country})" if found.country else "no country"
+    return (
+        f"The 1:10m country polygons put this point in {where}: the border here is finer than "
+        f"the map data. The host above is the record's, {s.venue_country_name}."
+    )
 
 
 def _link(url: str) -> str:
@@ -143,6 +176,8 @@ def render() -> None:
         _card(result)
         st.markdown(f"#### Summit realities on {facts.date}")
         show_facts(facts)
+        if (note := polygon_country(result)) is not None:
+            st.caption(note)
         st.download_button(
             "Download this summit's result (JSON)",
             data=dumps(result).encode("utf-8"),
