@@ -225,6 +225,39 @@ class ArticlePlace:
     mentions: tuple[Mention, ...]
 
 
+# The claim kind -> the reading of "halfway" it asserts (a criterion of geo.check, or the
+# verdict itself for "halfway"/"midway").
+READINGS = {
+    "halfway": "halfway",
+    "midway": "halfway",
+    "equidistant": "equal distance",
+    "midpoint": "at the midpoint",
+}
+_VERDICT_HOLDS = {
+    "halfway": "yes",
+    "roughly halfway": "roughly",
+    "not halfway": "no",
+    "undefined": "undefined",
+}
+
+
+def claim_holds(kind: str, result: CheckResult) -> tuple[str, str]:
+    """(reading, holds) of a claim of ``kind`` about the checked venue.
+
+    >>> from geo.places import resolve
+    >>> r = check_halfway(resolve("Vienna"), resolve("Washington"), resolve("Beijing"))
+    >>> r.verdict, claim_holds("equidistant", r), claim_holds("halfway", r)
+    ('not halfway', ('equal distance', 'yes'), ('halfway', 'no'))
+    """
+    reading = READINGS.get(kind, "halfway")
+    if reading == "halfway":
+        return reading, _VERDICT_HOLDS.get(result.verdict, "undefined")
+    for criterion in result.criteria:
+        if criterion.name == reading:
+            return reading, criterion.holds
+    return reading, "undefined"  # no criteria: parties in one place or antipodal
+
+
 @dataclass(frozen=True)
 class Claim:
     """A checked claim.
@@ -246,6 +279,13 @@ class Claim:
         Character offsets of the sentence in :func:`plain_text` of the input.
     note : str
         How the venue was found when it is not named in the claim's own words.
+    reading : str
+        What the sentence claims (see :data:`READINGS`): ``equal distance`` for "equidistant",
+        ``at the midpoint`` for "the midpoint", ``halfway`` (equal distance *and* on the way,
+        the check's verdict) for "halfway" and "midway".
+    holds : str
+        Whether that claim holds: ``yes``, ``roughly``, ``no`` or ``undefined``. An
+        "equidistant" venue far off the path holds (equal distance) although it is "not halfway".
     """
 
     sentence: str
@@ -256,6 +296,8 @@ class Claim:
     start: int
     end: int
     note: str
+    reading: str = "halfway"
+    holds: str = "undefined"
 
 
 @dataclass(frozen=True)
@@ -807,6 +849,7 @@ def _one_claim(
         sentence.start,
         sentence.end,
         note,
+        *claim_holds(kind, result),
     )
 
 
@@ -875,6 +918,7 @@ def format_report(report: ArticleReport) -> str:
         lines.append(f"  venue {claim.venue}, between {claim.between[0]} and {claim.between[1]}")
         if claim.note:
             lines.append(f"  ({claim.note})")
+        lines.append(f"  the sentence claims: {claim.reading} — {claim.holds.upper()}")
         lines.append("")
         lines += [f"  {line}".rstrip() for line in check_card(claim.result).splitlines()]
     if report.unresolved:

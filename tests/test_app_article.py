@@ -139,3 +139,12 @@ def test_query_string_restores_the_text_and_the_chosen_claim() -> None:
     assert at.text_area(key="art").value == text
     assert at.selectbox(key="artclaim").value == 1
     assert "Verdict: NOT HALFWAY" in page_text(at) and km_text(TOKYO, HONOLULU) in page_text(at)
+
+
+def test_an_equidistant_claim_that_holds_is_green_with_the_full_verdict_beside_it(app: AppTest) -> None:
+    app.text_area(key="art").set_value("Vienna is equidistant from Washington and Beijing.").run()
+    assert not app.exception
+    assert '<mark style="background:#c8e6c9" title="claim 1: equal distance holds">' in app.html[0].value
+    text = page_text(app)
+    assert "The sentence claims **equal distance**: it **holds** (yes)" in text
+    assert "Verdict: NOT HALFWAY" in text

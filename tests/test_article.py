@@ -424,3 +424,31 @@ def test_cli_article_without_file_is_a_usage_error(capsys: pytest.CaptureFixture
         main(["article"])
     assert exc.value.code == 2
     assert "FILE" in capsys.readouterr().err
+
+
+def test_a_claim_is_judged_by_the_reading_it_asserts() -> None:
+    text = (
+        "Vienna is equidistant from Washington and Beijing. "
+        "Anchorage is halfway between Washington and Beijing. "
+        "Vienna is the midpoint between Washington and Beijing."
+    )
+    equidistant, halfway, midpoint = check_article(text).claims
+    # Vienna (GeoNames 48.20849, 16.37208): 7,142 vs 7,480 km from Washington and Beijing, a
+    # 49/51 split (equal distance holds) but 3,451 km longer than the direct trip (not halfway)
+    d_a = gl_km(38.9072, -77.0369, 48.20849, 16.37208)
+    d_b = gl_km(39.9042, 116.4074, 48.20849, 16.37208)
+    assert abs(d_a / (d_a + d_b) - 0.5) <= 0.025
+    assert (equidistant.reading, equidistant.holds, equidistant.result.verdict) == (
+        "equal distance",
+        "yes",
+        "not halfway",
+    )
+    assert (halfway.reading, halfway.holds, halfway.result.verdict) == (
+        "halfway",
+        "roughly",
+        "roughly halfway",
+    )
+    assert (midpoint.reading, midpoint.holds) == ("at the midpoint", "no")  # 81.9°N is far from Vienna
+    document = to_jsonable(equidistant)
+    assert document["reading"] == "equal distance" and document["holds"] == "yes"
+    assert "the sentence claims: equal distance — YES" in format_report(check_article(text))

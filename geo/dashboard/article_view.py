@@ -23,12 +23,13 @@ SAMPLE = (
     "If confirmed, the meeting place is expected to be in Anchorage, Alaska. The city was picked "
     "because it represents a halfway point between Washington and Beijing."
 )
-_MARKS = {  # verdict -> highlight colour of the claim sentence
-    "halfway": "#c8e6c9",
-    "roughly halfway": "#fff3b0",
-    "not halfway": "#ffcdd2",
+_MARKS = {  # does the claim hold? -> highlight colour of the claim sentence
+    "yes": "#c8e6c9",
+    "roughly": "#fff3b0",
+    "no": "#ffcdd2",
     "undefined": "#e0e0e0",
 }
+_HOLDS = {"yes": "holds", "roughly": "roughly holds", "no": "does not hold", "undefined": "undefined"}
 _UNCHECKED = "#e0e0e0"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&\"'=^])")
 
@@ -67,7 +68,7 @@ def highlighted_html(text: str, report: ArticleReport) -> str:
     3 &lt; 4</p></div>
     """
     spans: list[tuple[int, int, str, str]] = [
-        (c.start, c.end, _MARKS.get(c.result.verdict, _UNCHECKED), f"claim {i}: {c.result.verdict}")
+        (c.start, c.end, _MARKS.get(c.holds, _UNCHECKED), f"claim {i}: {outcome(c)}")
         for i, c in enumerate(report.claims, 1)
     ]
     spans += [(u.start, u.end, _UNCHECKED, f"not checked: {u.reason}") for u in report.unresolved]
@@ -86,10 +87,33 @@ def highlighted_html(text: str, report: ArticleReport) -> str:
     return f'<div style="line-height:1.6">{body}</div>'
 
 
+def claim_markdown(claim: Claim) -> str:
+    """What the sentence claims and whether it holds, before the full verdict card.
+
+    >>> from geo.article import check_article
+    >>> print(claim_markdown(check_article("Vienna is equidistant from Washington and Beijing.").claims[0]))
+    The sentence claims **equal distance**: it **holds** (yes). The full check below says *not halfway*: ...
+    """
+    text = f"The sentence claims **{claim.reading}**: it **{_HOLDS[claim.holds]}** ({claim.holds})."
+    if claim.reading != "halfway":
+        text += (
+            f" The full check below says *{claim.result.verdict}*: “halfway” also asks that the venue "
+            "be on the way."
+        )
+    return text
+
+
 def claim_label(number: int, claim: Claim) -> str:
     """The claim's entry in the list (and its value in the URL)."""
     a, b = claim.between
-    return f"{number}. {claim.venue} between {a} and {b}: {claim.result.verdict}"
+    return f"{number}. {claim.venue} between {a} and {b}: {outcome(claim)}"
+
+
+def outcome(claim: Claim) -> str:
+    """The verdict for a "halfway" claim; else the claimed reading and whether it holds."""
+    if claim.reading == "halfway":
+        return claim.result.verdict
+    return f"{claim.reading} {_HOLDS[claim.holds]}"
 
 
 def _source_text() -> tuple[str | None, str]:
@@ -139,6 +163,8 @@ def _claims_table(report: ArticleReport) -> None:
                 "#": i,
                 "venue": c.venue,
                 "between": f"{c.between[0]} and {c.between[1]}",
+                "claims": c.reading,
+                "claim holds": c.holds,
                 "verdict": r.verdict,
                 "split": "" if r.split is None else f"{100 * r.split[0]:.0f}/{100 * r.split[1]:.0f}",
                 "detour %": None if r.detour_pct is None else round(r.detour_pct, 1),
@@ -188,6 +214,7 @@ def render() -> None:
             st.markdown(f"> {md_escape(claim.sentence)}")
             if claim.note:
                 st.caption(md_escape(claim.note))
+            st.markdown(claim_markdown(claim))
             st.markdown(verdict_markdown(claim.result))
         with right:
             result = claim.result
