@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -242,7 +243,7 @@ def check_halfway(
         )
     if degenerate is not None:
         split = (d_a / (d_a + d_b), d_b / (d_a + d_b)) if d_a + d_b > 0 else None
-        explanation = (
+        explanation = _tidy(
             f"Undefined: {degenerate}. {name_v} is {_km(d_a)} from {name_a} and {_km(d_b)} from {name_b}."
         )
         criteria: tuple[Criterion, ...] = (Criterion("halfway", "undefined", degenerate),)
@@ -273,26 +274,29 @@ def check_halfway(
     verdict = _grade(detour, offset, t)
     pct = f"{100 * split[0]:.0f}/{100 * split[1]:.0f}"
 
-    criteria = (
-        Criterion(
-            "equal distance",
-            _level(offset, t.halfway_split_tolerance, t.roughly_split_tolerance),
-            f"{name_v} is {_km(d_a)} from {name_a} and {_km(d_b)} from {name_b}: a {pct} split.",
-        ),
-        Criterion(
-            "on the way",
-            _level(detour, t.halfway_detour_pct, t.roughly_detour_pct),
-            f"Stopping at {name_v} turns the {_km(direct)} direct trip into {_km(d_a + d_b)}: "
-            f"+{_km(detour_km)} ({detour:+.1f} %). It lies {_km(xt.distance_km)} off the shortest path.",
-        ),
-        Criterion(
-            "at the midpoint",
-            _level(to_mid, 0.025 * direct, 0.10 * direct),
-            f"The true midpoint of the {_km(direct)} geodesic is at {format_lat_lon(mid.lat, mid.lon)}, "
-            f"{_km(to_mid)} from {name_v}.",
-        ),
+    criteria = tuple(
+        dataclasses.replace(c, detail=_tidy(c.detail))
+        for c in (
+            Criterion(
+                "equal distance",
+                _level(offset, t.halfway_split_tolerance, t.roughly_split_tolerance),
+                f"{name_v} is {_km(d_a)} from {name_a} and {_km(d_b)} from {name_b}: a {pct} split.",
+            ),
+            Criterion(
+                "on the way",
+                _level(detour, t.halfway_detour_pct, t.roughly_detour_pct),
+                f"Stopping at {name_v} turns the {_km(direct)} direct trip into {_km(d_a + d_b)}: "
+                f"+{_km(detour_km)} ({detour:+.1f} %). It lies {_km(xt.distance_km)} off the shortest path.",
+            ),
+            Criterion(
+                "at the midpoint",
+                _level(to_mid, 0.025 * direct, 0.10 * direct),
+                f"The true midpoint of the {_km(direct)} geodesic is at {format_lat_lon(mid.lat, mid.lon)}, "
+                f"{_km(to_mid)} from {name_v}.",
+            ),
+        )
     )
-    explanation = (
+    explanation = _tidy(
         f"{name_v} is {verdict} between {name_a} and {name_b}. It is {_km(d_a)} from {name_a} and "
         f"{_km(d_b)} from {name_b} (a {pct} split). The shortest {name_a}–{name_b} path is "
         f"{_km(direct)}; its midpoint lies at {format_lat_lon(mid.lat, mid.lon)}, {_km(to_mid)} from "
@@ -315,6 +319,18 @@ def check_halfway(
         criteria,
         t,
     )
+
+
+_DOUBLE_STOP = re.compile(r"\.\.(?=\s|$)")
+
+
+def _tidy(text: str) -> str:
+    """One full stop after a name that ends with one ("… from Washington, D.C.").
+
+    >>> _tidy("It is 5 km from Washington, D.C.. It lies 2 km off.")
+    'It is 5 km from Washington, D.C. It lies 2 km off.'
+    """
+    return _DOUBLE_STOP.sub(".", text)
 
 
 def with_facts(

@@ -575,10 +575,13 @@ def best(
         f = replace(f, excluded_countries=party_countries([p.country for p in refs]))
         unknown = [p.name for p in refs if not p.country]
         if unknown:
-            notes.append(f"--neutral cannot exclude a country for {', '.join(unknown)} (no country known)")
+            notes.append(
+                f"the neutral filter cannot exclude a country for {', '.join(unknown)} (no country known)"
+            )
     suggestions = suggest_venues(lats, lons, w, objective, (opt.lat, opt.lon), suggest, f)
     if suggest and not suggestions:
-        notes.append("no venue passes the filters; relax --min-runway-m, --airport-type or --neutral")
+        what = "minimum population" if f.source == "cities" else "minimum runway, airport types"
+        notes.append(f"no venue passes the filters ({what}, neutrality): relax them")
     return BestResult(
         objective,
         Coordinates(opt.lat, opt.lon),

@@ -394,7 +394,7 @@ def facts_lines(facts: SummitFacts) -> list[str]:
         clash = [
             p.name for p in facts.parties if {p.country, p.sovereign} & {v.country, v.sovereign} - {None}
         ]
-        neutral = f"no (same country as {', '.join(clash)})"
+        neutral = f"no (same country as {', '.join(dict.fromkeys(clash))})"
     lines = [
         f"Summit realities on {facts.date}:",
         f"  venue {v.name}: {host}; {v.timezone}, {format_offset(v.utc_offset_hours)}; neutral: {neutral}",

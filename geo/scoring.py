@@ -433,7 +433,8 @@ def compare(
         raise InvalidInputError(f"top must be at least 1, not {top}")
     table = venues if isinstance(venues, VenueTable) else _table_of(venues)
     if len(table) == 0:
-        detail = f" ({len(table.rejected)} rows rejected, first: {_first(table)})" if table.rejected else ""
+        n = len(table.rejected)
+        detail = f" ({n} row{'' if n == 1 else 's'} rejected, first: {_first(table)})" if n else ""
         raise InvalidInputError(f"no venue to compare{detail}")
     plat = np.array([p.lat for p in refs])
     plon = np.array([p.lon for p in refs])

@@ -78,7 +78,7 @@ def test_a_four_party_summit_lists_each_distance_without_a_halfway_verdict(app: 
     app.selectbox(key="summit").set_value("geneva-1955").run()
     assert not app.exception
     text = page_text(app)
-    assert "Verdict: not defined (4 parties)" in text
+    assert "Verdict: NOT DEFINED (4 PARTIES)" in text
     palais = (46.2267, 6.1406)
     for capital in (WASHINGTON, MOSCOW, (51.50853, -0.12574), (48.85341, 2.3488)):
         assert km_text(capital, palais) in text

@@ -361,7 +361,7 @@ def test_errors_are_one_line_on_stderr_and_exit_2(
         (b"name,lat,lon\n", "no venue rows"),
         (b"\x00\x01\x02binary", "not a CSV text file"),
         (b"a,b,c\n1,2,3\n", "not a venue CSV file"),
-        (b"name,lat,lon\nx,100,0\n", "no venue to compare (1 rows rejected, first: row 2"),
+        (b"name,lat,lon\nx,100,0\n", "no venue to compare (1 row rejected, first: row 2"),
     ],
 )
 def test_venue_file_errors_exit_2(

@@ -106,6 +106,11 @@ class VenueSet:
         )
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 row``, ``2 rows``, ``1,000 rows``."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def combine_venues(places: Sequence[Place], table: VenueTable | None) -> tuple[VenueSet, list[str]]:
     """Typed/preset places, then the file's venues, with exact repeats merged.
 
@@ -379,8 +384,8 @@ def _venues_section() -> tuple[VenueSet, bool]:
         st.caption(f"Listed twice, compared once: {md_escape(shown[:300])}")
     if table is not None:
         st.caption(
-            f"{md_escape(_safe_file_name(uploaded.name if uploaded else ''))}: {len(table):,} venues read, "
-            f"{len(table.rejected):,} rows rejected."
+            f"{md_escape(_safe_file_name(uploaded.name if uploaded else ''))}: "
+            f"{_count(len(table), 'venue')} read, {_count(len(table.rejected), 'row')} rejected."
         )
     return venues, table is not None
 
@@ -484,7 +489,7 @@ def _rejected_table(rejected: Sequence[RejectedRow]) -> None:
     if not rejected:
         return
     st.warning(
-        f"{len(rejected):,} rows of the uploaded file could not be compared; each is listed with "
+        f"{_count(len(rejected), 'row')} of the uploaded file could not be compared; each is listed with "
         "its line number (the header is line 1).",
         icon="⚠️",
     )
@@ -539,7 +544,7 @@ def render() -> None:
     try:
         result = compared(tuple(parties), venues, rank_by, weights, day, aircraft)
     except GeoError as exc:  # e.g. the detour is undefined for two antipodal parties
-        show_error(f"{exc}; ranked by minimax instead.")
+        show_error(f"{str(exc).removesuffix('.')}. The table below is ranked by minimax.")
         rank_by = "minimax"
         result = compared(tuple(parties), venues, rank_by, weights, day, aircraft)
 

@@ -346,7 +346,7 @@ def distance_rows(parties: Sequence[PlaceRef], results: dict[str, Optimum | str]
         r = results[objective]
         values = [None] * len(labels) if isinstance(r, str) else [*r.distances_km, r.max_km, r.sum_km]
         for row, value in zip(rows, values, strict=True):
-            row[SHORT[objective]] = None if value is None else round(value, 1)
+            row[SHORT[objective]] = "not defined" if value is None else round(value, 1)
     return rows
 
 

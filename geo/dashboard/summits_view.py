@@ -131,7 +131,7 @@ def _card(result: SummitCheck) -> None:
     if result.check is not None:
         st.markdown(verdict_markdown(result.check))
     else:
-        lines = [f"### Verdict: {result.verdict}", "", result.headline, ""]
+        lines = [f"### Verdict: {result.verdict.upper()}", "", result.headline, ""]
         lines += [
             f"- **{party.name}** ({leader}): {km:,.0f} km"
             for party, leader, km in zip(s.parties, s.leaders, result.distances_km, strict=True)
