@@ -106,10 +106,20 @@ def compare_table(result: CompareResult) -> str:
     return "\n".join(lines)
 
 
+def csv_text(text: str) -> str:
+    """A text cell that a spreadsheet will not run as a formula (OWASP "CSV injection").
+
+    >>> print(csv_text('=HYPERLINK("http://x","click")'), csv_text("Reykjavík"))
+    '=HYPERLINK("http://x","click") Reykjavík
+    """
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def compare_csv(result: CompareResult) -> str:
     """The comparison as CSV (one row per venue, best first; per-party distance and hours columns).
 
-    Rejected rows are not in the CSV (the CLI lists them on stderr).
+    Rejected rows are not in the CSV (the CLI lists them on stderr). A venue name that a
+    spreadsheet would run as a formula is written with a leading apostrophe (:func:`csv_text`).
 
     Examples
     --------
@@ -164,7 +174,7 @@ def compare_csv(result: CompareResult) -> str:
         writer.writerow(
             [
                 v.rank,
-                v.name,
+                csv_text(v.name),
                 f"{v.lat:.6f}",
                 f"{v.lon:.6f}",
                 num(v.max_km),

@@ -249,6 +249,15 @@ def test_the_chart_groups_each_party_per_venue_in_rank_order(app: AppTest) -> No
     assert spec["encoding"]["x"]["field"] == "hours"
 
 
+def test_twenty_parties_get_twenty_distinct_bar_colours() -> None:
+    capitals = "Washington Moscow Beijing London Paris Berlin Tokyo Delhi Brasília Ottawa Canberra "
+    capitals += "Pretoria Cairo Ankara Tehran Riyadh Jakarta Seoul Nairobi Lima"
+    at = open_view(parties="\n".join(capitals.split()))
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    color = spec["encoding"]["color"]
+    assert len(color["sort"]) == 20 and len(set(color["scale"]["range"])) == 20
+
+
 @pytest.fixture
 def downloads(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, bytes]]:
     """Every file the app hands to Streamlit's media storage, by file id (Streamlit's own storage)."""

@@ -499,3 +499,16 @@ def test_compare_rejects_a_wrong_number_of_aircraft(capsys: pytest.CaptureFixtur
     )  # fmt: skip
     assert code == 2 and out == ""
     assert "got 2 aircraft for 3 parties" in err and err.count("\n") == 1
+
+
+def test_compare_csv_never_writes_a_spreadsheet_formula(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "hostile.csv"
+    path.write_text('name,lat,lon\n"=HYPERLINK(""http://x"",""c"")",10,10\n+cmd,20,20\n', encoding="utf-8")
+    code, out, _ = run_cli(
+        capsys, "compare", "--between", "Washington", "Moscow", "--venues-file", str(path), "--csv"
+    )
+    assert code == 0
+    names = {r["name"] for r in csv.DictReader(io.StringIO(out))}
+    assert names == {'\'=HYPERLINK("http://x","c")', "'+cmd"}

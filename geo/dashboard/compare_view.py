@@ -75,6 +75,13 @@ MAP_MAX_VENUES = 50  # each venue draws one geodesic per party: more would make 
 DEFER_DOWNLOADS_ABOVE = 500  # venues; larger CSV and JSON downloads are built on click
 _SAFE_FILE_NAME = re.compile(r"[^\w.\- ]")
 
+# 20 distinct colours, one per party (up to MAX_PARTIES), in party order: Sasha Trubetskoy's
+# "20 simple, distinct colours"; the first ten differ most.
+PARTY_COLORS = (
+    "#4363d8", "#e6194b", "#3cb44b", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#bfef45",
+    "#9a6324", "#469990", "#800000", "#000075", "#808000", "#ffe119", "#fabed4", "#ffd8b1",
+    "#aaffc3", "#dcbeff", "#a9a9a9", "#000000",
+)  # fmt: skip
 CHART_DISTANCE, CHART_HOURS = "Distance (km)", "Flight time (h)"
 
 
@@ -470,7 +477,13 @@ def _chart(result: CompareResult) -> None:
             y=alt.Y("venue:N", sort=order, title=None, axis=alt.Axis(labelLimit=160)),
             yOffset=alt.YOffset("party:N"),
             x=alt.X(f"{field}:Q", title=title),
-            color=alt.Color("party:N", title="party", legend=alt.Legend(orient="bottom", columns=2)),
+            color=alt.Color(
+                "party:N",
+                title="party",
+                sort=list(dict.fromkeys(r["party"] for r in rows)),
+                scale=alt.Scale(range=list(PARTY_COLORS)),
+                legend=alt.Legend(orient="bottom", columns=2),
+            ),
             tooltip=[
                 alt.Tooltip("venue:N"),
                 alt.Tooltip("party:N"),

@@ -174,10 +174,6 @@ def render() -> None:
     left, right = st.columns([2, 3])
     with left:
         _card(result)
-        st.markdown(f"#### Summit realities on {facts.date}")
-        show_facts(facts)
-        if (note := polygon_country(result)) is not None:
-            st.caption(note)
         st.download_button(
             "Download this summit's result (JSON)",
             data=dumps(result).encode("utf-8"),
@@ -195,6 +191,11 @@ def render() -> None:
         else:
             html = map_html(key, lambda: multi_party_map(result))
         show_map(html, file_name=f"summit-{summit.id}.html")
+
+    st.markdown(f"#### Summit realities on {facts.date}")
+    show_facts(facts)
+    if (note := polygon_country(result)) is not None:
+        st.caption(note)
 
     st.markdown("#### All summits")
     rows = gallery_rows(results)
