@@ -967,7 +967,8 @@ class Legend(folium.MacroElement):
 
 
 class FitBounds(folium.MacroElement):
-    """Fit the map to the drawing, keeping it clear of the legend (bottom left) as drawn.
+    """Fit the map to the drawing, keeping it clear of the legend (bottom left) as drawn and of
+    the zoom, fullscreen and ruler buttons (a 60 px column at the top left).
 
     The legend's height depends on the page width (its text wraps), so the bottom padding is
     measured in the browser: the distance from the legend's top to the map's bottom, at most
@@ -994,7 +995,7 @@ class FitBounds(folium.MacroElement):
                     }
                 }
                 map.fitBounds(
-                    {{ this.bounds_js }}, {paddingTopLeft: [30, 30], paddingBottomRight: [30, pad]}
+                    {{ this.bounds_js }}, {paddingTopLeft: [60, 40], paddingBottomRight: [30, pad]}
                 );
             })({{ this._parent.get_name() }});
         {% endmacro %}

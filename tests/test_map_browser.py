@@ -105,24 +105,40 @@ def test_seed_map_renders_offline_with_one_path_per_flight(browser: Any, tmp_pat
     assert errors == [] and dialogs == []
 
 
-def test_a_small_map_shows_every_party_clear_of_its_legend(browser: Any, tmp_path: Path) -> None:
-    # The dashboard shows maps about 560 px wide, where the legend's text wraps and grows
-    check = check_halfway(*(resolve(p) for p in ("Anchorage", "Washington", "Beijing")))
+@pytest.mark.parametrize(
+    ("places", "parties_on_screen"),
+    [(("Anchorage", "Washington", "Beijing"), 2), (("Anchorage", "Washington", "Washington"), 1)],
+)
+def test_a_small_map_shows_every_place_clear_of_its_legend_and_buttons(
+    browser: Any, tmp_path: Path, places: tuple[str, str, str], parties_on_screen: int
+) -> None:
+    # The dashboard shows maps about 560 px wide, where the legend's text wraps and grows;
+    # with one party twice, Anchorage lands in the top-left corner, where the buttons are
+    check = check_halfway(*(resolve(p) for p in places))
     path = tmp_path / "small.html"
     path.write_text(export_html(map_for_check(check)), encoding="utf-8")
     page, errors, _ = open_offline(browser, path, width=560, height=560)
     legend = page.locator(".geo-legend").bounding_box()
-    markers = page.locator("path.geo-party")
-    assert markers.count() >= 2
-    seen = 0
-    for i in range(markers.count()):
-        box = markers.nth(i).bounding_box()
-        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-        if 0 <= x <= 560 and 0 <= y <= 560:  # a copy shifted by 360° may lie off screen
-            seen += 1
-            under_legend = legend["x"] <= x <= legend["x"] + legend["width"] and legend["y"] <= y
-            assert not under_legend, (x, y, legend)
-    assert seen >= 2  # Washington and Beijing both on screen
+    buttons = [c.bounding_box() for c in page.locator(".leaflet-top.leaflet-left .leaflet-control").all()]
+    assert len(buttons) >= 2 and legend is not None  # zoom + fullscreen, then the ruler
+
+    def on_screen_centres(selector: str) -> list[tuple[float, float]]:
+        out = []
+        for marker in page.locator(selector).all():
+            box = marker.bounding_box()
+            x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+            if 0 <= x <= 560 and 0 <= y <= 560:  # a copy shifted by 360° may lie off screen
+                out.append((x, y))
+        return out
+
+    def inside(x: float, y: float, b: dict[str, float]) -> bool:
+        return b["x"] <= x <= b["x"] + b["width"] and b["y"] <= y <= b["y"] + b["height"]
+
+    parties = on_screen_centres("path.geo-party")
+    venues = on_screen_centres("path.geo-venue")
+    assert len(set(parties)) >= parties_on_screen and venues  # every place on screen
+    for x, y in parties + venues:
+        assert not inside(x, y, legend) and not any(inside(x, y, b) for b in buttons), (x, y)
     # the legend folds away on a click on its title
     page.locator(".geo-legend .geo-title").click()
     assert page.locator(".geo-legend").bounding_box()["height"] < legend["height"] / 2
