@@ -310,3 +310,12 @@ def test_the_json_and_csv_downloads_carry_the_numbers() -> None:
 def test_a_zero_weight_is_said() -> None:
     at = open_view(fw="0 1")
     assert any("Washington, D.C. sends nobody" in i.value for i in at.info)
+
+
+def test_antipodal_parties_get_the_line_as_a_download_and_are_told_why_it_is_not_drawn() -> None:
+    at = open_view(fp="0,0\n0,180")
+    text = "\n".join(m.value for m in at.markdown)
+    assert "not drawn on the map: the parties are nearly antipodal" in text
+    assert "purple dashed line on the map" not in text
+    html = map_page(at)
+    assert "The equidistant line needs two distinct, not antipodal parties; not drawn." in html

@@ -33,7 +33,7 @@ from geo.dashboard.common import (
 )
 from geo.equidistant import EquidistantLine, equidistant_line
 from geo.errors import GeoError
-from geo.geodesy import LatLon, distance_km
+from geo.geodesy import LatLon, distance_km, is_nearly_antipodal
 from geo.jsonout import dumps
 from geo.maps import MapPoint, VenueMark, best_mark, build_map
 from geo.optimize import OBJECTIVES, BestResult, Optimum, best, evaluate, optimum
@@ -525,10 +525,21 @@ def render() -> None:
         except GeoError as exc:
             st.info(md_escape(f"No equidistant line: {exc}."))
         else:
+            name_a, name_b = (md_escape(p.name) for p in parties)
+            if is_nearly_antipodal(
+                LatLon(parties[0].lat, parties[0].lon), LatLon(parties[1].lat, parties[1].lon)
+            ):
+                where = (
+                    "Every point of this line (not drawn on the map: the parties are nearly antipodal, "
+                    "so there is no midpoint to draw it through; download it below)"
+                )
+                through = ""
+            else:
+                where = "Every point of the purple dashed line on the map"
+                through = " It goes round the globe through the midpoint."
             st.markdown(
-                f"Every point of the purple dashed line on the map is exactly as far from {parties[0].name} "
-                f"as from {parties[1].name} (to 1 mm on the ellipsoid): a venue on it splits the trip "
-                "50/50, however long it is. It goes round the globe through the midpoint."
+                f"{where} is exactly as far from {name_a} as from {name_b} (to 1 mm on the ellipsoid): a venue on "
+                f"it splits the trip 50/50, however long it is.{through}"
             )
             feature = line.to_geojson(
                 {"kind": "equidistant line", "a": parties[0].name, "b": parties[1].name}
