@@ -538,8 +538,8 @@ def render() -> None:
                 where = "Every point of the purple dashed line on the map"
                 through = " It goes round the globe through the midpoint."
             st.markdown(
-                f"{where} is exactly as far from {name_a} as from {name_b} (to 1 mm on the ellipsoid): a venue on "
-                f"it splits the trip 50/50, however long it is.{through}"
+                f"{where} is exactly as far from {name_a} as from {name_b} (to 1 mm on the ellipsoid): "
+                f"a venue on it splits the trip 50/50, however long it is.{through}"
             )
             feature = line.to_geojson(
                 {"kind": "equidistant line", "a": parties[0].name, "b": parties[1].name}
