@@ -77,7 +77,8 @@ def _link(url: str) -> str:
 
 def option_label(result: SummitCheck) -> str:
     """The summit's entry in the list, also its value in the URL (``?summit=1986+Reykjavík+Summit``)."""
-    return f"{result.summit.year} {result.summit.title}"
+    s = result.summit
+    return s.title if str(s.year) in s.title else f"{s.year} {s.title}"
 
 
 def gallery_rows(results: tuple[SummitCheck, ...]) -> list[dict[str, object]]:
