@@ -338,9 +338,11 @@ def test_presets_and_picks_add_venues_and_parties_and_repeats_are_merged(app: Ap
     assert {"Bern", "Vienna", "Stockholm", "Dublin", "Anchorage"} <= set(names)
     assert names.count("Helsinki") == 1  # in the preset and typed: compared once
     assert any("Listed twice, compared once: Helsinki" in c.value for c in app.caption)
-    choice = next(c for c in app.multiselect(key="pick").options if c.startswith("PEK – "))
-    app.multiselect(key="pick").select(choice).run()
+    choice = next(c for c in app.selectbox(key="pick").options if c.startswith("PEK – "))
+    app.selectbox(key="pick").set_value(choice).run()
     assert not app.exception
+    assert app.text_area(key="parties").value == "Washington\nMoscow\nPEK"  # a new line, in the URL
+    assert app.selectbox(key="pick").value is None  # ready for the next search
     columns = results(app).columns
     assert "Beijing Capital International Airport km" in columns and "detour %" not in columns
 

@@ -247,14 +247,12 @@ def test_three_parties_draw_no_equidistant_line(app: AppTest) -> None:
 
 def test_the_url_restores_the_parties_weights_and_filters() -> None:
     at = open_view(
-        fp="Washington\nMoscow",
-        fpick=["KEF – Keflavik International Airport"],
+        fp="Washington\nMoscow\nKEF",
         fw="1 1 2",
         obj="Least total travel (minsum)",  # the URL holds the label, like every selectbox
         rwy="3000",
     )
-    assert at.text_area(key="fp").value == "Washington\nMoscow"
-    assert at.multiselect(key="fpick").value == ["KEF – Keflavik International Airport"]
+    assert at.text_area(key="fp").value == "Washington\nMoscow\nKEF"
     assert at.text_input(key="fw").value == "1 1 2"
     assert at.selectbox(key="obj").value == "minsum" and at.number_input(key="rwy").value == 3000
     table = trips(at)
@@ -319,3 +317,12 @@ def test_antipodal_parties_get_the_line_as_a_download_and_are_told_why_it_is_not
     assert "purple dashed line on the map" not in text
     html = map_page(at)
     assert "The equidistant line needs two distinct, not antipodal parties; not drawn." in html
+
+
+def test_the_search_list_adds_a_party_as_a_new_line(app: AppTest) -> None:
+    search = app.selectbox(key="fpick")
+    (keflavik,) = [o for o in search.options if o.startswith("KEF – ")]
+    search.set_value(keflavik).run()
+    assert not app.exception
+    assert app.text_area(key="fp").value == "Washington\nBeijing\nKEF"
+    assert list(trips(app).index)[:3] == ["Washington, D.C.", "Beijing", "Keflavik International Airport"]

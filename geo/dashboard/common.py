@@ -166,18 +166,28 @@ def places_input(
     return rows
 
 
-def picks_input(
-    label: str, key: str, *, placeholder: str, help: str | None = None
-) -> list[tuple[str, Place | None, str | None]]:
-    """A searchable multi-choice list of capitals and airports (bound to the URL).
+def _append_pick(key: str, target: str) -> None:
+    """Add a search-list pick as the last line of the text area ``target`` (a widget callback)."""
+    choice = st.session_state.get(key)
+    if choice:
+        lines = [line for line in str(st.session_state.get(target) or "").splitlines() if line.strip()]
+        st.session_state[target] = "\n".join([*lines, choice_to_query(choice)])
+        st.session_state[key] = None
 
-    Returns (choice, place, error) per pick, in the order picked; the caller says where an
-    error shows.
-    """
-    picks = st.multiselect(
-        label, place_choices(), key=key, bind="query-params", placeholder=placeholder, help=help
+
+def search_to_list(label: str, key: str, target: str, *, placeholder: str, help: str | None = None) -> None:
+    """A searchable list of capitals and airports; each pick becomes a new line of the text area
+    ``target`` (so the URL keeps one list, and Enter never picks every match at once)."""
+    st.selectbox(
+        label,
+        place_choices(),
+        index=None,
+        key=key,
+        placeholder=placeholder,
+        help=help,
+        on_change=_append_pick,
+        args=(key, target),
     )
-    return [(choice, *try_resolve(choice_to_query(choice))) for choice in picks or []]
 
 
 def parse_weights(text: str, n_parties: int) -> tuple[tuple[float, ...] | None, str | None]:

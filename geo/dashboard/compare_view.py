@@ -29,8 +29,8 @@ from geo.dashboard.common import (
     map_html,
     md_escape,
     parse_weights,
-    picks_input,
     places_input,
+    search_to_list,
     show_error,
     show_map,
     slug,
@@ -301,15 +301,16 @@ def chart_rows(result: CompareResult, limit: int = CHART_MAX_VENUES) -> list[dic
 
 
 def _parties_section() -> tuple[list[Place] | None, tuple[float, ...] | None]:
-    """The parties (typed lines, then picks from the list) and their weights.
+    """The parties (one per line; the search list adds lines) and their weights.
 
     Returns (None, None) after an inline error: a party that does not resolve, fewer than 2 or
     more than 20 parties, or weights that do not fit them.
     """
     rows = places_input(f"Parties, one per line (2 to {MAX_PARTIES})", "parties", DEFAULT_PARTIES, height=110)
-    picks = picks_input(
-        "Add parties from the capitals and airports",
+    search_to_list(
+        "Add a party from the capitals and airports",
         "pick",
+        "parties",
         placeholder="Search a capital or an airport code",
     )
     weights_text = st.text_input(
@@ -323,11 +324,6 @@ def _parties_section() -> tuple[list[Place] | None, tuple[float, ...] | None]:
     if any(error for *_, error in rows):
         return None, None
     parties = [place for *_, place, _ in rows if place is not None]
-    for choice, place, error in picks:
-        if place is None:
-            show_error(f"{choice}: {error}")
-            return None, None
-        parties.append(place)
     try:
         check_party_count(len(parties))
     except InvalidInputError as exc:
@@ -346,7 +342,7 @@ def _parties_section() -> tuple[list[Place] | None, tuple[float, ...] | None]:
 
 
 def _venues_section() -> tuple[VenueSet, bool]:
-    """Venues from the preset, the typed lines, the picks and the uploaded file, combined."""
+    """Venues from the preset, the typed lines (the search list adds lines) and the uploaded file."""
     preset = st.selectbox(
         "Preset venues",
         list(PRESETS),
@@ -356,9 +352,10 @@ def _venues_section() -> tuple[VenueSet, bool]:
         help="A ready list of candidates, added to the ones below.",
     )
     rows = places_input("Venues, one per line", "venues", DEFAULT_VENUES, height=130)
-    picks = picks_input(
-        "Add venues from the capitals and airports",
+    search_to_list(
+        "Add a venue from the capitals and airports",
         "vpick",
+        "venues",
         placeholder="Search a capital or an airport code",
     )
     uploaded = st.file_uploader(
@@ -375,11 +372,6 @@ def _venues_section() -> tuple[VenueSet, bool]:
         else:  # the presets are fixed names; say so rather than hide a venue
             show_error(f"preset venue {query!r}: {error}")
     places += [place for *_, place, _ in rows if place is not None]
-    for choice, place, error in picks:
-        if place is not None:
-            places.append(place)
-        else:
-            show_error(f"{choice}: {error}")
     table: VenueTable | None = None
     if uploaded is not None:
         table, error = read_uploaded_venues(uploaded.getvalue(), uploaded.name)

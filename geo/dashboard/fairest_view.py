@@ -24,8 +24,8 @@ from geo.dashboard.common import (
     map_html,
     md_escape,
     parse_weights,
-    picks_input,
     places_input,
+    search_to_list,
     show_error,
     show_map,
     slug,
@@ -93,21 +93,22 @@ SUGGESTION_COLOR = "#2c7fb8"
 
 
 def parties_input() -> tuple[list[PlaceRef], list[int], int]:
-    """The parties: the text area's lines, then the entries picked from the search list.
+    """The parties: the text area's lines (the search list adds lines).
 
-    Returns the accepted parties, the index of each in the full list (lines and picks, the
-    order of the weights), and the length of that full list. Errors are shown inline.
+    Returns the accepted parties, the index of each in the full list (the lines, the order of
+    the weights), and the length of that full list. Errors are shown inline.
     """
     left, right = st.columns([3, 2])
     with left:
         rows = places_input("Parties, one per line (2 to 20)", "fp", DEFAULT_PARTIES, height=140)
     with right:
-        picks = picks_input(
-            "Add capitals or airports (type to search)",
+        search_to_list(
+            "Add a capital or an airport (type to search)",
             "fpick",
+            "fp",
             placeholder="e.g. Reykjavik, KEF, Singapore …",
             help="Capitals by name, airports with a runway of 2,500 m or more by IATA/ICAO code. "
-            "They are added after the lines on the left.",
+            "Each pick becomes a new line on the left.",
         )
     refs: list[PlaceRef] = []
     positions: list[int] = []
@@ -115,24 +116,7 @@ def parties_input() -> tuple[list[PlaceRef], list[int], int]:
         if place is not None:
             refs.append(PlaceRef.of(place))
             positions.append(i)
-    total = len(rows)
-    for choice, place, error in picks:
-        if place is None:
-            with right:
-                show_error(f"{choice!r}: {error}")
-            total += 1
-            continue
-        ref = PlaceRef.of(place)
-        if any((r.lat, r.lon) == (ref.lat, ref.lon) for r in refs):
-            with right:
-                st.caption(
-                    f"{md_escape(ref.name)} is already a party; not added twice (and takes no weight)."
-                )
-            continue
-        refs.append(ref)
-        positions.append(total)
-        total += 1
-    return refs, positions, total
+    return refs, positions, len(rows)
 
 
 def weights_input(positions: Sequence[int], total: int) -> tuple[tuple[float, ...] | None, bool]:
