@@ -370,3 +370,9 @@ def test_a_zero_weight_is_said_and_the_party_counts_in_no_figure() -> None:
     helsinki = table[table["venue"] == "Helsinki"].iloc[0]
     moscow_km = gl_km((55.75204, 37.61781), (60.16952, 24.93545))  # GeoNames Helsinki
     assert helsinki["max km"] == pytest.approx(moscow_km, abs=1e-3)  # Washington's 6,948 km left out
+
+
+def test_the_ranking_in_the_url_is_its_short_name() -> None:
+    at = open_view(rank="detour")
+    assert at.radio(key="rank").value == "detour"
+    assert venue_order(at)[0] == "Reykjavík"  # +0.0 % detour (4,525 + 3,317 km vs 7,842 km direct)

@@ -399,7 +399,6 @@ def _options_section() -> tuple[str, dt.date, bool]:
             key="rank",
             bind="query-params",
             horizontal=True,
-            format_func=lambda r: r if r != "detour" else "detour (two parties)",
             help="; ".join(f"{r}: {label}" for r, label in RANK_LABELS.items()),
         )
     with cols[1]:
