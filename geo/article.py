@@ -404,7 +404,7 @@ def plain_text(source: str) -> str:
 
 
 def decode_article(data: bytes, name: str = "input") -> str:
-    """Decode the bytes of an article file: UTF-8 text or HTML, nothing else.
+    """Decode the bytes of an article file: UTF-8 (or UTF-16 with a byte-order mark) text or HTML.
 
     Raises
     ------
@@ -413,6 +413,8 @@ def decode_article(data: bytes, name: str = "input") -> str:
 
     >>> decode_article("Reykjavík".encode())
     'Reykjavík'
+    >>> decode_article("Reykjavík".encode("utf-16"))
+    'Reykjavík'
     >>> decode_article(b"\\x89PNG\\x00\\x00", "photo.png")
     Traceback (most recent call last):
     ...
@@ -420,6 +422,13 @@ def decode_article(data: bytes, name: str = "input") -> str:
     """
     if len(data) > MAX_ARTICLE_BYTES:
         raise InvalidInputError(f"{name} is {len(data):,} bytes; the limit is {MAX_ARTICLE_BYTES:,}")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # a UTF-16 byte-order mark (Windows "Unicode" text)
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise InvalidInputError(
+                f"{name} starts like UTF-16 text but does not decode; save it as UTF-8"
+            ) from None
     if b"\x00" in data:
         raise InvalidInputError(
             f"{name} looks binary (it contains NUL bytes); give a UTF-8 text or HTML file"

@@ -452,3 +452,9 @@ def test_a_claim_is_judged_by_the_reading_it_asserts() -> None:
     document = to_jsonable(equidistant)
     assert document["reading"] == "equal distance" and document["holds"] == "yes"
     assert "the sentence claims: equal distance — YES" in format_report(check_article(text))
+
+
+def test_a_utf16_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "windows.txt"
+    path.write_bytes(SEED.read_text(encoding="utf-8").encode("utf-16"))  # BOM + UTF-16LE
+    assert main(["article", str(path), "--json"]) == 0
