@@ -81,13 +81,16 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
 
+MAX_WEIGHT = 1e9  # travellers per party; far above any delegation, far below float overflow in sums
+
+
 def validate_weights(weights: Sequence[float] | npt.ArrayLike | None, n_parties: int) -> FloatArray:
     """Weights as a float array of length ``n_parties`` (default all 1).
 
     Raises
     ------
     InvalidInputError
-        Wrong count, a weight negative or not finite, or every weight zero.
+        Wrong count, a weight negative, not finite or above :data:`MAX_WEIGHT`, or every weight zero.
 
     Examples
     --------
@@ -107,6 +110,10 @@ def validate_weights(weights: Sequence[float] | npt.ArrayLike | None, n_parties:
     if not np.isfinite(w).all() or (w < 0).any():
         bad = next(float(x) for x in w if not (math.isfinite(x) and x >= 0))
         raise InvalidInputError(f"weight {bad:g} is not allowed; weights must be finite numbers ≥ 0")
+    if (w > MAX_WEIGHT).any():
+        raise InvalidInputError(
+            f"weight {float(w.max()):g} is too large; weights count travellers (at most {MAX_WEIGHT:,.0f})"
+        )
     if not (w > 0).any():
         raise InvalidInputError("every weight is zero; at least one party must have a positive weight")
     return w

@@ -245,3 +245,9 @@ def test_other_errors() -> None:
         compare([A, B], empty)
     with pytest.raises(InvalidInputError, match="same length"):
         distance_matrix_km([0, 1], [0], [0], [0])
+
+
+def test_weights_beyond_any_delegation_are_refused_before_they_overflow() -> None:
+    with pytest.raises(InvalidInputError, match="weight 1e\\+308 is too large"):
+        validate_weights([1e308, 1e308], 2)
+    assert validate_weights([1e9, 1], 2).tolist() == [1e9, 1.0]
