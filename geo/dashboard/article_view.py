@@ -9,6 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from geo.article import ArticleReport, Claim, check_article, decode_article, plain_text
+from geo.check import PlaceRef
 from geo.dashboard.check_view import verdict_markdown
 from geo.dashboard.common import ICON_CODE, map_html, show_error, show_map, slug
 from geo.errors import GeoError
@@ -101,6 +102,22 @@ def claim_markdown(claim: Claim) -> str:
             "be on the way."
         )
     return text
+
+
+def resolved_text(claim: Claim) -> str:
+    """Which places the article's words were read as, with their countries.
+
+    >>> from geo.article import check_article
+    >>> print(resolved_text(check_article("Atlantis is halfway between Oslo and Lima.").claims[0]))
+    Read as: Atlantis (city, South Africa) between Oslo (capital, Norway) and Lima (capital, Peru).
+    """
+
+    def label(p: PlaceRef) -> str:
+        where = ", ".join(x for x in (p.kind, p.country_name) if x)
+        return f"{p.name} ({where})" if where else p.name
+
+    a, b = claim.result.parties
+    return f"Read as: {label(claim.result.venue)} between {label(a)} and {label(b)}."
 
 
 def claim_label(number: int, claim: Claim) -> str:
@@ -214,6 +231,7 @@ def render() -> None:
             st.markdown(f"> {md_escape(claim.sentence)}")
             if claim.note:
                 st.caption(md_escape(claim.note))
+            st.caption(md_escape(resolved_text(claim)))
             st.markdown(claim_markdown(claim))
             st.markdown(verdict_markdown(claim.result))
         with right:
