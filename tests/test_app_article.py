@@ -153,4 +153,4 @@ def test_an_equidistant_claim_that_holds_is_green_with_the_full_verdict_beside_i
 def test_each_claim_says_which_places_its_words_were_read_as(app: AppTest) -> None:
     app.text_area(key="art").set_value("The meeting in Atlantis is halfway between Oslo and Lima.").run()
     assert not app.exception
-    assert any("Read as: Atlantis (city, South Africa)" in c.value for c in app.caption)
+    assert any("Read as: Atlantis (city, South Africa)" in c.value.replace("\\", "") for c in app.caption)

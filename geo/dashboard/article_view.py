@@ -211,7 +211,9 @@ def render() -> None:
         f"**{n_claims} claim{'s' * (n_claims != 1)} checked**, {n_open} not checked, "
         f"{n_places} place{'s' * (n_places != 1)} named."
     )
-    st.caption("The text as read, claims highlighted by verdict (grey: not checked; hover for why):")
+    st.caption(
+        "The text as read, each claim coloured by whether it holds (grey: not checked; hover for why):"
+    )
     with st.container(height=240, border=True):
         st.html(highlighted_html(plain_text(text), report))
 
