@@ -76,11 +76,45 @@ def parse_coordinates(text: str) -> LatLon | None:
     return None
 
 
+# Degrees, minutes and seconds written with spaces only, hemisphere letters after each axis:
+# "61 13 0 N 149 54 0 W" (geopy's grammar reads the spaces as separators and gets it wrong).
+_AXIS = r"(\d+(?:\.\d+)?)(?:\s+(\d+(?:\.\d+)?))?(?:\s+(\d+(?:\.\d+)?))?\s*"
+_PLAIN_DMS = re.compile(rf"^{_AXIS}([NS])[\s,;]+{_AXIS}([EW])$", re.IGNORECASE)
+
+
+def _plain_dms(text: str) -> LatLon | None:
+    match = _PLAIN_DMS.match(text)
+    if match is None:
+        return None
+    g = match.groups()
+
+    def axis(deg: str, minutes: str | None, seconds: str | None, hemisphere: str) -> float:
+        m, sec = float(minutes or 0), float(seconds or 0)
+        if m >= 60 or sec >= 60:
+            raise InvalidCoordinatesError(f"cannot read {text!r}: minutes and seconds must be below 60")
+        value = float(deg) + m / 60 + sec / 3600
+        return -value if hemisphere.upper() in "SW" else value
+
+    return LatLon(*validate_lat_lon(axis(*g[0:4]), axis(*g[4:8])))
+
+
 def _parse_dms(text: str) -> LatLon:
     from geopy.point import Point  # small import, only on this path
 
+    if (plain := _plain_dms(text)) is not None:
+        return plain
     match = re.match(Point.POINT_PATTERN, re.sub(r"''", '"', text))
-    if not match:
+    numbers = len(re.findall(r"\d+(?:\.\d+)?", text))
+    used = (
+        0
+        if not match
+        else sum(
+            match.group(f"{axis}_{unit}") is not None
+            for axis in ("latitude", "longitude")
+            for unit in ("degrees", "arcminutes", "arcseconds")
+        )
+    )
+    if not match or used != numbers:  # every number must be read, none skipped or misplaced
         raise InvalidCoordinatesError(
             f"cannot read {text!r} as coordinates; try '61.2181,-149.9003' or '61°13′N 149°54′W'"
         )

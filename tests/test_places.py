@@ -178,3 +178,22 @@ def test_every_suggestion_of_an_unknown_name_resolves_as_written() -> None:
 def test_a_qualifier_that_does_not_fit_is_an_unknown_place() -> None:
     with pytest.raises(UnknownPlaceError, match="did you mean 'Beijing, China'"):
         resolve("Beijing, Japan")
+
+
+@pytest.mark.parametrize(
+    ("text", "lat", "lon"),
+    [
+        ("61 13 0 N 149 54 0 W", 61 + 13 / 60, -(149 + 54 / 60)),  # geopy read this as 54°N, 0°E
+        ("61 13 N, 149 54 W", 61 + 13 / 60, -(149 + 54 / 60)),
+        ("33 52 10 s 151 12 30 e", -(33 + 52 / 60 + 10 / 3600), 151 + 12 / 60 + 30 / 3600),
+    ],
+)
+def test_dms_written_with_spaces_only(text: str, lat: float, lon: float) -> None:
+    p = resolve(text)
+    assert (p.lat, p.lon) == (pytest.approx(lat, abs=1e-12), pytest.approx(lon, abs=1e-12))
+
+
+@pytest.mark.parametrize("text", ["N 61 13 W 149 54", "61 70 N 149 54 W"])
+def test_dms_that_cannot_be_read_exactly_is_an_error_not_a_guess(text: str) -> None:
+    with pytest.raises(InvalidCoordinatesError, match="cannot read"):
+        resolve(text)
