@@ -73,12 +73,18 @@ def parse_coordinates(text: str) -> LatLon | None:
         return LatLon(*validate_lat_lon(float(parts[0]), float(parts[1])))
     if _DMS_HINT.search(text) and re.search(r"\d", text):
         return _parse_dms(text)
+    if _DECIMAL_COMMAS.fullmatch(text):
+        lat, lon = (n.replace(",", ".") for n in re.findall(r"-?\d+,\d+", text))
+        raise InvalidCoordinatesError(
+            f"cannot read {text!r}: write decimals with a point, e.g. '{lat},{lon}'"
+        )
     return None
 
 
 # Degrees, minutes and seconds written with spaces only, hemisphere letters after each axis:
 # "61 13 0 N 149 54 0 W" (geopy's grammar reads the spaces as separators and gets it wrong).
 _AXIS = r"(\d+(?:\.\d+)?)(?:\s+(\d+(?:\.\d+)?))?(?:\s+(\d+(?:\.\d+)?))?\s*"
+_DECIMAL_COMMAS = re.compile(r"-?\d+,\d+\s*[;\s]\s*-?\d+,\d+")  # "61,2 -149,9" (European decimals)
 _PLAIN_DMS = re.compile(rf"^{_AXIS}([NS])[\s,;]+{_AXIS}([EW])$", re.IGNORECASE)
 
 

@@ -197,3 +197,8 @@ def test_dms_written_with_spaces_only(text: str, lat: float, lon: float) -> None
 def test_dms_that_cannot_be_read_exactly_is_an_error_not_a_guess(text: str) -> None:
     with pytest.raises(InvalidCoordinatesError, match="cannot read"):
         resolve(text)
+
+
+def test_decimal_commas_get_a_clear_error() -> None:
+    with pytest.raises(InvalidCoordinatesError, match="write decimals with a point, e.g. '61.2,-149.9'"):
+        resolve("61,2 -149,9")
