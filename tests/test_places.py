@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from geographiclib.geodesic import Geodesic
 
@@ -200,5 +202,7 @@ def test_dms_that_cannot_be_read_exactly_is_an_error_not_a_guess(text: str) -> N
 
 
 def test_decimal_commas_get_a_clear_error() -> None:
-    with pytest.raises(InvalidCoordinatesError, match="write decimals with a point, e.g. '61.2,-149.9'"):
+    with pytest.raises(
+        InvalidCoordinatesError, match=re.escape("write decimals with a point, e.g. '61.2,-149.9'")
+    ):
         resolve("61,2 -149,9")
