@@ -21,12 +21,11 @@ False
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
 
 from geo.errors import DataError, InvalidInputError
-from geo.gazetteer import data_dir, normalize_name
+from geo.gazetteer import normalize_name, read_rows
 
 __all__ = ["AIRCRAFT_FILE", "Aircraft", "find_aircraft", "load_aircraft"]
 
@@ -69,12 +68,7 @@ class Aircraft:
 @functools.cache
 def load_aircraft() -> tuple[Aircraft, ...]:
     """Every aircraft of ``aircraft.csv``, in file order (read once per process)."""
-    path = data_dir() / AIRCRAFT_FILE
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except FileNotFoundError:
-        raise DataError(f"data file {path} is missing") from None
+    rows = list(read_rows(AIRCRAFT_FILE, remedy=None))  # hand-curated: nothing to rebuild it with
     out = []
     for line, row in enumerate(rows, start=2):
         try:

@@ -35,7 +35,6 @@ True
 
 from __future__ import annotations
 
-import csv
 import functools
 import math
 from collections.abc import Sequence
@@ -46,7 +45,7 @@ import numpy.typing as npt
 import shapely
 
 from geo.errors import DataError, InvalidCoordinatesError, InvalidInputError
-from geo.gazetteer import data_dir
+from geo.gazetteer import data_dir, read_rows
 from geo.geodesy import LatLon, densify, distance_km, is_coincident
 
 __all__ = [
@@ -353,12 +352,7 @@ def _split_at_antimeridian(lats: FloatArray, lons: FloatArray) -> list[FloatArra
 
 
 def _read_countries() -> list[Country]:
-    path = data_dir() / COUNTRIES_CSV
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except FileNotFoundError:
-        raise DataError(f"data file {path} is missing; rebuild it with scripts/build_countries.py") from None
+    rows = read_rows(COUNTRIES_CSV, remedy="rebuild it with scripts/build_countries.py")
     return [
         Country(r["iso_a2"] or None, r["iso_a3"] or None, r["name"], r["sovereign"] or None, r["ne_type"])
         for r in rows

@@ -129,14 +129,19 @@ def data_dir() -> Path:
     raise DataError(f"data files not found in {packaged} or {checkout}; reinstall the package")
 
 
-def read_rows(name: str) -> Iterator[dict[str, str]]:
-    """Rows of one CSV file of the data directory, as dicts of strings."""
+def read_rows(
+    name: str, *, remedy: str | None = "rebuild it with scripts/build_data.py"
+) -> Iterator[dict[str, str]]:
+    """Rows of one CSV file of the data directory, as dicts of strings.
+
+    A missing file is a :class:`DataError` that names it and, if given, the ``remedy``.
+    """
     path = data_dir() / name
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             yield from csv.DictReader(handle)
     except FileNotFoundError:
-        raise DataError(f"data file {path} is missing; rebuild it with scripts/build_data.py") from None
+        raise DataError(f"data file {path} is missing" + (f"; {remedy}" if remedy else "")) from None
 
 
 def _int_or_none(text: str) -> int | None:
