@@ -380,6 +380,20 @@ def shift_text(value: float) -> str:
     return f"{sign}{minutes // 60}:{minutes % 60:02d} h"
 
 
+def same_country_parties(facts: SummitFacts) -> list[str]:
+    """Names of the parties whose country or sovereign is the venue's (once each, in order)."""
+    v = facts.venue
+    host = {v.country, v.sovereign} - {None}
+    return list(dict.fromkeys(p.name for p in facts.parties if {p.country, p.sovereign} & host))
+
+
+def nonstop_text(party: PartyFacts) -> str:
+    """``yes (vc-25a, 12,553 km)``, ``NO (…)``, or ``–`` without an aircraft."""
+    if party.nonstop is None:
+        return "–"
+    return f"{'yes' if party.nonstop else 'NO'} ({party.aircraft}, {party.aircraft_range_km:,.0f} km)"
+
+
 def facts_lines(facts: SummitFacts) -> list[str]:
     """Plain-text lines of the facts, for the CLI (a short table, one row per party)."""
     from geo.timezones import format_offset
@@ -388,23 +402,13 @@ def facts_lines(facts: SummitFacts) -> list[str]:
     host = f"{v.country_name} ({v.country})" if v.country else "no country (at sea)"
     if v.country_distance_km:
         host += f", nearest country, {v.country_distance_km:.1f} km away"
-    if v.neutral:
-        neutral = "yes"
-    else:
-        clash = [
-            p.name for p in facts.parties if {p.country, p.sovereign} & {v.country, v.sovereign} - {None}
-        ]
-        neutral = f"no (same country as {', '.join(dict.fromkeys(clash))})"
+    neutral = "yes" if v.neutral else f"no (same country as {', '.join(same_country_parties(facts))})"
     lines = [
         f"Summit realities on {facts.date}:",
         f"  venue {v.name}: {host}; {v.timezone}, {format_offset(v.utc_offset_hours)}; neutral: {neutral}",
     ]
     rows = [("party", "country", "time zone", "clock shift", "flight", "non-stop", "overflies")]
     for p in facts.parties:
-        if p.nonstop is None:
-            nonstop = "–"
-        else:
-            nonstop = f"{'yes' if p.nonstop else 'NO'} ({p.aircraft}, {p.aircraft_range_km:,.0f} km)"
         rows.append(
             (
                 p.name,
@@ -412,7 +416,7 @@ def facts_lines(facts: SummitFacts) -> list[str]:
                 f"{p.timezone} {format_offset(p.utc_offset_hours)}",
                 shift_text(p.clock_shift_hours),
                 f"{p.flight_hours:.1f} h" if math.isfinite(p.flight_hours) else "–",
-                nonstop,
+                nonstop_text(p),
                 " → ".join(p.overflies) if p.overflies is not None else "undefined",
             )
         )

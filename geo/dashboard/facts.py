@@ -14,7 +14,7 @@ import streamlit as st
 
 from geo.aircraft import Aircraft, load_aircraft
 from geo.dashboard.common import md_escape
-from geo.realities import SummitFacts, shift_text
+from geo.realities import SummitFacts, nonstop_text, same_country_parties, shift_text
 from geo.timezones import format_offset
 
 NO_AIRCRAFT = "(no range check)"
@@ -98,8 +98,7 @@ def venue_sentence(facts: SummitFacts) -> str:
     if v.neutral:
         neutral = "a **neutral** venue: no party's country"
     else:
-        same = [p.name for p in facts.parties if {p.country, p.sovereign} & {v.country, v.sovereign} - {None}]
-        neutral = f"**not neutral**: the same country as {md_escape(', '.join(dict.fromkeys(same)))}"
+        neutral = f"**not neutral**: the same country as {md_escape(', '.join(same_country_parties(facts)))}"
     clock = f"{v.timezone}, {format_offset(v.utc_offset_hours)} on {facts.date}"
     sentence = f"{md_escape(v.name)} lies {host}; {clock}; {neutral}"
     return sentence if sentence.endswith(".") else sentence + "."
@@ -109,10 +108,6 @@ def party_rows(facts: SummitFacts) -> list[dict[str, object]]:
     """One row per party: country, time zone, clock shift, flight, non-stop, overflown countries."""
     rows: list[dict[str, object]] = []
     for p in facts.parties:
-        if p.nonstop is None:
-            nonstop = "–"
-        else:
-            nonstop = f"{'yes' if p.nonstop else 'NO'} ({p.aircraft}, {p.aircraft_range_km:,.0f} km)"
         rows.append(
             {
                 "party": p.name,
@@ -121,7 +116,7 @@ def party_rows(facts: SummitFacts) -> list[dict[str, object]]:
                 "clock shift": shift_text(p.clock_shift_hours),
                 "distance km": round(p.distance_km),
                 "flight h": round(p.flight_hours, 1) if math.isfinite(p.flight_hours) else None,
-                "non-stop": nonstop,
+                "non-stop": nonstop_text(p),
                 "overflies": " → ".join(p.overflies) if p.overflies is not None else "undefined",
             }
         )
