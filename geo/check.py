@@ -274,27 +274,26 @@ def check_halfway(
     verdict = _grade(detour, offset, t)
     pct = f"{100 * split[0]:.0f}/{100 * split[1]:.0f}"
 
-    criteria = tuple(
-        dataclasses.replace(c, detail=_tidy(c.detail))
-        for c in (
-            Criterion(
-                "equal distance",
-                _level(offset, t.halfway_split_tolerance, t.roughly_split_tolerance),
-                f"{name_v} is {_km(d_a)} from {name_a} and {_km(d_b)} from {name_b}: a {pct} split.",
-            ),
-            Criterion(
-                "on the way",
-                _level(detour, t.halfway_detour_pct, t.roughly_detour_pct),
-                f"Stopping at {name_v} turns the {_km(direct)} direct trip into {_km(d_a + d_b)}: "
-                f"+{_km(detour_km)} ({detour:+.1f} %). It lies {_km(xt.distance_km)} off the shortest path.",
-            ),
-            Criterion(
-                "at the midpoint",
-                _level(to_mid, 0.025 * direct, 0.10 * direct),
+    criteria = (
+        Criterion(
+            "equal distance",
+            _level(offset, t.halfway_split_tolerance, t.roughly_split_tolerance),
+            f"{name_v} is {_km(d_a)} from {name_a} and {_km(d_b)} from {name_b}: a {pct} split.",
+        ),
+        Criterion(
+            "on the way",
+            _level(detour, t.halfway_detour_pct, t.roughly_detour_pct),
+            f"Stopping at {name_v} turns the {_km(direct)} direct trip into {_km(d_a + d_b)}: "
+            f"+{_km(detour_km)} ({detour:+.1f} %). It lies {_km(xt.distance_km)} off the shortest path.",
+        ),
+        Criterion(
+            "at the midpoint",
+            _level(to_mid, 0.025 * direct, 0.10 * direct),
+            _tidy(  # the one detail that ends with a name
                 f"The true midpoint of the {_km(direct)} geodesic is at {format_lat_lon(mid.lat, mid.lon)}, "
-                f"{_km(to_mid)} from {name_v}.",
+                f"{_km(to_mid)} from {name_v}."
             ),
-        )
+        ),
     )
     explanation = _tidy(
         f"{name_v} is {verdict} between {name_a} and {name_b}. It is {_km(d_a)} from {name_a} and "
