@@ -33,41 +33,35 @@ def _checked() -> tuple[SummitCheck, ...]:
 
 
 @functools.lru_cache(maxsize=64)
-def _facts(result: SummitCheck) -> SummitFacts:
-    """Host country, neutrality, clocks and flights of a summit on its first day.
+def _facts(result: SummitCheck) -> tuple[SummitFacts, str | None]:
+    """Host country, neutrality, clocks and flights of a summit on its first day, and a note
+    when the country polygons disagree with the record.
 
     The host is the curated ``venue_country`` of data/summits.csv: where the polygons
     disagree (the Peace House at Panmunjom lies metres south of the demarcation line, which
-    the 1:10m layer cannot draw), the record wins and :func:`polygon_country` says so.
+    the 1:10m layer cannot draw), the record wins and the note says so.
     """
     s = result.summit
     facts = summit_facts(s.venue, s.parties, on_date=dt.date.fromisoformat(s.date))
-    if facts.venue.country == s.venue_country:
-        return facts
+    found = facts.venue
+    if found.country == s.venue_country:
+        return facts, None
+    where = f"{found.country_name} ({found.country})" if found.country else "no country"
+    note = (
+        f"The 1:10m country polygons put this point in {where}: the border here is finer than "
+        f"the map data. The host above is the record's, {s.venue_country_name}."
+    )
     sovereign = sovereigns().get(s.venue_country, s.venue_country)
     states = {x for p in facts.parties for x in (p.country, p.sovereign) if x}
     venue = dataclasses.replace(
-        facts.venue,
+        found,
         country=s.venue_country,
         country_name=s.venue_country_name,
         sovereign=sovereign,
         country_distance_km=None,
         neutral=not ({s.venue_country, sovereign} & states),
     )
-    return dataclasses.replace(facts, venue=venue)
-
-
-def polygon_country(result: SummitCheck) -> str | None:
-    """A note when the country polygons put the venue in another country than the record."""
-    s = result.summit
-    found = summit_facts(s.venue, s.parties[:1], on_date=dt.date.fromisoformat(s.date)).venue
-    if found.country == s.venue_country:
-        return None
-    where = f"{found.country_name} ({found.country})" if found.country else "no country"
-    return (
-        f"The 1:10m country polygons put this point in {where}: the border here is finer than "
-        f"the map data. The host above is the record's, {s.venue_country_name}."
-    )
+    return dataclasses.replace(facts, venue=venue), note
 
 
 def _link(url: str) -> str:
@@ -171,7 +165,7 @@ def render() -> None:
     result = by_id.get(chosen or "", results[0])
     summit = result.summit
 
-    facts = _facts(result)
+    facts, polygon_note = _facts(result)
     left, right = st.columns([2, 3])
     with left:
         _card(result)
@@ -195,8 +189,8 @@ def render() -> None:
 
     st.markdown(f"#### Summit realities on {facts.date}")
     show_facts(facts)
-    if (note := polygon_country(result)) is not None:
-        st.caption(note)
+    if polygon_note is not None:
+        st.caption(polygon_note)
 
     st.markdown("#### All summits")
     rows = gallery_rows(results)
