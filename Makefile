@@ -13,7 +13,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dashboard]'
 	touch $(STAMP)
 
 # The dashboard on http://127.0.0.1:8501 (settings in .streamlit/config.toml: no e-mail prompt,
@@ -29,8 +29,8 @@ $(CHROMIUM):
 	$(SUDO) apt-get install -y -qq chromium
 
 lint: $(STAMP)
-	$(BIN)/ruff check app.py geo tests scripts benchmarks
-	$(BIN)/ruff format --check app.py geo tests scripts benchmarks
+	$(BIN)/ruff check app.py geo geo_dashboard tests scripts benchmarks
+	$(BIN)/ruff format --check app.py geo geo_dashboard tests scripts benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -4,7 +4,7 @@ Prints, measured side by side in one run:
 
 * loading the 1:10m polygons (NPZ → shapely tiles → STRtree), in a fresh process;
 * the country of every airport in data/airports.csv (~9.8k points): vectorized
-  (:func:`geo.countries.countries_at`, STRtree + prepared point-in-polygon, nearest country
+  (:func:`geo.facts.countries.countries_at`, STRtree + prepared point-in-polygon, nearest country
   within 25 km for the points outside every polygon) against one :func:`country_at` call per
   point; target ≤ 1 s for all airports;
 * the time zone of every airport (tzfpy) and the UTC offsets of its zones (zoneinfo);
@@ -25,8 +25,8 @@ import time
 
 import numpy as np
 
-from geo.gazetteer import read_rows
-from geo.geodesy import LatLon
+from geo.core.geodesy import LatLon
+from geo.places.gazetteer import read_rows
 
 RUNS = 5
 
@@ -50,12 +50,13 @@ def fresh_process_seconds(code: str, runs: int = RUNS) -> float:
 
 
 def main() -> None:
-    load = fresh_process_seconds("import geo.countries as c; c.load_countries()")
+    load = fresh_process_seconds("import geo.facts.countries as c; c.load_countries()")
     probe = subprocess.run(
         [
             sys.executable,
             "-c",
-            "import time; t = time.perf_counter(); import geo.countries as c; t1 = time.perf_counter(); "
+            "import time; t = time.perf_counter(); import geo.facts.countries as c; "
+            "t1 = time.perf_counter(); "
             "c.load_countries(); print(t1 - t, time.perf_counter() - t1)",
         ],
         check=True,
@@ -63,11 +64,11 @@ def main() -> None:
         text=True,
     ).stdout.split()
     import_ms, load_ms = (1000 * float(x) for x in probe)
-    print(f"polygons: import geo.countries {import_ms:.0f} ms, load {load_ms:.0f} ms")
+    print(f"polygons: import geo.facts.countries {import_ms:.0f} ms, load {load_ms:.0f} ms")
     print(f"  (a whole fresh process importing and loading: median {load:.2f} s)")
 
-    from geo.countries import countries_at, country_at, load_countries, overflown
-    from geo.timezones import timezone_at, utc_offset_hours
+    from geo.facts.countries import countries_at, country_at, load_countries, overflown
+    from geo.facts.timezones import timezone_at, utc_offset_hours
 
     index = load_countries()
     print(f"  {len(index.countries)} countries, {len(index.tiles):,} tiles")
@@ -123,12 +124,12 @@ def main() -> None:
         print(f"  {name:<28} {t * 1000:6.1f} ms  {' → '.join(overflown(a, b))}")
 
     check = fresh_process_seconds(
-        "import io, contextlib; from geo.cli import main\n"
+        "import io, contextlib; from geo.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main(['check', 'Anchorage', '--between', 'Washington', 'Beijing'])"
     )
     bare = fresh_process_seconds(
-        "from geo.check import check_halfway; from geo.places import resolve\n"
+        "from geo.analysis.check import check_halfway; from geo.places.resolve import resolve\n"
         "check_halfway(resolve('Anchorage'), resolve('Washington'), resolve('Beijing'))"
     )
     print(

@@ -2,7 +2,7 @@
 
 Runs app.py headless with ``streamlit.testing.v1.AppTest`` (the script, the caches and the
 element protobufs, as on the server; no browser, no network) and prints, per view in
-``geo.dashboard.VIEWS``:
+``geo_dashboard.VIEWS``:
 
 1. the first run (cold caches: gazetteer, map assets) for the first view, then the first render
    of each other view after switching to it in the sidebar;
@@ -30,7 +30,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from geo.dashboard import VIEWS
+from geo_dashboard import VIEWS
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 TARGET_MS = 300.0

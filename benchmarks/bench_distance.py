@@ -2,7 +2,7 @@
 
 Compares, side by side in one run:
 
-* ``geo.geodesy.distance_km`` on numpy arrays (pyproj, WGS84 geodesics);
+* ``geo.core.geodesy.distance_km`` on numpy arrays (pyproj, WGS84 geodesics);
 * a ``geopy.distance.geodesic`` loop (the usual way, also WGS84 geodesics);
 * numpy haversine (a spherical shortcut the project never reports, shown for its error).
 
@@ -25,8 +25,8 @@ import numpy as np
 from geographiclib.geodesic import Geodesic
 from geopy.distance import geodesic
 
-from geo.gazetteer import load_gazetteer
-from geo.geodesy import distance_km
+from geo.core.geodesy import distance_km
+from geo.places.gazetteer import load_gazetteer
 
 EARTH_RADIUS_KM = 6371.0088
 GEOPY_SAMPLE = 20_000  # pairs timed in the geopy loop (the full matrix would take minutes)
@@ -94,7 +94,7 @@ def cold_start() -> None:
     median = statistics.median(times)
     print(f"\ncold start of `python -m geo check …`: median {median:.2f} s, min {min(times):.2f} s")
     probe = (
-        "import sys, contextlib, io; from geo.cli import main\n"
+        "import sys, contextlib, io; from geo.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main(['check', 'Anchorage', '--between', 'Washington', 'Beijing'])\n"
         "print(sorted(m for m in ('folium', 'streamlit', 'pandas', 'scipy') if m in sys.modules))"

@@ -2,7 +2,7 @@
 
 Prints, measured side by side in one run:
 
-1. ``geo.scoring.score_venues`` over all ~9,800 airports × 20 capitals (one vectorized pass:
+1. ``geo.analysis.scoring.score_venues`` over all ~9,800 airports × 20 capitals (one vectorized pass:
    distance matrix, flight times, max/min/sum/spread/fairness) and ranking them — target
    ≤ 0.2 s on the 2-core development machine — against a ``geopy.distance.geodesic`` loop
    (timed on a sample, extrapolated to the whole matrix), with the largest error of each
@@ -29,12 +29,12 @@ import numpy as np
 from geographiclib.geodesic import Geodesic
 from geopy.distance import geodesic
 
-from geo import scoring
-from geo.gazetteer import load_gazetteer
-from geo.optimize import optimum
-from geo.scoring import compare, rank_order, score_venues
-from geo.suggest import airport_table
-from geo.venues import read_venue_file
+from geo.analysis import scoring
+from geo.analysis.optimize import optimum
+from geo.analysis.scoring import compare, rank_order, score_venues
+from geo.analysis.suggest import airport_table
+from geo.places.gazetteer import load_gazetteer
+from geo.places.venues import read_venue_file
 
 GEOPY_SAMPLE = 20_000
 FILE_ROWS = 100_000
@@ -89,8 +89,8 @@ def bench_airports() -> None:
     print(f"   parties: {', '.join(names)}")
     print(f"   {'method':<44}{'whole pass':>12}{'per pair':>11}{'vs geopy':>10}{'max error':>12}")
     rows = [
-        ("geo.scoring.score_venues (threads)", t_vec, float(np.abs(ours - ref).max())),
-        ("geo.scoring.score_venues (one thread)", t_one, float(np.abs(ours - ref).max())),
+        ("geo.analysis.scoring.score_venues (threads)", t_vec, float(np.abs(ours - ref).max())),
+        ("geo.analysis.scoring.score_venues (one thread)", t_one, float(np.abs(ours - ref).max())),
         (
             "geopy.distance.geodesic loop (extrapolated)",
             per_geopy * pairs,
@@ -134,7 +134,7 @@ def write_big_file(path: Path) -> None:
 # ru_maxrss survives exec on Linux, so a child started by a big parent would report the parent's.)
 _CHILD = (
     "import sys\n"
-    "from geo.cli import main\n"
+    "from geo.cli.main import main\n"
     "code = main(sys.argv[1:])\n"
     "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
     "print(hwm, file=sys.stderr)\n"

@@ -464,7 +464,7 @@ def fold(text: str) -> str:
 
 
 def match_key(text: str) -> str:
-    """Fold case, accents and punctuation the way ``geo.gazetteer.normalize_name`` does.
+    """Fold case, accents and punctuation the way ``geo.places.gazetteer.normalize_name`` does.
 
     Parameters
     ----------

@@ -1,7 +1,7 @@
 """Screenshots of every dashboard view for the README: docs/screenshots/<slug>.png.
 
 Starts ``streamlit run app.py`` on 127.0.0.1 and a free port (the project's
-``.streamlit/config.toml`` applies), opens each view of ``geo.dashboard.VIEWS`` through the URL
+``.streamlit/config.toml`` applies), opens each view of ``geo_dashboard.VIEWS`` through the URL
 (``?view=<label>``: the sidebar radio is bound to the query string and takes its label), waits
 until the script has finished and every map in an ``st.iframe`` has drawn its paths, and saves a
 screenshot of the whole view. The browser is Debian's chromium through the PyPI ``playwright``
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from geo.dashboard import VIEWS
+from geo_dashboard import VIEWS
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -48,7 +48,7 @@ TIMEOUT_MS = 120_000
 
 
 def slug(text: str) -> str:
-    """A file-name-safe form of ``text`` (as geo.dashboard.common.slug)."""
+    """A file-name-safe form of ``text`` (as geo_dashboard.common.slug)."""
     out = "".join(c.lower() if c.isalnum() else "-" for c in text)
     return "-".join(part for part in out.split("-") if part)[:60] or "view"
 

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from geo.aircraft import find_aircraft, load_aircraft
 from geo.errors import InvalidInputError
-from geo.gazetteer import read_rows
+from geo.facts.aircraft import find_aircraft, load_aircraft
+from geo.places.gazetteer import read_rows
 
 KM_PER_UNIT = {"statute miles": 1.609344, "nautical miles": 1.852, "nmi": 1.852, "km": 1.0}
 

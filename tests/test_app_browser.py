@@ -30,8 +30,8 @@ import pytest
 from geographiclib.geodesic import Geodesic
 from test_map_browser import CHROMIUM, LAUNCH_ARGS, _missing
 
-from geo.dashboard import VIEWS
-from geo.offline_html import external_references
+from geo.maps.offline_html import external_references
+from geo_dashboard import VIEWS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -145,6 +145,11 @@ class Session:
 def session(browser: Any) -> Iterator[Session]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     context.set_default_timeout(TIMEOUT_MS)
+    from playwright.sync_api import expect
+
+    # expect() has its own 5 s default, which context.set_default_timeout does not change: the
+    # first view of a cold server loads the polygons and took longer than that on a busy machine.
+    expect.set_options(timeout=TIMEOUT_MS)
     page = context.new_page()
     s = Session(page)
 

@@ -8,7 +8,7 @@ import pytest
 from apptest import APP, TIMEOUT_S, gl_km, page_text
 from streamlit.testing.v1 import AppTest
 
-from geo.offline_html import external_references
+from geo.maps.offline_html import external_references
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from apptest import open_view as open_app_view
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from geo.dashboard.compare_view import read_uploaded_venues
-from geo.offline_html import external_references
+from geo.maps.offline_html import external_references
+from geo_dashboard.compare_view import read_uploaded_venues
 
 VIEW = "Compare venues"
 

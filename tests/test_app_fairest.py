@@ -11,12 +11,12 @@ from apptest import G, gl_km
 from apptest import open_view as open_app_view
 from streamlit.testing.v1 import AppTest
 
-from geo.check import PlaceRef
-from geo.dashboard import fairest_view
-from geo.offline_html import external_references
-from geo.optimize import best
-from geo.places import resolve
-from geo.suggest import SuggestionFilters
+from geo.analysis.check import PlaceRef
+from geo.analysis.optimize import best
+from geo.analysis.suggest import SuggestionFilters
+from geo.maps.offline_html import external_references
+from geo.places.resolve import resolve
+from geo_dashboard import fairest_view
 
 VIEW = "Find the fairest venue"
 
@@ -274,7 +274,7 @@ def test_the_same_place_twice_draws_a_map_without_a_best_circle() -> None:
 def test_the_json_and_csv_downloads_carry_the_numbers() -> None:
     parties = [PlaceRef.of(resolve("Washington")), PlaceRef.of(resolve("Beijing"))]
     lats, lons = tuple(p.lat for p in parties), tuple(p.lon for p in parties)
-    results = fairest_view.optima(lats, lons, None)
+    results = fairest_view.optima(lats, lons, None).optima
     result = best(parties, "minimax", suggest=3, filters=SuggestionFilters(neutral=True, min_runway_m=3000))
     document = json.loads(fairest_view.result_json(parties, None, results, {}, result))
     assert set(document["optima"]) == {"midpoint", "centroid", "minsum", "minimax"}
@@ -291,13 +291,15 @@ def test_the_json_and_csv_downloads_carry_the_numbers() -> None:
     ]  # then their territories (HK, PR…)
     assert len(document["best"]["suggestions"]) == 3
 
-    three = fairest_view.optima((*lats, MOSCOW[0]), (*lons, MOSCOW[1]), None)
+    three = fairest_view.optima((*lats, MOSCOW[0]), (*lons, MOSCOW[1]), None).optima
     assert (
         "Not defined for 3 parties"
         in json.loads(fairest_view.result_json(parties, None, three, {}, None))["optima"]["midpoint"]["error"]
     )
 
-    csv_text = fairest_view.csv_text(fairest_view.suggestion_rows(result.suggestions))
+    from geo.report.escape import csv_dicts
+
+    csv_text = csv_dicts(fairest_view.suggestion_rows(result.suggestions))
     header, *rows = csv_text.splitlines()
     assert header.split(",")[:3] == ["rank", "name", "IATA"] and "runway_m" in header
     assert len(rows) == 3 and all(

@@ -9,10 +9,10 @@ from apptest import km_text, page_text
 from apptest import open_view as open_app_view
 from streamlit.testing.v1 import AppTest
 
-import geo.dashboard.summits_view as summits_view
+import geo_dashboard.summits_view as summits_view
+from geo.analysis.summits import load_summits
 from geo.errors import DataError
-from geo.offline_html import external_references
-from geo.summits import load_summits
+from geo.maps.offline_html import external_references
 
 VIEW = "Historic summits"
 

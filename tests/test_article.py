@@ -18,20 +18,21 @@ from geographiclib.geodesic import Geodesic
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.article import (
+from geo.analysis.check import check_halfway
+from geo.claims.article import (
     MAX_ARTICLE_BYTES,
     ArticleReport,
     check_article,
     decode_article,
-    format_report,
     plain_text,
+    read_article,
     split_sentences,
 )
-from geo.check import check_halfway
-from geo.cli import main
+from geo.cli.main import main
 from geo.errors import InvalidInputError
-from geo.jsonout import to_jsonable
-from geo.places import resolve
+from geo.places.resolve import resolve
+from geo.report.article import format_report
+from geo.report.jsonout import to_jsonable
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = Path(__file__).resolve().parent / "articles"
@@ -457,4 +458,6 @@ def test_a_claim_is_judged_by_the_reading_it_asserts() -> None:
 def test_a_utf16_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     path = tmp_path / "windows.txt"
     path.write_bytes(SEED.read_text(encoding="utf-8").encode("utf-16"))  # BOM + UTF-16LE
-    assert main(["article", str(path), "--json"]) == 0
+    assert read_article(path) == SEED.read_text(encoding="utf-8")
+    (claim,) = check_article(read_article(path)).claims
+    assert (claim.venue, claim.result.verdict) == ("Anchorage", "roughly halfway")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from geographiclib.geodesic import Geodesic
 
-from geo.cli import main
+from geo.cli.main import main
 
 G = Geodesic.WGS84
 MM_KM = 1e-6
@@ -243,7 +244,6 @@ def test_bad_input_is_one_line_on_stderr_and_exit_2(
     "argv",
     [
         ["check", "Anchorage", "--between", "Washington"],  # a missing party
-        ["check", "Anchorage"],
         ["check", "--between", "Washington", "Beijing"],
         ["frobnicate"],
         [],
@@ -255,6 +255,57 @@ def test_usage_errors_are_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]
     _, err = capsys.readouterr()
     assert info.value.code == 2
     assert err.count("\n") == 1 and "error:" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["check", "Anchorage"], "give exactly 2 parties (--between A B), not 0"),
+        (["check", "Anchorage", "Washington", "--between", "Washington", "Beijing"], "not both"),
+        (["best", "Washington"], "got 1 party; give between 2 and 20"),
+        (["compare", "--venues", "Reykjavik"], "got 0 parties"),
+    ],
+)
+def test_missing_or_doubled_parties_are_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and message in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "Anchorage", "Washington", "Beijing", "--json"],
+        ["check", "Anchorage", "--between", "Washington", "Beijing", "--json"],
+    ],
+)
+def test_check_takes_the_parties_positionally_or_after_between(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    assert main(argv) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert [p["name"] for p in document["parties"]] == ["Washington, D.C.", "Beijing"]
+
+
+def test_best_compare_and_map_take_between_as_well_as_positional_parties(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for argv in (["best", "--between", "Washington", "Beijing", "--suggest", "0", "--json"],
+                 ["best", "Washington", "Beijing", "--suggest", "0", "--json"]):  # fmt: skip
+        assert main(argv) == 0
+        assert round(json.loads(capsys.readouterr().out)["max_km"]) == 5585
+    assert main(["compare", "Washington", "Moscow", "--venues", "Reykjavik", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["venues"][0]["name"] == "Reykjavík"
+    assert main(["map", "Washington", "Beijing", "--out", str(tmp_path / "m.html")]) == 0
+    assert (tmp_path / "m.html").stat().st_size > 100_000
+
+
+def test_a_label_may_contain_an_equals_sign(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["resolve", "<img src=x onerror=alert(1)>=64.1475,-21.9091", "--json"]) == 0
+    place = json.loads(capsys.readouterr().out)
+    assert (place["name"], place["lat"], place["lon"]) == ("<img src=x onerror=alert(1)>", 64.1475, -21.9091)
 
 
 def test_console_script_and_module_report_errors_without_traceback() -> None:

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from geographiclib.geodesic import Geodesic
 
-from geo import compare_cli, optimize, scoring, suggest
-from geo.cli import build_parser, main
+from geo.analysis import optimize, scoring, suggest
+from geo.cli import compare as compare_cli
+from geo.cli.main import build_parser, main
 
 G = Geodesic.WGS84
 MM_KM = 1e-6
@@ -398,11 +399,12 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]
 def test_check_does_not_import_scoring_optimize_or_scipy() -> None:
     code = (
         "import sys, io, contextlib\n"
-        "from geo.cli import main\n"
+        "from geo.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main(['check', 'Anchorage', '--between', 'Washington', 'Beijing'])\n"
-        "print(sorted(m for m in ('geo.scoring', 'geo.optimize', 'geo.equidistant', 'geo.suggest', 'scipy',"
-        " 'pandas') if m in sys.modules))\n"
+        "heavy = ('geo.analysis.scoring', 'geo.analysis.optimize', 'geo.core.equidistant',"
+        " 'geo.analysis.suggest', 'scipy', 'pandas', 'streamlit')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "[]"

@@ -10,16 +10,16 @@ import pytest
 import shapely
 from geographiclib.geodesic import Geodesic
 
-from geo.countries import (
+from geo.core.geodesy import LatLon
+from geo.errors import DegenerateGeodesicError, InvalidCoordinatesError
+from geo.facts.countries import (
     NEAREST_MAX_KM,
     countries_at,
     country_at,
     load_countries,
     overflown,
 )
-from geo.errors import DegenerateGeodesicError, InvalidCoordinatesError
-from geo.gazetteer import data_dir, read_rows
-from geo.geodesy import LatLon
+from geo.places.gazetteer import data_dir, read_rows
 
 G = Geodesic.WGS84
 

@@ -10,9 +10,9 @@ from geographiclib.geodesic import Geodesic
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.equidistant import equidistant_line
+from geo.core.equidistant import equidistant_line
+from geo.core.geodesy import LatLon
 from geo.errors import DegenerateGeodesicError, InvalidInputError
-from geo.geodesy import LatLon
 
 G = Geodesic.WGS84
 ONE_METRE = 1.0

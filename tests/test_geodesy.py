@@ -10,8 +10,7 @@ from geographiclib.geodesic import Geodesic
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from geo.errors import DegenerateGeodesicError, GeoError, InvalidCoordinatesError
-from geo.geodesy import (
+from geo.core.geodesy import (
     LatLon,
     cross_track,
     densify,
@@ -23,6 +22,7 @@ from geo.geodesy import (
     midpoint,
     point_at_fraction,
 )
+from geo.errors import DegenerateGeodesicError, GeoError, InvalidCoordinatesError
 
 G = Geodesic.WGS84
 MM_KM = 1e-6  # 1 mm in km: the project's accuracy promise

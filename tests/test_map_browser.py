@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 from map_html import HOSTILE_NAMES, SEED_PARTIES, SEED_VENUES
 
-from geo.check import PlaceRef, check_halfway
-from geo.maps import BestMark, MapPoint, VenueMark, build_map, map_for_check
-from geo.offline_html import export_html
-from geo.places import resolve
+from geo.analysis.check import PlaceRef, check_halfway
+from geo.maps.offline_html import export_html
+from geo.maps.plan import BestMark, MapPoint, VenueMark, build_map, map_for_check
+from geo.places.resolve import resolve
 
 pytestmark = pytest.mark.browser
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import json
 import subprocess
@@ -12,8 +11,8 @@ from pathlib import Path
 import pytest
 from map_html import SEED_PARTIES, SEED_VENUES, circle_markers, polylines
 
-from geo.cli import main
-from geo.offline_html import external_references
+from geo.cli.main import main
+from geo.maps.offline_html import external_references
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -125,9 +124,6 @@ def test_negative_coordinates_and_custom_hostile_labels(
     assert "&#123;&#123; 7*7 &#125;&#125;" in page and " 49 " not in page
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("geo.equidistant") is None, reason="geo.equidistant not built yet"
-)
 def test_equidistant_line_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "eq.html"
     code, _, err = run_cli(
@@ -141,7 +137,6 @@ def test_equidistant_line_option(tmp_path: Path, capsys: pytest.CaptureFixture[s
         assert max(abs(a - b) for a, b in itertools.pairwise(lons)) <= 180
 
 
-@pytest.mark.skipif(importlib.util.find_spec("geo.optimize") is None, reason="geo.optimize not built yet")
 def test_best_option_draws_the_minimax_circle(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "best.html"
     code, _, err = run_cli(
@@ -155,7 +150,7 @@ def test_best_option_draws_the_minimax_circle(tmp_path: Path, capsys: pytest.Cap
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--between", "Washington"], "at least two parties"),
+        (["--between", "Washington"], "got 1 party; give between 2 and 20"),
         (["--between", "Washington", "Beijing", "Moscow", "--equidistant"], "exactly two parties"),
         (["--between", "Washington", "Beijing", "--rings", "0"], "ring radius"),
         (["--between", "Washington", "Beijing", "--rings", "25000"], "ring radius"),
@@ -200,8 +195,8 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_map_command_does_not_slow_down_check() -> None:
     probe = (
-        "import sys, geo.cli; geo.cli.build_parser(); "
-        "print('folium' in sys.modules, 'geo.maps' in sys.modules)"
+        "import sys, geo.cli.main; geo.cli.main.build_parser(); "
+        "print('folium' in sys.modules, 'geo.maps.plan' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]

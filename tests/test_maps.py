@@ -5,7 +5,6 @@ Reference values come from GeographicLib called directly here.
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import json
 import math
@@ -19,9 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from map_html import HOSTILE_NAMES, SEED_PARTIES, SEED_VENUES, circle_markers, polylines
 
-from geo.check import PlaceRef, check_halfway
+from geo.analysis.check import PlaceRef, check_halfway
+from geo.core.geodesy import LatLon
 from geo.errors import InvalidCoordinatesError, InvalidInputError
-from geo.maps import (
+from geo.maps.plan import (
     MAX_STEP_KM,
     VERDICT_COLORS,
     BestMark,
@@ -34,7 +34,7 @@ from geo.maps import (
     plan_map,
     rank_color,
 )
-from geo.places import resolve
+from geo.places.resolve import resolve
 
 G = Geodesic.WGS84
 
@@ -177,7 +177,7 @@ def test_every_drawn_line_is_continuous_and_every_path_ends_on_its_markers(
 
 def test_range_rings_are_true_geodesic_circles() -> None:
     for center, radius in (((61.2181, -149.9003), 1000.0), ((-33.9, 151.2), 5000.0), ((0.0, 179.9), 300.0)):
-        lats, lons = geodesic_circle(__import__("geo.geodesy").geodesy.LatLon(*center), radius)
+        lats, lons = geodesic_circle(LatLon(*center), radius)
         distances = [gl_km(center[0], center[1], lat, lon) for lat, lon in zip(lats, lons, strict=True)]
         assert max(abs(d - radius) for d in distances) < 1e-6  # 1 mm
         assert np.max(np.abs(np.diff(lons))) <= 180
@@ -185,7 +185,7 @@ def test_range_rings_are_true_geodesic_circles() -> None:
 
 
 def test_a_ring_around_the_pole_spans_the_world_without_jumps() -> None:
-    from geo.geodesy import LatLon
+    from geo.core.geodesy import LatLon
 
     lats, lons = geodesic_circle(LatLon(61.2181, -149.9003), 5000)  # reaches past the North Pole
     assert np.max(np.abs(np.diff(lons))) <= 180
@@ -269,12 +269,9 @@ def test_equidistant_line_needs_a_midpoint() -> None:
     assert plan.notes
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("geo.equidistant") is None, reason="geo.equidistant not built yet"
-)
 def test_real_equidistant_line_is_drawn_continuously() -> None:
-    from geo import equidistant
-    from geo.geodesy import LatLon
+    from geo.core import equidistant
+    from geo.core.geodesy import LatLon
 
     a, b = LatLon(WASHINGTON.lat, WASHINGTON.lon), LatLon(BEIJING.lat, BEIJING.lon)
     plan = plan_map([WASHINGTON, BEIJING], equidistant=equidistant.equidistant_line(a, b))
@@ -375,7 +372,7 @@ def test_should_reject_a_venue_colour_that_is_not_hex() -> None:
 
 
 def test_basemap_geojson_has_no_longitude_jump_over_180() -> None:
-    from geo.gazetteer import data_dir
+    from geo.places.gazetteer import data_dir
 
     data = json.loads((data_dir() / "countries_110m.geojson").read_text(encoding="utf-8"))
     assert len(data["features"]) == 177
@@ -396,10 +393,9 @@ def test_basemap_geojson_has_no_longitude_jump_over_180() -> None:
 # --- adapters -------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(importlib.util.find_spec("geo.scoring") is None, reason="geo.scoring not built yet")
 def test_map_for_compare_colours_venues_by_rank() -> None:
-    from geo import scoring
-    from geo.maps import map_for_compare
+    from geo.analysis import scoring
+    from geo.maps.plan import map_for_compare
 
     parties = [resolve(p) for p in ("Washington", "Beijing", "Moscow")]
     venues = [resolve(v) for v in SEED_VENUES]
@@ -414,10 +410,9 @@ def test_map_for_compare_colours_venues_by_rank() -> None:
     assert f"rank 1 of {len(venues)}" in page
 
 
-@pytest.mark.skipif(importlib.util.find_spec("geo.optimize") is None, reason="geo.optimize not built yet")
 def test_map_for_best_draws_the_point_and_its_minimax_circle() -> None:
-    from geo import optimize
-    from geo.maps import map_for_best
+    from geo.analysis import optimize
+    from geo.maps.plan import map_for_best
 
     parties = [resolve(p) for p in ("Washington", "Beijing", "Moscow")]
     result = optimize.optimum([p.lat for p in parties], [p.lon for p in parties], "minimax")
@@ -430,7 +425,7 @@ def test_map_for_best_draws_the_point_and_its_minimax_circle() -> None:
 def test_tooltips_show_the_summit_facts_and_aircraft_range_rings() -> None:
     import datetime as dt
 
-    from geo.check import with_facts
+    from geo.analysis.check import with_facts
 
     result = check_halfway(resolve("Anchorage"), resolve("Washington"), resolve("Beijing"))
     result = with_facts(result, on_date=dt.date(2021, 3, 18), aircraft=["vc-25a", "747-400"])

@@ -9,11 +9,11 @@ from importlib import resources
 import pytest
 from map_html import SEED_PARTIES, SEED_VENUES, polylines
 
-from geo.check import PlaceRef
+from geo.analysis.check import PlaceRef
 from geo.errors import DataError
-from geo.maps import BestMark, MapPoint, VenueMark, build_map
-from geo.offline_html import ASSETS, export_html, external_references, inline_assets
-from geo.places import resolve
+from geo.maps.offline_html import ASSETS, export_html, external_references, inline_assets
+from geo.maps.plan import BestMark, MapPoint, VenueMark, build_map
+from geo.places.resolve import resolve
 
 MAX_BYTES = 1_500_000
 CDN_HOSTS = ("cdn.jsdelivr.net", "code.jquery.com", "cdnjs.cloudflare.com", "netdna.bootstrapcdn.com")

@@ -1,6 +1,6 @@
 """Optimal points: global optima checked against an independent brute-force search.
 
-The reference in this file does not use geo.optimize: it scores a 1° global grid with
+The reference in this file does not use geo.analysis.optimize: it scores a 1° global grid with
 pyproj directly, then refines the best grid points with a compass (pattern) search whose
 every evaluation is GeographicLib's Inverse. The optimizer must not be beaten by any of them.
 """
@@ -17,11 +17,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyproj import Geod
 
+from geo.analysis.optimize import OBJECTIVES, best, optimum
+from geo.analysis.suggest import SuggestionFilters
 from geo.errors import DegenerateGeodesicError, GeoError, InvalidInputError
-from geo.gazetteer import Place
-from geo.optimize import OBJECTIVES, best, optimum
-from geo.places import resolve
-from geo.suggest import SuggestionFilters
+from geo.places.gazetteer import Place
+from geo.places.resolve import resolve
 
 G = Geodesic.WGS84
 GEOD = Geod(ellps="WGS84")
@@ -363,7 +363,7 @@ def test_suggestion_errors(filters: SuggestionFilters, k: int, error: str) -> No
 
 def test_neutral_rules_out_the_parties_territories_too() -> None:
     # Beijing and Singapore meet halfway near Hainan: the nearest airports include Macao's and
-    # Hong Kong's (sovereign China, hand-known); neutral ones exclude them as geo.realities would
+    # Hong Kong's (sovereign China, hand-known); neutral ones exclude them as geo.facts.summit would
     parties = [resolve("Beijing"), resolve("Singapore")]
     filters = SuggestionFilters(min_runway_m=0)
     anywhere = {s.country for s in best(parties, "midpoint", suggest=30, filters=filters).suggestions}

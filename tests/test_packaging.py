@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -12,8 +17,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.slow
-def test_wheel_ships_the_data_and_resolves_places_from_it(tmp_path: Path) -> None:
+# Run before the probe: makes streamlit, pandas and altair impossible to import, as in an
+# environment where only `pip install geo-venue` (no [dashboard] extra) was run.
+NO_DASHBOARD = (
+    "import sys, importlib.abc\n"
+    "class Absent(importlib.abc.MetaPathFinder):\n"
+    "    def find_spec(self, name, path=None, target=None):\n"
+    "        if name.split('.')[0] in ('streamlit', 'pandas', 'altair'):\n"
+    "            raise ModuleNotFoundError(f'No module named {name!r}')\n"
+    "sys.meta_path.insert(0, Absent())\n"
+)
+
+
+def build_wheel(tmp_path: Path) -> Path:
     wheel_dir = tmp_path / "wheel"
     subprocess.run(
         [
@@ -32,6 +48,12 @@ def test_wheel_ships_the_data_and_resolves_places_from_it(tmp_path: Path) -> Non
         capture_output=True,
     )
     (wheel,) = wheel_dir.glob("geo_venue-*.whl")
+    return wheel
+
+
+@pytest.mark.slow
+def test_wheel_ships_the_data_and_resolves_places_from_it(tmp_path: Path) -> None:
+    wheel = build_wheel(tmp_path)
     names = zipfile.ZipFile(wheel).namelist()
     for csv_name in ("capitals.csv", "cities.csv", "airports.csv", "countries.csv", "aliases.csv"):
         assert f"geo/_data/{csv_name}" in names
@@ -40,8 +62,9 @@ def test_wheel_ships_the_data_and_resolves_places_from_it(tmp_path: Path) -> Non
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     probe = (
-        "import geo.gazetteer as g, geo.places as p; print(g.data_dir()); print(p.resolve('Anchorage').name)"
-        "\nimport geo.countries as c; print(c.country_at(46.2044, 6.1432).country.iso_a2)"
+        "import geo.places.gazetteer as g, geo.places.resolve as p\n"
+        "print(g.data_dir()); print(p.resolve('Anchorage').name)"
+        "\nimport geo.facts.countries as c; print(c.country_at(46.2044, 6.1432).country.iso_a2)"
     )
     # run from an empty directory with only the unpacked wheel on the path (plus site-packages for deps)
     out = subprocess.run(
@@ -54,3 +77,76 @@ def test_wheel_ships_the_data_and_resolves_places_from_it(tmp_path: Path) -> Non
     assert out[0].startswith(str(site))
     assert out[1] == "Anchorage"
     assert out[2] == "CH"
+
+
+@pytest.mark.slow
+def test_the_cli_of_the_wheel_works_without_the_dashboard_and_says_how_to_get_it(tmp_path: Path) -> None:
+    wheel = build_wheel(tmp_path)
+    archive = zipfile.ZipFile(wheel)
+    metadata = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+    requires = [r for r in archive.read(metadata).decode().splitlines() if r.startswith("Requires-Dist:")]
+    for heavy in ("streamlit", "pandas"):
+        (line,) = [r for r in requires if r.split()[1].startswith(heavy)]
+        assert "extra == 'dashboard'" in line  # not installed by a plain `pip install geo-venue`
+    assert "geo_dashboard/app.py" in archive.namelist()  # `halfway dashboard` has its app
+    site = tmp_path / "site"
+    archive.extractall(site)
+    probe = (
+        f"{NO_DASHBOARD}sys.path.insert(0, {str(site)!r})\n"
+        "from geo.cli.main import main\n"
+        "code = main(sys.argv[1:])\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] in ('streamlit', 'pandas')]\n"
+        "sys.exit(code)\n"
+    )
+
+    def halfway(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=tmp_path, check=False
+        )
+
+    check = halfway("check", "Anchorage", "--between", "Washington", "Beijing", "--json")
+    assert check.returncode == 0, check.stderr
+    assert json.loads(check.stdout)["verdict"] == "roughly halfway"
+    dashboard = halfway("dashboard")
+    assert dashboard.returncode == 2
+    assert dashboard.stderr.strip().splitlines() == [
+        "halfway dashboard: error: the dashboard needs streamlit, pandas: "
+        "install it with pip install 'geo-venue[dashboard]'"
+    ]
+
+
+@pytest.mark.slow
+def test_halfway_dashboard_serves_the_packaged_app(tmp_path: Path) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = tmp_path / "dashboard.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "geo", "dashboard", "--port", str(port)],
+            cwd=tmp_path,  # not the checkout: no .streamlit/config.toml, no app.py beside it
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 90
+        body = b""
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5) as response:
+                    body = response.read()
+                    break
+            except OSError:
+                time.sleep(0.25)
+        assert body == b"ok", log.read_text(errors="replace")[-2000:]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+            assert b"<html" in response.read().lower()
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=20)
+    assert "serving on http://127.0.0.1:" in log.read_text(errors="replace")

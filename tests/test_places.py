@@ -8,8 +8,8 @@ import pytest
 from geographiclib.geodesic import Geodesic
 
 from geo.errors import InvalidCoordinatesError, InvalidInputError, UnknownPlaceError
-from geo.gazetteer import load_gazetteer
-from geo.places import MAX_QUERY_CHARS, normalize_name, parse_coordinates, resolve
+from geo.places.gazetteer import load_gazetteer
+from geo.places.resolve import MAX_QUERY_CHARS, normalize_name, parse_coordinates, resolve
 
 
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -8,12 +8,12 @@ import math
 import pytest
 from geographiclib.geodesic import Geodesic
 
-from geo.check import check_halfway, with_facts
+from geo.analysis.check import check_halfway, with_facts
+from geo.analysis.scoring import BLOCK_SPEED_KMH, FLIGHT_OVERHEAD_HOURS
 from geo.errors import InvalidInputError
-from geo.maps import MapPoint
-from geo.places import resolve
-from geo.realities import aircraft_for_parties, facts_for_venues, facts_lines, leg_text, summit_facts
-from geo.scoring import BLOCK_SPEED_KMH, FLIGHT_OVERHEAD_HOURS
+from geo.facts.summit import aircraft_for_parties, facts_for_venues, facts_lines, leg_text, summit_facts
+from geo.maps.plan import MapPoint
+from geo.places.resolve import resolve
 
 G = Geodesic.WGS84
 MEETING_2021 = dt.date(2021, 3, 18)  # Blinken and Sullivan met Yang and Wang in Anchorage

@@ -8,11 +8,8 @@ import numpy as np
 import pytest
 from geographiclib.geodesic import Geodesic
 
-from geo.check import check_halfway
-from geo.errors import GeoError, InvalidInputError
-from geo.gazetteer import Place
-from geo.places import resolve
-from geo.scoring import (
+from geo.analysis.check import check_halfway
+from geo.analysis.scoring import (
     BLOCK_SPEED_KMH,
     RANKINGS,
     compare,
@@ -22,7 +19,10 @@ from geo.scoring import (
     score_venues,
     validate_weights,
 )
-from geo.venues import VenueTable
+from geo.errors import GeoError, InvalidInputError
+from geo.places.gazetteer import Place
+from geo.places.resolve import resolve
+from geo.places.venues import VenueTable
 
 G = Geodesic.WGS84
 MM_KM = 1e-6

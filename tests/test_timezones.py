@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from geo.errors import InvalidCoordinatesError, InvalidInputError
-from geo.timezones import format_offset, parse_date, timezone_at, utc_offset_hours
+from geo.facts.timezones import format_offset, parse_date, timezone_at, utc_offset_hours
 
 
 @pytest.mark.parametrize(

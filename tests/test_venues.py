@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from geo.errors import InvalidInputError
-from geo.places import resolve
-from geo.venues import MAX_FIELD_CHARS, RejectedRow, VenueTable, read_venue_file
+from geo.places.resolve import resolve
+from geo.places.venues import MAX_FIELD_CHARS, RejectedRow, VenueTable, read_venue_file
 
 
 def write(tmp_path: Path, content: str | bytes, name: str = "venues.csv") -> Path:

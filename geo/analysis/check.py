@@ -1,0 +1,392 @@
+"""The halfway verdict: is a venue "halfway" between two parties, and in what sense?
+
+"Halfway" means three different things, and a claim can be true in one sense and false
+in another. :func:`check_halfway` measures all three on the WGS84 ellipsoid:
+
+* **equal distance** – the split ``[dA/(dA+dB), dB/(dA+dB)]`` of the two trips;
+* **on the way** – the detour of stopping at the venue, ``100·((dA+dB)/direct − 1)`` %;
+* **at the midpoint** – the distance from the venue to the geodesic midpoint of A–B,
+  and how far the venue lies off the A–B geodesic (cross-track).
+
+The verdict combines the first two with thresholds that :class:`Thresholds` holds:
+"halfway" when the detour is ≤ 5 % and the split within 2.5 points of 50/50; "roughly
+halfway" when ≤ 15 % and within 10 points; otherwise "not halfway"; "undefined" when the
+parties coincide or are nearly antipodal (no unique midpoint).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from geo.core.geodesy import (
+    COINCIDENT_TOLERANCE_KM,
+    LatLon,
+    cross_track,
+    distance_km,
+    is_nearly_antipodal,
+    midpoint,
+)
+from geo.core.units import format_km, format_lat_lon
+from geo.errors import InvalidInputError
+from geo.places.gazetteer import Place
+
+if TYPE_CHECKING:
+    from geo.facts.aircraft import Aircraft
+    from geo.facts.summit import SummitFacts
+
+HALFWAY, ROUGHLY, NOT_HALFWAY, UNDEFINED = "halfway", "roughly halfway", "not halfway", "undefined"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Limits of the verdict.
+
+    Attributes
+    ----------
+    halfway_detour_pct, roughly_detour_pct : float
+        Largest detour, percent, for "halfway" (default 5) and "roughly halfway" (15).
+    halfway_split_tolerance, roughly_split_tolerance : float
+        Largest ``|split[0] − 0.5|`` for "halfway" (0.025) and "roughly halfway" (0.10).
+    """
+
+    halfway_detour_pct: float = 5.0
+    halfway_split_tolerance: float = 0.025
+    roughly_detour_pct: float = 15.0
+    roughly_split_tolerance: float = 0.10
+
+    def __post_init__(self) -> None:
+        for name, value in self.__dict__.items():
+            if not (isinstance(value, int | float) and math.isfinite(value) and value >= 0):
+                raise InvalidInputError(f"threshold {name} must be a number ≥ 0, not {value!r}")
+        if self.halfway_detour_pct > self.roughly_detour_pct:
+            raise InvalidInputError("the 'halfway' detour limit cannot exceed the 'roughly halfway' one")
+        if self.halfway_split_tolerance > self.roughly_split_tolerance:
+            raise InvalidInputError("the 'halfway' split tolerance cannot exceed the 'roughly halfway' one")
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    """A place as reported in results: name, position and how it was identified."""
+
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    country: str | None
+    country_name: str | None
+    query: str
+    note: str
+
+    @classmethod
+    def of(cls, place: Place) -> PlaceRef:
+        return cls(
+            place.name,
+            place.lat,
+            place.lon,
+            place.kind,
+            place.country,
+            place.country_name,
+            place.query,
+            place.note,
+        )
+
+    @classmethod
+    def of_ref(cls, ref: PlaceRef) -> PlaceRef:
+        """A plain :class:`PlaceRef` with the fields of ``ref`` (dropping a subclass's extras)."""
+        return PlaceRef(*(getattr(ref, f.name) for f in dataclasses.fields(PlaceRef)))
+
+    @property
+    def point(self) -> LatLon:
+        return LatLon(self.lat, self.lon)
+
+
+@dataclass(frozen=True)
+class Party(PlaceRef):
+    """A party and its geodesic distance to the venue, km.
+
+    The fields after ``distance_km`` are the summit facts of :func:`with_facts` (see
+    :class:`geo.facts.summit.PartyFacts`); they are ``None`` until it is called. ``country`` and
+    ``country_name`` then come from the country polygons, like the venue's.
+    """
+
+    distance_km: float = math.nan
+    timezone: str | None = None
+    utc_offset_hours: float | None = None
+    clock_shift_hours: float | None = None
+    flight_hours: float | None = None
+    overflies: tuple[str, ...] | None = None
+    aircraft: str | None = None
+    aircraft_range_km: float | None = None
+    nonstop: bool | None = None
+
+
+@dataclass(frozen=True)
+class VenueRef(PlaceRef):
+    """The venue with its summit facts (:func:`with_facts`; see :class:`geo.facts.summit.VenueFacts`)."""
+
+    sovereign: str | None = None
+    country_distance_km: float | None = None
+    timezone: str | None = None
+    utc_offset_hours: float | None = None
+
+
+@dataclass(frozen=True)
+class Coordinates:
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One reading of "halfway" and what it says about the venue."""
+
+    name: str
+    holds: str  # "yes", "roughly", "no" or "undefined"
+    detail: str
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Everything :func:`check_halfway` found. Distances in km, WGS84 geodesics."""
+
+    venue: PlaceRef
+    parties: tuple[Party, Party]
+    direct_km: float
+    midpoint: Coordinates | None
+    venue_to_midpoint_km: float | None
+    cross_track_km: float | None
+    along_track_fraction: float | None
+    detour_km: float | None
+    detour_pct: float | None
+    split: tuple[float, float] | None
+    verdict: str
+    explanation: str
+    criteria: tuple[Criterion, ...]
+    thresholds: Thresholds
+    neutral: bool | None = None  # summit facts (with_facts): venue outside every party's country
+    date: str | None = None  # the date of the UTC offsets, YYYY-MM-DD (with_facts)
+
+
+def _grade(detour: float, offset: float, t: Thresholds) -> str:
+    if detour <= t.halfway_detour_pct and offset <= t.halfway_split_tolerance:
+        return HALFWAY
+    if detour <= t.roughly_detour_pct and offset <= t.roughly_split_tolerance:
+        return ROUGHLY
+    return NOT_HALFWAY
+
+
+def _level(value: float, halfway: float, roughly: float) -> str:
+    return "yes" if value <= halfway else "roughly" if value <= roughly else "no"
+
+
+def check_halfway(
+    venue: Place, party_a: Place, party_b: Place, thresholds: Thresholds | None = None
+) -> CheckResult:
+    """Measure how "halfway" ``venue`` is between ``party_a`` and ``party_b``.
+
+    Parameters
+    ----------
+    venue, party_a, party_b : Place
+        Resolved places (see :func:`geo.places.resolve.resolve`).
+    thresholds : Thresholds, optional
+        Verdict limits; the defaults are documented in the README.
+
+    Returns
+    -------
+    CheckResult
+        All distances are WGS84 geodesics, within 1 mm of GeographicLib.
+
+    Examples
+    --------
+    >>> from geo.places.resolve import resolve
+    >>> r = check_halfway(resolve("Anchorage"), resolve("Washington"), resolve("Beijing"))
+    >>> r.verdict, round(r.direct_km), round(r.detour_pct, 1), [round(s, 2) for s in r.split]
+    ('roughly halfway', 11171, 5.8, [0.46, 0.54])
+    """
+    t = thresholds or Thresholds()
+    v, a, b = venue.point, party_a.point, party_b.point
+    d_a = distance_km(a.lat, a.lon, v.lat, v.lon)
+    d_b = distance_km(b.lat, b.lon, v.lat, v.lon)
+    direct = distance_km(a.lat, a.lon, b.lat, b.lon)
+    parties = (Party(**PlaceRef.of(party_a).__dict__, distance_km=d_a),
+               Party(**PlaceRef.of(party_b).__dict__, distance_km=d_b))  # fmt: skip
+    ref = PlaceRef.of(venue)
+    name_a, name_b, name_v = party_a.name, party_b.name, venue.name
+
+    degenerate = None
+    if direct < COINCIDENT_TOLERANCE_KM:
+        degenerate = f"{name_a} and {name_b} are the same place, so no point lies 'between' them"
+    elif is_nearly_antipodal(a, b):
+        degenerate = (
+            f"{name_a} and {name_b} are nearly antipodal ({format_km(direct)} apart): there is no single "
+            "shortest path between them, so 'halfway' has no unique meaning"
+        )
+    if degenerate is not None:
+        split = (d_a / (d_a + d_b), d_b / (d_a + d_b)) if d_a + d_b > 0 else None
+        explanation = _tidy(
+            f"Undefined: {degenerate}. {name_v} is {format_km(d_a)} from {name_a} and "
+            f"{format_km(d_b)} from {name_b}."
+        )
+        criteria: tuple[Criterion, ...] = (Criterion("halfway", "undefined", degenerate),)
+        return CheckResult(
+            ref,
+            parties,
+            direct,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            split,
+            UNDEFINED,
+            explanation,
+            criteria,
+            t,
+        )
+
+    mid = midpoint(a, b)
+    to_mid = distance_km(v.lat, v.lon, mid.lat, mid.lon)
+    xt = cross_track(v, a, b)
+    detour_km = d_a + d_b - direct
+    detour = 100.0 * detour_km / direct
+    split = (d_a / (d_a + d_b), d_b / (d_a + d_b))
+    offset = abs(split[0] - 0.5)
+    verdict = _grade(detour, offset, t)
+    pct = f"{100 * split[0]:.0f}/{100 * split[1]:.0f}"
+
+    criteria = (
+        Criterion(
+            "equal distance",
+            _level(offset, t.halfway_split_tolerance, t.roughly_split_tolerance),
+            f"{name_v} is {format_km(d_a)} from {name_a} and {format_km(d_b)} from {name_b}: a {pct} split.",
+        ),
+        Criterion(
+            "on the way",
+            _level(detour, t.halfway_detour_pct, t.roughly_detour_pct),
+            f"Stopping at {name_v} turns the {format_km(direct)} direct trip into {format_km(d_a + d_b)}: "
+            f"+{format_km(detour_km)} ({detour:+.1f} %). "
+            f"It lies {format_km(xt.distance_km)} off the shortest path.",
+        ),
+        Criterion(
+            "at the midpoint",
+            _level(to_mid, 0.025 * direct, 0.10 * direct),
+            _tidy(  # the one detail that ends with a name
+                f"The true midpoint of the {format_km(direct)} geodesic is at "
+                f"{format_lat_lon(mid.lat, mid.lon)}, "
+                f"{format_km(to_mid)} from {name_v}."
+            ),
+        ),
+    )
+    explanation = _tidy(
+        f"{name_v} is {verdict} between {name_a} and {name_b}. It is {format_km(d_a)} from {name_a} and "
+        f"{format_km(d_b)} from {name_b} (a {pct} split). The shortest {name_a}–{name_b} path is "
+        f"{format_km(direct)}; its midpoint lies at {format_lat_lon(mid.lat, mid.lon)}, "
+        f"{format_km(to_mid)} from "
+        f"{name_v}. {name_v} is {format_km(xt.distance_km)} off that path, so stopping there adds "
+        f"{format_km(detour_km)} ({detour:+.1f} %)."
+    )
+    return CheckResult(
+        ref,
+        parties,
+        direct,
+        Coordinates(mid.lat, mid.lon),
+        to_mid,
+        xt.distance_km,
+        xt.along_track_fraction,
+        detour_km,
+        detour,
+        split,
+        verdict,
+        explanation,
+        criteria,
+        t,
+    )
+
+
+_DOUBLE_STOP = re.compile(r"\.\.(?=\s|$)")
+
+
+def _tidy(text: str) -> str:
+    """One full stop after a name that ends with one ("… from Washington, D.C.").
+
+    >>> _tidy("It is 5 km from Washington, D.C.. It lies 2 km off.")
+    'It is 5 km from Washington, D.C. It lies 2 km off.'
+    """
+    return _DOUBLE_STOP.sub(".", text)
+
+
+def with_facts(
+    result: CheckResult,
+    *,
+    on_date: dt.date | None = None,
+    aircraft: Aircraft | str | Sequence[Aircraft | str | None] | None = None,
+) -> CheckResult:
+    """The result with the summit facts of :func:`geo.facts.summit.summit_facts` filled in.
+
+    The venue becomes a :class:`VenueRef` (host country from the country polygons, time
+    zone, UTC offset on ``on_date``), each party gains its time zone, clock shift, flight
+    time, overflown countries and, with ``aircraft``, whether it can fly non-stop; the
+    result gains ``neutral`` and ``date``. Loads shapely and the polygons on first use.
+
+    Parameters
+    ----------
+    result : CheckResult
+    on_date : datetime.date, optional
+        Date of the UTC offsets; default today.
+    aircraft : str, Aircraft or a sequence of them, optional
+        One aircraft for both parties or one per party (see :mod:`geo.facts.aircraft`).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from geo.places.resolve import resolve
+    >>> r = with_facts(check_halfway(resolve("Anchorage"), resolve("Washington"), resolve("Beijing")),
+    ...                on_date=dt.date(2021, 3, 18), aircraft="vc-25a")
+    >>> r.venue.country, r.venue.utc_offset_hours, r.neutral, [p.nonstop for p in r.parties]
+    ('US', -8.0, False, [True, True])
+    """
+    from geo.facts.summit import summit_facts
+
+    return attach_facts(
+        result, summit_facts(result.venue, result.parties, on_date=on_date, aircraft=aircraft)
+    )
+
+
+def attach_facts(result: CheckResult, facts: SummitFacts) -> CheckResult:
+    """The result with already computed summit facts of its venue and parties (see :func:`with_facts`)."""
+    if len(facts.parties) != 2:
+        raise InvalidInputError(f"summit facts of {len(facts.parties)} parties do not fit a halfway check")
+    v = facts.venue
+    venue = VenueRef(
+        **{**PlaceRef.of_ref(result.venue).__dict__, "country": v.country, "country_name": v.country_name},
+        sovereign=v.sovereign,
+        country_distance_km=v.country_distance_km,
+        timezone=v.timezone,
+        utc_offset_hours=v.utc_offset_hours,
+    )
+    parties = tuple(
+        dataclasses.replace(
+            party,
+            country=f.country,
+            country_name=f.country_name,
+            timezone=f.timezone,
+            utc_offset_hours=f.utc_offset_hours,
+            clock_shift_hours=f.clock_shift_hours,
+            flight_hours=f.flight_hours,
+            overflies=f.overflies,
+            aircraft=f.aircraft,
+            aircraft_range_km=f.aircraft_range_km,
+            nonstop=f.nonstop,
+        )
+        for party, f in zip(result.parties, facts.parties, strict=True)
+    )
+    return dataclasses.replace(
+        result, venue=venue, parties=(parties[0], parties[1]), neutral=facts.neutral, date=facts.date
+    )

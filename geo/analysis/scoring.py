@@ -1,0 +1,551 @@
+"""Score candidate venues for 2 to 20 parties, vectorized over the venues.
+
+For parties P1..Pn with optional weights and m candidate venues, :func:`score_venues` computes
+in one vectorized pass (a venues × parties matrix of WGS84 geodesics, see
+:func:`geo.core.geodesy.distance_km`):
+
+* each party's distance, km, and estimated flight time, hours (:func:`flight_hours`);
+* ``max_km`` and ``min_km`` – the longest and shortest trip;
+* ``sum_km`` – the weighted total ``Σ wᵢ·dᵢ`` (with weights = delegation sizes, person-km);
+* ``spread_km = max − min`` and ``fairness = min / max`` (1 = everyone travels as far);
+* for two parties, the halfway check's ``detour_pct`` (``100·((d₁+d₂)/d₁₂ − 1)``) and ``split``
+  (``d₁/(d₁+d₂), d₂/(d₁+d₂)``).
+
+Weights are how many travellers each party sends (default 1 each). They scale the total
+only: a trip is as long for one traveller as for ten. A party with weight 0 sends nobody:
+its distances are still reported but it takes no part in max, min, spread, fairness or the
+total. At least one weight must be positive.
+
+Rankings (:data:`RANKINGS`), ties broken in the order given, then by input order:
+
+* ``minimax`` – smallest ``max_km``, then smallest ``sum_km``;
+* ``minsum`` – smallest ``sum_km``, then smallest ``max_km``;
+* ``fair`` – smallest ``spread_km``, then smallest ``sum_km``;
+* ``detour`` – smallest ``detour_pct``, then smallest ``spread_km`` (two parties only).
+
+Scores within 1 mm (detour: 1e-6 percentage points) count as equal, so that round-off never
+decides a ranking; equal keys share a rank (1, 2, 2, 4).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import os
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from geo.analysis.check import PlaceRef
+from geo.core.flight import (  # the model lives in geo.core.flight
+    BLOCK_SPEED_KMH,
+    FLIGHT_OVERHEAD_HOURS,
+    flight_hours,
+)
+from geo.core.geodesy import COINCIDENT_TOLERANCE_KM, LatLon, distance_km, is_nearly_antipodal
+from geo.errors import InvalidInputError
+from geo.places.gazetteer import Place
+from geo.places.venues import RejectedRow, VenueTable
+
+if TYPE_CHECKING:
+    from geo.facts.aircraft import Aircraft
+    from geo.facts.summit import PartyFacts
+
+__all__ = [
+    "BLOCK_SPEED_KMH",
+    "FLIGHT_OVERHEAD_HOURS",
+    "MAX_PARTIES",
+    "RANKINGS",
+    "CompareResult",
+    "RejectedRow",
+    "Scores",
+    "VenueScore",
+    "compare",
+    "distance_matrix_km",
+    "flight_hours",
+    "rank_order",
+    "score_venues",
+    "validate_weights",
+    "with_facts",
+]
+
+MIN_PARTIES, MAX_PARTIES = 2, 20
+RANKINGS = ("minimax", "minsum", "fair", "detour")
+
+TIE_TOLERANCE = 1e-6  # scores closer than this (km, or percentage points for detour) tie
+_THREAD_MIN_PAIRS = 40_000  # below this, one thread is faster than starting a pool
+_CHUNK_ROWS = 8_192  # venues per block, so temporaries stay small for 100,000-row files
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+
+MAX_WEIGHT = 1e9  # travellers per party; far above any delegation, far below float overflow in sums
+
+
+def validate_weights(weights: Sequence[float] | npt.ArrayLike | None, n_parties: int) -> FloatArray:
+    """Weights as a float array of length ``n_parties`` (default all 1).
+
+    Raises
+    ------
+    InvalidInputError
+        Wrong count, a weight negative, not finite or above :data:`MAX_WEIGHT`, or every weight zero.
+
+    Examples
+    --------
+    >>> validate_weights(None, 3).tolist()
+    [1.0, 1.0, 1.0]
+    >>> validate_weights([2, 0], 2).tolist()
+    [2.0, 0.0]
+    """
+    if weights is None:
+        return np.ones(n_parties, dtype=np.float64)
+    try:
+        w = np.asarray(weights, dtype=np.float64).reshape(-1)
+    except (TypeError, ValueError):
+        raise InvalidInputError(f"weights must be numbers, not {weights!r}") from None
+    if w.size != n_parties:
+        raise InvalidInputError(f"got {w.size} weights for {n_parties} parties; give one weight per party")
+    if not np.isfinite(w).all() or (w < 0).any():
+        bad = next(float(x) for x in w if not (math.isfinite(x) and x >= 0))
+        raise InvalidInputError(f"weight {bad:g} is not allowed; weights must be finite numbers ≥ 0")
+    if (w > MAX_WEIGHT).any():
+        raise InvalidInputError(
+            f"weight {float(w.max()):g} is too large; weights count travellers (at most {MAX_WEIGHT:,.0f})"
+        )
+    if not (w > 0).any():
+        raise InvalidInputError("every weight is zero; at least one party must have a positive weight")
+    return w
+
+
+def check_party_count(n: int) -> None:
+    """Refuse fewer than 2 or more than 20 parties."""
+    if not MIN_PARTIES <= n <= MAX_PARTIES:
+        noun = "party" if n == 1 else "parties"
+        raise InvalidInputError(f"got {n} {noun}; give between {MIN_PARTIES} and {MAX_PARTIES}")
+
+
+def _workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def distance_matrix_km(
+    venue_lats: npt.ArrayLike, venue_lons: npt.ArrayLike, party_lats: npt.ArrayLike, party_lons: npt.ArrayLike
+) -> FloatArray:
+    """The venues × parties matrix of WGS84 geodesic distances, km.
+
+    One vectorized call to :func:`geo.core.geodesy.distance_km` per block of 8,192 venues; PROJ
+    releases the GIL, so large matrices are split over the machine's cores (at most 4 threads).
+
+    Examples
+    --------
+    >>> distance_matrix_km([0.0, 0.0], [0.0, 1.0], [0.0], [2.0]).round(3).tolist()
+    [[222.639], [111.319]]
+    """
+    vl = np.asarray(venue_lats, dtype=np.float64).reshape(-1, 1)
+    vo = np.asarray(venue_lons, dtype=np.float64).reshape(-1, 1)
+    pl = np.asarray(party_lats, dtype=np.float64).reshape(1, -1)
+    po = np.asarray(party_lons, dtype=np.float64).reshape(1, -1)
+    if vl.shape != vo.shape or pl.shape != po.shape:
+        raise InvalidInputError("latitudes and longitudes must have the same length")
+    m, n = vl.shape[0], pl.shape[1]
+    out = np.empty((m, n), dtype=np.float64)
+    if m == 0 or n == 0:
+        return out
+    workers = _workers() if m * n >= _THREAD_MIN_PAIRS else 1
+    block = min(_CHUNK_ROWS, max(1, math.ceil(m / workers)))
+    starts = range(0, m, block)
+
+    def fill(start: int) -> None:
+        stop = min(start + block, m)
+        out[start:stop] = distance_km(vl[start:stop], vo[start:stop], pl, po)
+
+    if workers == 1 or len(starts) == 1:
+        for start in starts:
+            fill(start)
+    else:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(fill, starts))
+    return out
+
+
+@dataclass(frozen=True, eq=False)
+class Scores:
+    """Every score of every venue, as arrays (``m`` venues, ``n`` parties).
+
+    ``distances_km`` and ``flight_hours`` are (m, n); the others (m,). ``detour_pct`` and
+    ``split`` (m, 2) are ``None`` unless there are exactly two parties; their entries are NaN
+    where undefined (parties in one place or nearly antipodal; venue at both parties).
+    """
+
+    distances_km: FloatArray
+    flight_hours: FloatArray
+    max_km: FloatArray
+    min_km: FloatArray
+    sum_km: FloatArray
+    spread_km: FloatArray
+    fairness: FloatArray
+    detour_pct: FloatArray | None
+    split: FloatArray | None
+    weights: FloatArray
+
+
+def score_venues(
+    party_lats: npt.ArrayLike,
+    party_lons: npt.ArrayLike,
+    venue_lats: npt.ArrayLike,
+    venue_lons: npt.ArrayLike,
+    weights: Sequence[float] | npt.ArrayLike | None = None,
+) -> Scores:
+    """Score ``m`` venues for ``n`` parties in one vectorized pass (see the module docstring).
+
+    Parameters
+    ----------
+    party_lats, party_lons : array_like, shape (n,)
+        Degrees, 2 ≤ n ≤ 20.
+    venue_lats, venue_lons : array_like, shape (m,)
+        Degrees.
+    weights : array_like, shape (n,), optional
+        Travellers per party, ≥ 0, at least one positive; default 1 each.
+
+    Returns
+    -------
+    Scores
+
+    Examples
+    --------
+    >>> s = score_venues([0, 0], [0, 2], [0, 0], [1, 0])
+    >>> s.max_km.round(3).tolist(), s.spread_km.round(3).tolist(), s.detour_pct.round(3).tolist()
+    ([111.319, 222.639], [0.0, 222.639], [0.0, 0.0])
+    >>> s.split.round(2).tolist()
+    [[0.5, 0.5], [0.0, 1.0]]
+    """
+    plat = np.asarray(party_lats, dtype=np.float64).reshape(-1)
+    plon = np.asarray(party_lons, dtype=np.float64).reshape(-1)
+    if plat.shape != plon.shape:
+        raise InvalidInputError("party latitudes and longitudes must have the same length")
+    check_party_count(plat.size)
+    w = validate_weights(weights, plat.size)
+    d = distance_matrix_km(venue_lats, venue_lons, plat, plon)
+    hours = flight_hours(d)
+    active = w > 0
+    da = d[:, active]
+    max_km = da.max(axis=1) if d.shape[0] else np.zeros(0)
+    min_km = da.min(axis=1) if d.shape[0] else np.zeros(0)
+    sum_km = d @ w
+    spread = max_km - min_km
+    with np.errstate(invalid="ignore", divide="ignore"):
+        fairness = np.where(max_km > 0, min_km / np.where(max_km > 0, max_km, 1.0), 1.0)
+    detour: FloatArray | None = None
+    split: FloatArray | None = None
+    if plat.size == 2:
+        a, b = LatLon(float(plat[0]), float(plon[0])), LatLon(float(plat[1]), float(plon[1]))
+        direct = distance_km(a.lat, a.lon, b.lat, b.lon)
+        total = d[:, 0] + d[:, 1]
+        if direct < COINCIDENT_TOLERANCE_KM or is_nearly_antipodal(a, b):
+            detour = np.full(d.shape[0], np.nan)
+        else:
+            detour = 100.0 * (total / direct - 1.0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            safe = np.where(total > 0, total, np.nan)
+            split = np.stack([d[:, 0] / safe, d[:, 1] / safe], axis=1)
+    return Scores(d, hours, max_km, min_km, sum_km, spread, fairness, detour, split, w)
+
+
+def _competition_ranks(keys: tuple[FloatArray, ...], order: IntArray) -> IntArray:
+    ranks = np.empty(order.size, dtype=np.int64)
+    if order.size == 0:
+        return ranks
+    sorted_keys = np.stack([k[order] for k in keys], axis=1)
+    new_group = np.ones(order.size, dtype=bool)
+    new_group[1:] = (sorted_keys[1:] != sorted_keys[:-1]).any(axis=1)
+    positions = np.arange(1, order.size + 1)
+    ranks[order] = np.maximum.accumulate(np.where(new_group, positions, 0))
+    return ranks
+
+
+def rank_order(scores: Scores, rank_by: str) -> tuple[IntArray, IntArray]:
+    """Order of the venues (best first) and each venue's rank, for a ranking of :data:`RANKINGS`.
+
+    Raises
+    ------
+    InvalidInputError
+        Unknown ranking, or ``detour`` without exactly two parties or with the detour undefined.
+
+    Examples
+    --------
+    >>> s = score_venues([0, 0], [0, 2], [0, 0, 0], [2, 1, 1])
+    >>> order, ranks = rank_order(s, "minimax")
+    >>> order.tolist(), ranks.tolist()
+    ([1, 2, 0], [3, 1, 1])
+    """
+    if rank_by not in RANKINGS:
+        raise InvalidInputError(f"unknown ranking {rank_by!r}; choose one of {', '.join(RANKINGS)}")
+    keys: tuple[FloatArray, ...]
+    if rank_by == "minimax":
+        keys = (scores.max_km, scores.sum_km)
+    elif rank_by == "minsum":
+        keys = (scores.sum_km, scores.max_km)
+    elif rank_by == "fair":
+        keys = (scores.spread_km, scores.sum_km)
+    else:
+        if scores.detour_pct is None:
+            n = scores.distances_km.shape[1]
+            raise InvalidInputError(
+                f"ranking by detour needs exactly two parties, not {n}; try minimax or fair"
+            )
+        if scores.detour_pct.size and np.isnan(scores.detour_pct).all():
+            raise InvalidInputError(
+                "the detour is undefined: the two parties are in one place or nearly antipodal; "
+                "rank by minimax or fair instead"
+            )
+        keys = (scores.detour_pct, scores.spread_km)
+    # values equal to 1 mm (detour: 1e-6 points) are ties: round-off must not decide a ranking
+    keys = tuple(np.round(k / TIE_TOLERANCE) for k in keys)
+    order = np.lexsort(tuple(reversed(keys))).astype(np.int64)  # lexsort is stable: ties keep input order
+    return order, _competition_ranks(keys, order)
+
+
+@dataclass(frozen=True, slots=True)
+class VenueScore:
+    """One candidate venue and its scores. Distances in km (WGS84 geodesics), times in hours.
+
+    Attributes
+    ----------
+    name : str
+    lat, lon : float
+        Degrees.
+    distances_km, flight_hours : tuple of float
+        Per party, in the order of the parties.
+    max_km, min_km, sum_km, spread_km, fairness : float
+        See the module docstring (``sum_km`` is weighted).
+    detour_pct : float or None
+        Two parties only; ``None`` otherwise or when undefined.
+    split : (float, float) or None
+        Two parties only: each party's share of the two trips.
+    rank : int
+        1 = best for the chosen ranking; equal scores share a rank.
+    row : int or None
+        Line of the venue file the venue came from.
+    country, country_name, sovereign, timezone, utc_offset_hours, neutral, parties
+        Summit facts filled in by :func:`with_facts` (``None`` until then): the host country
+        (ISO alpha-2, from the country polygons), its sovereign, the time zone and UTC offset,
+        whether the venue is neutral, and per party a :class:`geo.facts.summit.PartyFacts`
+        (time zone, clock shift, flight time, overflown countries, non-stop).
+    """
+
+    name: str
+    lat: float
+    lon: float
+    distances_km: tuple[float, ...]
+    flight_hours: tuple[float, ...]
+    max_km: float
+    min_km: float
+    sum_km: float
+    spread_km: float
+    fairness: float
+    detour_pct: float | None
+    split: tuple[float, float] | None
+    rank: int
+    row: int | None = None
+    country: str | None = None
+    country_name: str | None = None
+    sovereign: str | None = None
+    timezone: str | None = None
+    utc_offset_hours: float | None = None
+    neutral: bool | None = None
+    parties: tuple[PartyFacts, ...] | None = None
+
+
+@dataclass(frozen=True)
+class CompareResult:
+    """A ranked comparison of candidate venues (see :func:`compare`).
+
+    Attributes
+    ----------
+    parties : tuple of PlaceRef
+    rank_by : str
+        One of :data:`RANKINGS`.
+    venues : tuple of VenueScore
+        Best first (the ``top`` best if a limit was given).
+    rejected : tuple of RejectedRow
+        Venue-file rows that could not be scored.
+    weights : tuple of float
+        One per party.
+    venues_scored : int
+        How many venues were scored (``len(venues)`` unless ``top`` cut the list).
+    direct_km : float or None
+        Two parties: the geodesic between them; else ``None``.
+    date : str or None
+        Date of the UTC offsets of the summit facts (:func:`with_facts`), ``YYYY-MM-DD``.
+    """
+
+    parties: tuple[PlaceRef, ...]
+    rank_by: str
+    venues: tuple[VenueScore, ...]
+    rejected: tuple[RejectedRow, ...]
+    weights: tuple[float, ...]
+    venues_scored: int = 0
+    direct_km: float | None = None
+    date: str | None = None
+
+
+def _opt(value: float) -> float | None:
+    return None if math.isnan(value) else float(value)
+
+
+def compare(
+    parties: Sequence[Place | PlaceRef],
+    venues: VenueTable | Sequence[Place | PlaceRef],
+    *,
+    rank_by: str = "minimax",
+    weights: Sequence[float] | None = None,
+    top: int | None = None,
+) -> CompareResult:
+    """Score and rank candidate venues for 2 to 20 parties.
+
+    Parameters
+    ----------
+    parties : sequence of Place or PlaceRef
+        2 to 20 resolved parties.
+    venues : VenueTable or sequence of Place or PlaceRef
+        The candidates (a table from :func:`geo.places.venues.read_venue_file` keeps its rejected rows).
+    rank_by : str
+        One of :data:`RANKINGS`; default ``minimax``.
+    weights : sequence of float, optional
+        Travellers per party (see the module docstring).
+    top : int, optional
+        Keep only the best ``top`` venues in the result (all are scored). ``None`` keeps all.
+
+    Raises
+    ------
+    InvalidInputError
+        Wrong number of parties or weights, bad weights, no venue, unknown ranking, ``detour``
+        with other than two parties, or ``top`` < 1.
+
+    Examples
+    --------
+    >>> from geo.places.resolve import resolve
+    >>> r = compare([resolve("Washington"), resolve("Moscow")],
+    ...             [resolve(v) for v in ("Anchorage", "Reykjavik", "Helsinki", "Geneva")], rank_by="fair")
+    >>> [(v.rank, v.name) for v in r.venues]
+    [(1, 'Reykjavík'), (2, 'Anchorage'), (3, 'Geneva'), (4, 'Helsinki')]
+    """
+    refs = tuple(p if isinstance(p, PlaceRef) else PlaceRef.of(p) for p in parties)
+    check_party_count(len(refs))
+    if rank_by not in RANKINGS:
+        raise InvalidInputError(f"unknown ranking {rank_by!r}; choose one of {', '.join(RANKINGS)}")
+    if top is not None and top < 1:
+        raise InvalidInputError(f"top must be at least 1, not {top}")
+    table = venues if isinstance(venues, VenueTable) else _table_of(venues)
+    if len(table) == 0:
+        n = len(table.rejected)
+        detail = f" ({n} row{'' if n == 1 else 's'} rejected, first: {_first(table)})" if n else ""
+        raise InvalidInputError(f"no venue to compare{detail}")
+    plat = np.array([p.lat for p in refs])
+    plon = np.array([p.lon for p in refs])
+    scores = score_venues(plat, plon, table.lats, table.lons, weights)
+    order, ranks = rank_order(scores, rank_by)
+    if top is not None:
+        order = order[:top]
+    listed = tuple(_venue_score(scores, table, int(i), int(ranks[i])) for i in order)
+    direct = distance_km(plat[0], plon[0], plat[1], plon[1]) if len(refs) == 2 else None
+    return CompareResult(
+        refs,
+        rank_by,
+        listed,
+        table.rejected,
+        tuple(float(x) for x in scores.weights),
+        len(table),
+        None if direct is None else float(direct),
+    )
+
+
+def _first(table: VenueTable) -> str:
+    r = table.rejected[0]
+    return f"row {r.row}: {r.error}"
+
+
+def _table_of(venues: Sequence[Place | PlaceRef]) -> VenueTable:
+    return VenueTable(
+        tuple(v.name for v in venues),
+        np.array([v.lat for v in venues], dtype=np.float64),
+        np.array([v.lon for v in venues], dtype=np.float64),
+        np.zeros(len(venues), dtype=np.int64),
+    )
+
+
+def _venue_score(scores: Scores, table: VenueTable, i: int, rank: int) -> VenueScore:
+    split = None
+    if scores.split is not None and not np.isnan(scores.split[i]).any():
+        split = (float(scores.split[i, 0]), float(scores.split[i, 1]))
+    detour = None if scores.detour_pct is None else _opt(float(scores.detour_pct[i]))
+    row = int(table.rows[i])
+    return VenueScore(
+        table.names[i],
+        float(table.lats[i]),
+        float(table.lons[i]),
+        tuple(scores.distances_km[i].tolist()),
+        tuple(scores.flight_hours[i].tolist()),
+        float(scores.max_km[i]),
+        float(scores.min_km[i]),
+        float(scores.sum_km[i]),
+        float(scores.spread_km[i]),
+        float(scores.fairness[i]),
+        detour,
+        split,
+        rank,
+        row if row > 0 else None,
+    )
+
+
+def with_facts(
+    result: CompareResult,
+    *,
+    on_date: dt.date | None = None,
+    aircraft: Aircraft | str | Sequence[Aircraft | str | None] | None = None,
+) -> CompareResult:
+    """The comparison with the summit facts of every listed venue filled in.
+
+    Each :class:`VenueScore` gains its host country, sovereign, time zone, UTC offset on
+    ``on_date`` (default today), ``neutral`` and, per party, a :class:`geo.facts.summit.PartyFacts`
+    (clock shift, flight time, overflown countries, non-stop with ``aircraft``); the result
+    gains ``date``. Only the first :data:`geo.facts.summit.MAX_FACT_VENUES` (1,000) listed venues
+    get facts and only :data:`geo.facts.summit.MAX_OVERFLIGHT_LEGS` (400) party→venue paths their
+    overflown countries (best venues first; the rest stay ``None``): use ``top`` to list fewer
+    venues. Loads shapely and the polygons on first use.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from geo.places.resolve import resolve
+    >>> r = compare([resolve("Washington"), resolve("Moscow")], [resolve("Reykjavik"), resolve("Helsinki")])
+    >>> r = with_facts(r, on_date=dt.date(1986, 10, 11))
+    >>> [(v.name, v.country, v.neutral, v.parties[1].overflies) for v in r.venues]
+    [('Reykjavík', 'IS', True, ('RU', 'FI', 'SE', 'NO', 'IS')), ('Helsinki', 'FI', True, ('RU', 'EE', 'FI'))]
+    """
+    from geo.facts.summit import MAX_FACT_VENUES, facts_for_venues
+
+    listed = result.venues[:MAX_FACT_VENUES]
+    facts = facts_for_venues(listed, result.parties, on_date=on_date, aircraft=aircraft)
+    with_facts = tuple(
+        dataclasses.replace(
+            v,
+            country=f.venue.country,
+            country_name=f.venue.country_name,
+            sovereign=f.venue.sovereign,
+            timezone=f.venue.timezone,
+            utc_offset_hours=f.venue.utc_offset_hours,
+            neutral=f.venue.neutral,
+            parties=f.parties,
+        )
+        for v, f in zip(listed, facts, strict=True)
+    )
+    venues = with_facts + result.venues[MAX_FACT_VENUES:]
+    day = (on_date or dt.date.today()).isoformat()
+    return dataclasses.replace(result, venues=venues, date=day)

@@ -1,0 +1,900 @@
+"""Find "halfway" claims in an article and check them.
+
+A fact-checker pastes a news article; :func:`check_article` finds the sentences that claim
+a place is halfway between two others, finds the places the text names, resolves them with
+the embedded gazetteer and runs :func:`geo.analysis.check.check_halfway` on each claim. Everything is
+rule-based and offline: no network, no language model.
+
+Input
+    Plain text or HTML (UTF-8). HTML is recognised by its tags; tags are stripped with the
+    standard library's :mod:`html.parser`, entities unescaped, ``<script>``, ``<style>`` and
+    ``<head>`` dropped, and block elements become paragraph breaks. Character offsets in the
+    results index into :func:`plain_text` of the input (for plain text: the input with
+    ``\\r\\n`` turned into ``\\n``), so a user interface can highlight the claim sentences.
+
+Claims recognised (case-insensitive; ``half-way``, ``half way``, ``mid-way`` too)
+    ``halfway`` and ``midway`` – "halfway between A and B", "a halfway point between A and
+    B", "midway between A and B"; ``midpoint`` – "the midpoint between/of A and B";
+    ``equidistant`` – "equidistant from/between A and B", "equally distant/far from A and B";
+    ``around the world`` – "halfway around the world/globe".
+
+The venue of a claim is, in this order:
+
+1. the place named closest before the claim words in the same sentence ("Anchorage,
+   Alaska, is halfway between …");
+2. if a referring word stands before the claim words instead ("it", "there", "which", "the
+   city", "the venue", "the town", …), the most recent place named as a meeting location:
+   after "in" or "at" in a sentence about a meeting (meet, summit, talks, venue, host, …),
+   or followed by "will host", "was picked/chosen/selected"; this is how the seed article's
+   "The city was picked because it represents a halfway point between Washington and
+   Beijing" finds Anchorage, named in the sentence before;
+3. the first place named after the two parties in the same sentence ("Halfway between
+   Washington and Moscow, Reykjavik hosted the summit").
+
+The two parties are the places named in "A and B" right after the claim words. "Between the
+two capitals" (or "them", "both", "the two cities/countries") means the two places named
+before the venue in the same sentence. A party that is not a recognised place is looked up
+with :func:`geo.places.resolve.resolve`; if that fails too, the claim goes to ``unresolved`` with
+the reason (never dropped). "Halfway around the world" has no venue between two parties, so
+it is always reported in ``unresolved``: with the geodesic distance of the first two places
+the sentence names, as a share of the 20,004 km to the antipode, when it names two.
+
+Places in the text are found with these rules, kept deliberately simple:
+
+* **Capitalised**: a match starts with a capital letter ("nice weather" is not Nice).
+* **Longest match**: up to five words are tried, the longest gazetteer name wins ("New
+  York" before "York", "Rio de Janeiro", "Washington, D.C.").
+* **Country names** stand for their capital (as in :func:`geo.places.resolve.resolve`), and win
+  over towns of the same name ("Mexico" is Mexico City, not Mexico in the Philippines);
+  "US", "U.S.", "USA", "UK", "UAE" and "PRC" in capitals are read as countries.
+* **Ambiguous words** – common English words that are also towns ("Most", "Split", "Nice",
+  "Reading", "Union", "March", "Summit") and surnames that are also towns ("Jackson",
+  "Lincoln", "Madison") – count only right after a locative word (in, at, from, to, near,
+  via, between, and, "city of").
+* **Person names**: a match is skipped when it follows a title ("President", "Minister",
+  "Secretary", "Mr", …, possibly with other capitalised words between: "Foreign Minister
+  Wang Yi"), when it follows another capitalised word mid-sentence ("Andrew Jackson", "Jen
+  Psaki"; direction words such as "North" or "Greater", weekdays, months and small words
+  like "In" in headlines do not count), or when it is followed by a capitalised word that
+  is not a place, a weekday or a month ("Paris Hilton", "Georgia O'Keeffe", "Washington
+  Post", "South China Sea", "Antony Blinken"). Names of meetings stay places ("Geneva
+  Summit", "Reykjavik Talks").
+* **Not places**: continents that the gazetteer has as towns ("Asia" is a town in the
+  Philippines) are skipped.
+
+Known limits: a sentence that ends with an abbreviation ("… in Washington, D.C. The city …")
+is not split there; pronouns are resolved only to meeting locations; a claim whose venue is
+a region ("Alaska") rather than a gazetteer place is reported as unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+from geo.analysis.check import CheckResult, Thresholds, check_halfway
+from geo.core.geodesy import distance_km
+from geo.errors import GeoError, InvalidInputError
+from geo.places.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
+
+MAX_ARTICLE_BYTES = 5_000_000  # larger files are refused before decoding
+MAX_ARTICLE_CHARS = MAX_ARTICLE_BYTES  # longer strings are refused by check_article
+MAX_NGRAM_WORDS = 5  # longest place name tried, in words
+MAX_PARTY_WORDS = 6  # a party written out longer than this is not looked up with resolve()
+_EARTH_HALF_KM = float(distance_km(90.0, 0.0, -90.0, 0.0))  # pole to pole: the farthest any trip goes
+
+HALFWAY, MIDWAY, MIDPOINT, EQUIDISTANT, AROUND = (
+    "halfway",
+    "midway",
+    "midpoint",
+    "equidistant",
+    "around the world",
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# ---- claim words --------------------------------------------------------------------------------
+_TRIGGER = re.compile(
+    r"""\b(?:
+        (?P<around>half[\s-]?way\s+(?:a?round|across)\s+the\s+(?:world|globe|planet|earth))
+      | (?P<halfway>half[\s-]?way)(?:\s+(?:point|mark))?\s+(?:between|from)\b
+      | (?P<midway>mid[\s-]?way)(?:\s+point)?\s+(?:between|from)\b
+      | (?P<midpoint>mid[\s-]?point)\s+(?:between|of)\b
+      | (?P<equidistant>equidistant|equally\s+(?:distant|far))\s+(?:from|between|to)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PLURAL_NOUNS = r"(?:capitals|cities|countries|sides|parties|nations|delegations|towns|places|powers)"
+_BACK_REFERENCE = re.compile(
+    rf"\s*(?:(?:the\s+)?(?:two|both)(?:\s+{_PLURAL_NOUNS})?\b|them\b|these\s+{_PLURAL_NOUNS}\b|"
+    rf"the\s+{_PLURAL_NOUNS}\b)",
+    re.IGNORECASE,
+)
+_INDEFINITE = re.compile(
+    r"\b(?:(?:a|an|some|any|another)\s+(?:\w+\s+)?(?:venue|site|place|city|town|location|spot|country)|"
+    r"somewhere|anywhere)\b",
+    re.IGNORECASE,
+)
+_REFERRING = re.compile(
+    r"\b(?:it|there|which|this\s+\w+|the\s+(?:city|town|venue|location|site|place|capital|island|spot|"
+    r"port|host\s+city|meeting\s+place|summit\s+venue))\b",
+    re.IGNORECASE,
+)
+_MEETING_WORDS = re.compile(
+    r"\b(?:meet|meets|meeting|met|summit|talks|venue|host|hosts|hosted|hosting|held|gather\w*|conference|"
+    r"negotiations?|sit[\s-]down|rendezvous)\b",
+    re.IGNORECASE,
+)
+_MEETING_AFTER = re.compile(
+    r"[\s,]*(?:(?:will|would|is\s+to|was|has\s+been|had\s+been|is|could|may)\s+)?"
+    r"(?:host|hosts|hosted|be\s+the\s+venue|picked|chosen|selected)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[;:()\[\]!?—–]|\s-\s")
+_AND = re.compile(r"\s*,?\s+(?:and|&)\s+|\s*&\s*", re.IGNORECASE)
+_CITY_OF = re.compile(r"\b(?:city|town)\s+of\s+$", re.IGNORECASE)
+_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+# ---- place-finding rules ------------------------------------------------------------------------
+_WORD = re.compile(r"[^\W\d_]+")
+_NGRAM_GAP = re.compile(r"[\s.,'’-]{1,3}")
+_ABBREVIATIONS = {"US": "US", "USA": "US", "UK": "GB", "UAE": "AE", "PRC": "CN"}  # dots removed
+# Common English words that are also towns of 15,000+ people, and surnames that are towns:
+# counted only right after a locative word.
+_AMBIGUOUS = _words(
+    """of to can same time than bar most along normal date split best union reading save man green come
+    goes marks deal say nice salt rich spring peer gap forest semi fleet manage hull hub orange bell golden
+    panorama roman pen march retreat reservoir boom mine mile aurora coin bend opportunity crystal jam bear
+    superior male holiday young anew springs liberal buy surprise clay sunset police acre tours bath mobile
+    buffalo sale bury independence god bank federal central liberty summit alliance bay airport imperial
+    olympic
+    jackson lincoln madison clinton warren carson franklin wilson taylor davis anderson walker wright
+    richardson mason stanley dalton barry david leslie alice roy sue lucas dixon newton darwin"""
+)
+_NOT_PLACES = frozenset({"asia", "america", "europe", "africa", "oceania"})
+_LOCATIVE = _words(
+    "in at from to near via between and outside inside around into toward towards visit visited visiting"
+)
+_TITLES = _words(
+    """president presidents vice premier minister ministers secretary senator sen rep representative
+    congressman congresswoman governor gov mayor ambassador envoy general gen admiral adm colonel col
+    captain capt lt sgt chairman chairwoman chair chancellor director spokesman spokeswoman spokesperson
+    king queen prince princess lord lady sir dame pope father rev reverend judge justice dr mr mrs ms miss
+    mx prof professor sheikh emir sultan ayatollah leader ceo coach diplomat counterpart"""
+)
+_NOT_NAME_WORDS = _words(
+    """north south east west northern southern eastern western central greater upper lower new old downtown
+    metropolitan metro in at on of to from for and or the a an by with between via near monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july august september
+    october november december"""
+)
+_EVENT_NOUNS = _words(
+    "summit summits talks meeting meetings conference accord accords agreement declaration convention"
+)
+_SENTENCE_ABBREVIATIONS = _words(
+    """mr mrs ms dr st gen sen rep gov lt col capt sgt prof jr sr vs etc no mt ft inc corp ltd co jan feb
+    mar apr jun jul aug sep sept oct nov dec am pm eg ie approx"""
+)
+
+
+# ---- results ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the plain text: ``text == source[start:end]`` (offsets in characters)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a place is named: the words as written and their character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ArticlePlace:
+    """A place the article names, with every mention of it.
+
+    Attributes
+    ----------
+    name : str
+        The gazetteer's name of the resolved place (a country mention resolves to its capital).
+    lat, lon : float
+        WGS84 degrees.
+    mentions : tuple of Mention
+        Each time the text names it, in order.
+    """
+
+    name: str
+    lat: float
+    lon: float
+    mentions: tuple[Mention, ...]
+
+
+# The claim kind -> the reading of "halfway" it asserts (a criterion of geo.analysis.check, or the
+# verdict itself for "halfway"/"midway").
+READINGS = {
+    "halfway": "halfway",
+    "midway": "halfway",
+    "equidistant": "equal distance",
+    "midpoint": "at the midpoint",
+}
+_VERDICT_HOLDS = {
+    "halfway": "yes",
+    "roughly halfway": "roughly",
+    "not halfway": "no",
+    "undefined": "undefined",
+}
+
+
+def claim_holds(kind: str, result: CheckResult) -> tuple[str, str]:
+    """(reading, holds) of a claim of ``kind`` about the checked venue.
+
+    >>> from geo.places.resolve import resolve
+    >>> r = check_halfway(resolve("Vienna"), resolve("Washington"), resolve("Beijing"))
+    >>> r.verdict, claim_holds("equidistant", r), claim_holds("halfway", r)
+    ('not halfway', ('equal distance', 'yes'), ('halfway', 'no'))
+    """
+    reading = READINGS.get(kind, "halfway")
+    if reading == "halfway":
+        return reading, _VERDICT_HOLDS.get(result.verdict, "undefined")
+    for criterion in result.criteria:
+        if criterion.name == reading:
+            return reading, criterion.holds
+    return reading, "undefined"  # no criteria: parties in one place or antipodal
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A checked claim.
+
+    Attributes
+    ----------
+    sentence : str
+        The claim sentence, whitespace collapsed.
+    venue : str
+        The venue as the article names it ("Anchorage"); for a referring word ("The city"),
+        the place it refers to.
+    between : tuple of (str, str)
+        The two parties as the article names them.
+    result : CheckResult
+        The verdict and every number (see :func:`geo.analysis.check.check_halfway`).
+    kind : str
+        ``halfway``, ``midway``, ``midpoint`` or ``equidistant``.
+    start, end : int
+        Character offsets of the sentence in :func:`plain_text` of the input.
+    note : str
+        How the venue was found when it is not named in the claim's own words.
+    reading : str
+        What the sentence claims (see :data:`READINGS`): ``equal distance`` for "equidistant",
+        ``at the midpoint`` for "the midpoint", ``halfway`` (equal distance *and* on the way,
+        the check's verdict) for "halfway" and "midway".
+    holds : str
+        Whether that claim holds: ``yes``, ``roughly``, ``no`` or ``undefined``. An
+        "equidistant" venue far off the path holds (equal distance) although it is "not halfway".
+    """
+
+    sentence: str
+    venue: str
+    between: tuple[str, str]
+    result: CheckResult
+    kind: str
+    start: int
+    end: int
+    note: str
+    reading: str = "halfway"
+    holds: str = "undefined"
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    """A claim that could not be checked, and why. Offsets as in :class:`Claim`."""
+
+    sentence: str
+    reason: str
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ArticleReport:
+    """Everything :func:`check_article` found: checked claims, places named, unchecked claims."""
+
+    claims: tuple[Claim, ...]
+    places: tuple[ArticlePlace, ...]
+    unresolved: tuple[Unresolved, ...]
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A place mention found in the text (internal)."""
+
+    place: Place
+    text: str
+    start: int
+    end: int
+    sentence: int
+    meeting: bool
+    country: bool = False
+
+
+# ---- reading and HTML ---------------------------------------------------------------------------
+_HTML_HINT = re.compile(
+    r"<\s*(?:!doctype|html|head|body|p|div|br|span|article|section|h[1-6]|a|b|i|em|strong|ul|ol|li|table|"
+    r"tr|td|blockquote|header|footer|main|title|meta|script|style)\b[^>]*>",
+    re.IGNORECASE,
+)
+_BLOCK_TAGS = _words(
+    """p div article section header footer main aside nav h1 h2 h3 h4 h5 h6 ul ol li dl dt dd table tr
+    blockquote pre figure figcaption hr title address form fieldset details summary"""
+)
+_SKIP_TAGS = frozenset({"script", "style", "head", "noscript", "template", "svg"})
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip += 1
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(re.sub(r"[ \t\r\n\f]+", " ", data))
+
+
+def looks_like_html(source: str) -> bool:
+    """Whether ``source`` is HTML: it contains at least one common HTML tag.
+
+    >>> looks_like_html("<p>Anchorage is halfway between Washington and Beijing.</p>")
+    True
+    >>> looks_like_html("Is 3 < 4? Yes: Anchorage > Nome.")
+    False
+    """
+    return _HTML_HINT.search(source) is not None
+
+
+def plain_text(source: str) -> str:
+    """The text that claims are found in; every offset in the results indexes into it.
+
+    HTML (see :func:`looks_like_html`) loses its tags, scripts, styles and ``<head>``;
+    entities are unescaped; block elements become blank lines. Plain text only gets
+    ``\\r\\n`` and ``\\r`` turned into ``\\n`` and a leading byte-order mark removed.
+
+    >>> plain_text("<h1>Talks</h1><p>Anchorage&nbsp;is <b>halfway</b> between A &amp; B.</p>")
+    'Talks\\n\\nAnchorage\\xa0is halfway between A & B.'
+    """
+    source = source.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not looks_like_html(source):
+        return source
+    parser = _TextExtractor()
+    parser.feed(source)
+    parser.close()
+    text = unescape("".join(parser.parts))  # convert_charrefs already did this; a no-op safety net
+    lines = [line.strip(" ") for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def decode_article(data: bytes, name: str = "input") -> str:
+    """Decode the bytes of an article file: UTF-8 (or UTF-16 with a byte-order mark) text or HTML.
+
+    Raises
+    ------
+    InvalidInputError
+        Larger than :data:`MAX_ARTICLE_BYTES`, empty, binary (NUL bytes) or not UTF-8.
+
+    >>> decode_article("Reykjavík".encode())
+    'Reykjavík'
+    >>> decode_article("Reykjavík".encode("utf-16"))
+    'Reykjavík'
+    >>> decode_article(b"\\x89PNG\\x00\\x00", "photo.png")
+    Traceback (most recent call last):
+    ...
+    geo.errors.InvalidInputError: photo.png looks binary (it contains NUL bytes); ...
+    """
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise InvalidInputError(f"{name} is {len(data):,} bytes; the limit is {MAX_ARTICLE_BYTES:,}")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # a UTF-16 byte-order mark (Windows "Unicode" text)
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise InvalidInputError(
+                f"{name} starts like UTF-16 text but does not decode; save it as UTF-8"
+            ) from None
+    if b"\x00" in data:
+        raise InvalidInputError(
+            f"{name} looks binary (it contains NUL bytes); give a UTF-8 text or HTML file"
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInputError(
+            f"{name} is not UTF-8 text (byte {exc.start} is 0x{data[exc.start]:02x}); save it as UTF-8"
+        ) from None
+    if not text.strip():
+        raise InvalidInputError(f"{name} is empty; give an article as text or HTML")
+    return text
+
+
+def read_article(path: str | Path) -> str:
+    """Read an article file (``"-"`` reads standard input) and decode it (:func:`decode_article`).
+
+    Raises
+    ------
+    InvalidInputError
+        The file is missing, unreadable, too large, binary or not UTF-8.
+    """
+    if str(path) == "-":
+        return decode_article(sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1), "standard input")
+    file = Path(path)
+    try:
+        with file.open("rb") as handle:
+            data = handle.read(MAX_ARTICLE_BYTES + 1)
+    except OSError as exc:
+        raise InvalidInputError(f"cannot read {str(path)!r}: {exc.strerror or exc}") from None
+    return decode_article(data, repr(str(path)))
+
+
+# ---- sentences ----------------------------------------------------------------------------------
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])|\n[ \t]*\n")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split text into sentences, with character offsets.
+
+    A sentence ends at ``.``, ``!`` or ``?`` (closing quotes included) followed by a space
+    and a capital letter or digit, or at a blank line. A full stop after a known
+    abbreviation ("Mr.", "Gen.", "Jan.") or a single letter ("U.S.", "George W. Bush") does
+    not end a sentence.
+
+    >>> [s.text for s in split_sentences("Mr. Blinken met Wang Yi. They met in Anchorage.\\n\\nNext")]
+    ['Mr. Blinken met Wang Yi.', 'They met in Anchorage.', 'Next']
+    >>> split_sentences("  Hi there.  ")
+    [Sentence(text='Hi there.', start=2, end=11)]
+    """
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group().startswith("."):
+            word = re.search(r"([^\W\d_]+)\.*$", text[start : match.start() + 1])
+            if word and (len(word.group(1)) == 1 or word.group(1).lower() in _SENTENCE_ABBREVIATIONS):
+                continue
+        _add_sentence(
+            text, start, match.end() if not match.group().startswith("\n") else match.start(), sentences
+        )
+        start = match.end()
+    _add_sentence(text, start, len(text), sentences)
+    return sentences
+
+
+def _add_sentence(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        begin = start + (len(chunk) - len(chunk.lstrip()))
+        out.append(Sentence(stripped, begin, begin + len(stripped)))
+
+
+# ---- finding places -----------------------------------------------------------------------------
+class _Matcher:
+    """Gazetteer lookups for the article scan, with the country-name and abbreviation rules."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.country_keys: dict[str, str] = {}
+        for iso2, name in gaz.countries.items():
+            if iso2 in gaz.capitals:
+                self.country_keys.setdefault(normalize_name(name), iso2)
+        for iso2, capital in gaz.capitals.items():
+            if capital.country_name:
+                self.country_keys.setdefault(normalize_name(capital.country_name), iso2)
+
+    def lookup(self, text: str) -> tuple[Place | None, bool]:
+        """The place ``text`` names, or None, and whether it was named as a country."""
+        undotted = text.replace(".", "").replace(" ", "")
+        if undotted in _ABBREVIATIONS and undotted.isupper():
+            capital = self.gaz.capitals.get(_ABBREVIATIONS[undotted])
+            return (None if capital is None else replace(capital, query=text)), True
+        key = normalize_name(text)
+        if not key or key in _NOT_PLACES:
+            return None, False
+        iso2 = self.country_keys.get(key)
+        if iso2 is not None:
+            return replace(self.gaz.capitals[iso2], query=text), True
+        return self._by_name(key, text), False
+
+    def _by_name(self, key: str, text: str) -> Place | None:
+        candidates = self.gaz.by_name(key)
+        if not candidates:
+            return None
+        chosen = candidates[0]
+        others = tuple(dict.fromkeys(c.label for c in candidates[1:] if c.label != chosen.label))[:5]
+        note = chosen.note
+        if others:
+            why = "the capital" if chosen.kind == "capital" else "the largest match"  # as resolve() says it
+            note = (note + "; " if note else "") + f"chose {why}; also matches " + "; ".join(others)
+        return replace(chosen, query=text, note=note, alternatives=others)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> list[_Found]:
+    found: list[_Found] = []
+    for index, sentence in enumerate(sentences):
+        words = list(_WORD.finditer(text, sentence.start, sentence.end))
+        meeting_sentence = _MEETING_WORDS.search(sentence.text) is not None
+        i = 0
+        while i < len(words):
+            hit = _longest_match(text, words, i, matcher) if _capitalised(words[i].group()) else None
+            if hit is None:
+                i += 1
+                continue
+            n, place, country = hit
+            start, end = words[i].start(), words[i + n - 1].end()
+            if end < sentence.end and text[end] == "." and len(words[i + n - 1].group()) == 1:
+                end += 1  # "U.S." and "Washington, D.C." keep their final dot
+            if not _accept(text, words, i, n, matcher):
+                i += 1
+                continue
+            previous = found[-1] if found and found[-1].sentence == index else None
+            if (
+                country
+                and previous
+                and not previous.country
+                and re.fullmatch(r",\s*", text[previous.end : start])
+            ):
+                i += n
+                continue  # "Geneva, Switzerland": the country only says which Geneva
+            prev_word = words[i - 1].group().lower() if i > 0 else ""
+            meeting = (meeting_sentence and prev_word in ("in", "at")) or bool(
+                _MEETING_AFTER.match(text, end, sentence.end)
+            )
+            found.append(_Found(place, text[start:end], start, end, index, meeting, country))
+            i += n
+    return found
+
+
+def _longest_match(
+    text: str, words: list[re.Match[str]], i: int, matcher: _Matcher
+) -> tuple[int, Place, bool] | None:
+    """The longest place name starting at words[i]: (words, place, named as a country), or None."""
+    longest = 1
+    while longest < MAX_NGRAM_WORDS and i + longest < len(words):
+        gap = text[words[i + longest - 1].end() : words[i + longest].start()]
+        if not _NGRAM_GAP.fullmatch(gap):
+            break
+        longest += 1
+    for n in range(longest, 0, -1):
+        if n > 1 and not _capitalised(words[i + n - 1].group()):
+            continue  # a name ends with a capitalised word ("Rio de Janeiro")
+        place, country = matcher.lookup(text[words[i].start() : words[i + n - 1].end()])
+        if place is not None:
+            return n, place, country
+    return None
+
+
+def _accept(text: str, words: list[re.Match[str]], i: int, n: int, matcher: _Matcher) -> bool:
+    """Apply the person-name and common-word rules of the module docstring to words[i:i+n]."""
+    first = words[i].group()
+    prev = words[i - 1] if i > 0 else None
+    prev_adjacent = prev is not None and text[prev.end() : words[i].start()] in (" ", "\xa0")
+    nxt = words[i + n] if i + n < len(words) else None
+    next_adjacent = nxt is not None and text[words[i + n - 1].end() : nxt.start()] in (" ", "\xa0")
+
+    if n == 1 and first.lower() in _AMBIGUOUS:
+        if prev is None or not text[prev.end() : words[i].start()].isspace():
+            return False  # nothing or punctuation right before: no locative word
+        window = text[max(0, words[i].start() - 20) : words[i].start()]
+        if prev.group().lower() not in _LOCATIVE and not _CITY_OF.search(window):
+            return False
+
+    # A title before the capitalised chain that holds the match: "Foreign Minister Wang Yi".
+    j = i - 1
+    while j >= 0 and text[words[j].end() : words[j + 1].start()] in (" ", "\xa0"):
+        word = words[j].group()
+        if word.lower() in _TITLES:
+            return False
+        if not _capitalised(word) or word.lower() in _NOT_NAME_WORDS:
+            break
+        j -= 1
+
+    # A capitalised word right before, mid-sentence: a first name ("Andrew Jackson").
+    if prev_adjacent and prev is not None and i - 1 > 0:
+        word = prev.group()
+        if (
+            _capitalised(word)
+            and not word.isupper()
+            and word.lower() not in _NOT_NAME_WORDS
+            and _longest_match(text, words, i - 1, matcher) is None
+        ):
+            return False
+
+    # A capitalised word right after: a first name or part of a longer name ("Paris Hilton").
+    if next_adjacent and nxt is not None:
+        word = nxt.group()
+        if (
+            _capitalised(word)
+            and word.lower() not in _NOT_NAME_WORDS
+            and word.lower() not in _EVENT_NOUNS
+            and _longest_match(text, words, i + n, matcher) is None
+        ):
+            return False
+    return True
+
+
+# ---- claims -------------------------------------------------------------------------------------
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _resolve_party(raw: str, gaz: Gazetteer) -> Place:
+    from geo.places.resolve import resolve
+
+    words = raw.split()
+    if not words:
+        raise InvalidInputError("no place named")
+    if len(words) > MAX_PARTY_WORDS or not any(_capitalised(w) for w in words):
+        raise InvalidInputError(f"{raw!r} is not a place name")
+    return resolve(raw, gazetteer=gaz)
+
+
+def _party_text(segment: str) -> str:
+    segment = _LEADING_ARTICLE.sub("", segment.strip(" ,.\"'“”‘’"))
+    cut = re.search(r",|\s(?:because|which|where|who|that|while|as|but|so|to|for|in|on)\s", segment)
+    return (segment[: cut.start()] if cut else segment).strip(" ,.\"'“”‘’")
+
+
+def check_article(
+    source: str, *, gazetteer: Gazetteer | None = None, thresholds: Thresholds | None = None
+) -> ArticleReport:
+    """Find the halfway claims and the places of an article, and check each claim.
+
+    Parameters
+    ----------
+    source : str
+        The article as plain text or HTML (see :func:`plain_text`); at most
+        :data:`MAX_ARTICLE_CHARS` characters.
+    gazetteer : Gazetteer, optional
+        Defaults to the embedded data.
+    thresholds : Thresholds, optional
+        Verdict limits for :func:`geo.analysis.check.check_halfway`.
+
+    Returns
+    -------
+    ArticleReport
+        ``claims`` (checked), ``places`` (every place named, in order of first mention) and
+        ``unresolved`` (claims that could not be checked, with the reason). Offsets index
+        into ``plain_text(source)``.
+
+    Raises
+    ------
+    InvalidInputError
+        The text is too long.
+
+    Examples
+    --------
+    >>> text = "Talks will be held in Anchorage. The city is halfway between Washington and Beijing."
+    >>> r = check_article(text)
+    >>> c = r.claims[0]; c.venue, c.between, c.result.verdict
+    ('Anchorage', ('Washington', 'Beijing'), 'roughly halfway')
+    >>> [p.name for p in r.places], r.unresolved
+    (['Anchorage', 'Washington, D.C.', 'Beijing'], ())
+    """
+    if len(source) > MAX_ARTICLE_CHARS:
+        raise InvalidInputError(
+            f"the article is {len(source):,} characters; the limit is {MAX_ARTICLE_CHARS:,}"
+        )
+    gaz = gazetteer or load_gazetteer()
+    text = plain_text(source)
+    sentences = split_sentences(text)
+    found = _find_places(text, sentences, _Matcher(gaz))
+    by_sentence: dict[int, list[_Found]] = {}
+    for f in found:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    meetings = [f for f in found if f.meeting]
+    extra: list[_Found] = []
+    claims: list[Claim] = []
+    unresolved: list[Unresolved] = []
+    for index, sentence in enumerate(sentences):
+        for trigger in _TRIGGER.finditer(text, sentence.start, sentence.end):
+            here = by_sentence.get(index, [])
+            outcome = _one_claim(text, sentences, index, trigger, here, meetings, gaz, thresholds, extra)
+            if isinstance(outcome, Claim):
+                claims.append(outcome)
+            else:
+                unresolved.append(outcome)
+    return ArticleReport(tuple(claims), _places(found + extra), tuple(unresolved))
+
+
+def _kind(trigger: re.Match[str]) -> str:
+    for kind, group in (
+        (AROUND, "around"),
+        (HALFWAY, "halfway"),
+        (MIDWAY, "midway"),
+        (MIDPOINT, "midpoint"),
+        (EQUIDISTANT, "equidistant"),
+    ):
+        if trigger.group(group):
+            return kind
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _one_claim(
+    text: str,
+    sentences: list[Sentence],
+    index: int,
+    trigger: re.Match[str],
+    here: list[_Found],
+    meetings: list[_Found],
+    gaz: Gazetteer,
+    thresholds: Thresholds | None,
+    extra: list[_Found],
+) -> Claim | Unresolved:
+    sentence = sentences[index]
+    kind = _kind(trigger)
+
+    def unresolved(reason: str) -> Unresolved:
+        return Unresolved(_collapse(sentence.text), reason, kind, sentence.start, sentence.end)
+
+    if kind == AROUND:
+        return unresolved(_around_reason(here))
+
+    # The two parties.
+    before = [f for f in here if f.end <= trigger.start()]
+    clause_end = sentence.end
+    if (stop := _CLAUSE_END.search(text, trigger.end(), sentence.end)) is not None:
+        clause_end = stop.start()
+    venue_found: _Found | None = None
+    note = ""
+    if (back := _BACK_REFERENCE.match(text, trigger.end(), clause_end)) is not None:
+        distinct = _distinct(before)
+        if len(distinct) >= 3:
+            venue_found, party_a, party_b = distinct[-1], distinct[-3], distinct[-2]
+        elif len(distinct) == 2:
+            party_a, party_b = distinct
+        else:
+            reference = _collapse(trigger.group() + back.group())
+            return unresolved(
+                f"'{reference}' refers to two places named before it, but the sentence names "
+                f"{len(distinct)} place{'s' * (len(distinct) != 1)} before it"
+            )
+        parties_end = trigger.end()
+        names = (party_a.text, party_b.text)
+        places = (party_a.place, party_b.place)
+    else:
+        connector = _AND.search(text, trigger.end(), clause_end)
+        if connector is None and trigger.group().lower().endswith("from"):
+            connector = _TO.search(text, trigger.end(), clause_end)  # "halfway from A to B"
+        if connector is None:
+            words = _collapse(trigger.group())
+            return unresolved(f"no two places after '{words}': expected '… {words} A and B'")
+        sides: list[tuple[str, Place]] = []
+        parties_end = connector.end()
+        for lo, hi in ((trigger.end(), connector.start()), (connector.end(), clause_end)):
+            inside = [f for f in here if lo <= f.start < hi]
+            if inside:
+                sides.append((inside[0].text, inside[0].place))
+                parties_end = max(parties_end, inside[0].end)
+                continue
+            raw = _party_text(text[lo:hi])
+            try:
+                place = _resolve_party(raw, gaz)
+            except GeoError as exc:
+                reason = f"party {raw!r} cannot be resolved: {_collapse(str(exc))}"
+                return unresolved(reason if raw else f"no place named after '{_collapse(trigger.group())}'")
+            at = text.find(raw, lo, hi)
+            if at >= 0:
+                extra.append(_Found(place, raw, at, at + len(raw), index, False))
+                parties_end = max(parties_end, at + len(raw))
+            sides.append((raw, place))
+        (name_a, place_a), (name_b, place_b) = sides
+        names, places = (name_a, name_b), (place_a, place_b)
+
+    # The venue.
+    if venue_found is None:
+        last_before = before[-1] if before else None
+        region = last_before.end if last_before else sentence.start
+        referring = _REFERRING.search(text, region, trigger.start())
+        indefinite = _INDEFINITE.search(text, region, trigger.start())
+        if last_before is not None and not _is_party(last_before, places):
+            venue_found = last_before
+        elif referring is not None:
+            earlier = bisect_left(meetings, referring.start(), key=lambda f: f.start)
+            if earlier == 0:
+                return unresolved(
+                    f"the venue ('{referring.group()}') refers to an earlier place, but no meeting place is "
+                    "named before it"
+                )
+            venue_found = meetings[earlier - 1]
+            where = "in an earlier sentence" if venue_found.sentence < index else "earlier in the sentence"
+            note = (
+                f"'{referring.group()}' read as {venue_found.text}, named as the meeting place {where}: "
+                f"{_collapse(sentences[venue_found.sentence].text)!r}"
+            )
+        elif indefinite is not None:
+            return unresolved(f"no venue: '{indefinite.group()}' is not a named place")
+        else:
+            after = [f for f in here if f.start >= parties_end and not _is_party(f, places)]
+            if not after:
+                return unresolved("no venue: the sentence names no place that is said to be halfway")
+            venue_found = after[0]
+    result = check_halfway(venue_found.place, places[0], places[1], thresholds)
+    return Claim(
+        _collapse(sentence.text),
+        venue_found.text,
+        names,
+        result,
+        kind,
+        sentence.start,
+        sentence.end,
+        note,
+        *claim_holds(kind, result),
+    )
+
+
+def _is_party(found: _Found, parties: tuple[Place, Place]) -> bool:
+    return any((found.place.lat, found.place.lon) == (p.lat, p.lon) for p in parties)
+
+
+def _distinct(found: list[_Found]) -> list[_Found]:
+    seen: dict[tuple[float, float], _Found] = {}
+    for f in found:
+        seen.pop((f.place.lat, f.place.lon), None)
+        seen[(f.place.lat, f.place.lon)] = f
+    return sorted(seen.values(), key=lambda f: f.start)
+
+
+def _around_reason(here: list[_Found]) -> str:
+    reason = "'halfway around the world' names no venue between two parties, so there is no halfway check"
+    distinct: list[_Found] = []
+    for f in here:
+        if all((f.place.lat, f.place.lon) != (d.place.lat, d.place.lon) for d in distinct):
+            distinct.append(f)
+    if len(distinct) >= 2:
+        a, b = distinct[0], distinct[1]
+        km = float(distance_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon))
+        reason += (
+            f"; {a.text}–{b.text} is {km:,.0f} km, {100 * km / _EARTH_HALF_KM:.0f} % of the "
+            f"{_EARTH_HALF_KM:,.0f} km to the antipode (halfway around the world)"
+        )
+    return reason
+
+
+def _places(found: list[_Found]) -> tuple[ArticlePlace, ...]:
+    groups: dict[tuple[str, float, float], list[_Found]] = {}
+    for f in sorted(found, key=lambda f: f.start):
+        groups.setdefault((f.place.name, f.place.lat, f.place.lon), []).append(f)
+    return tuple(
+        ArticlePlace(name, lat, lon, tuple(Mention(f.text, f.start, f.end) for f in group))
+        for (name, lat, lon), group in groups.items()
+    )

@@ -1,0 +1,265 @@
+"""Command line: ``python -m geo COMMAND …`` (also installed as ``halfway``).
+
+A thin shell over the library: parse, resolve places, call the core, format. Typed
+errors become one line on stderr and exit status 2; ``--json`` prints exactly one JSON
+object on stdout. Heavy packages (folium, streamlit, pandas) are never imported here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from geo.cli.options import (
+    EXIT_USAGE,
+    ArgumentParser,
+    add_facts_options,
+    add_json,
+    add_parties,
+    add_place_options,
+    facts_options,
+    parties_of,
+)
+from geo.errors import GeoError
+
+
+def build_parser() -> ArgumentParser:
+    parser = ArgumentParser(
+        prog="halfway",
+        description=(
+            "Check 'halfway' meeting-venue claims with WGS84 geodesics. Places are names "
+            "(capitals, cities, countries, airports), IATA/ICAO codes, 'lat,lon', DMS such as "
+            "\"61°13′N 149°54′W\", or 'Label=lat,lon'."
+        ),
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = sub.add_parser(
+        "check",
+        help="is VENUE halfway between two parties?",
+        description="Is VENUE halfway between A and B? Prints a verdict card or, with --json, one object.",
+    )
+    check.add_argument("venue", metavar="VENUE")
+    add_parties(check, exactly=2)
+    check.add_argument("--halfway-detour-pct", type=float, default=5.0, metavar="PCT",
+                       help="largest detour for 'halfway' (default 5)")  # fmt: skip
+    check.add_argument("--halfway-split-tolerance", type=float, default=0.025, metavar="X",
+                       help="largest |split - 0.5| for 'halfway' (default 0.025)")  # fmt: skip
+    check.add_argument("--roughly-detour-pct", type=float, default=15.0, metavar="PCT",
+                       help="largest detour for 'roughly halfway' (default 15)")  # fmt: skip
+    check.add_argument("--roughly-split-tolerance", type=float, default=0.10, metavar="X",
+                       help="largest |split - 0.5| for 'roughly halfway' (default 0.10)")  # fmt: skip
+    add_facts_options(check)
+    add_place_options(check)
+
+    resolve = sub.add_parser("resolve", help="show what a place name resolves to")
+    resolve.add_argument("place", metavar="PLACE")
+    add_place_options(resolve)
+
+    distance = sub.add_parser("distance", help="geodesic distance and azimuths between two places")
+    distance.add_argument("a", metavar="A")
+    distance.add_argument("b", metavar="B")
+    add_place_options(distance)
+
+    from geo.cli.map import add_map_parser  # light: folium is imported only when `map` runs
+
+    add_map_parser(sub)
+
+    from geo.cli.compare import add_compare_parsers  # light: scoring/optimize load only when they run
+
+    add_compare_parsers(sub)
+
+    article = sub.add_parser(
+        "article",
+        help="find 'halfway' claims in an article (text or HTML) and check them",
+        description=(
+            "Find the claims of an article ('halfway between A and B', 'midway between', 'equidistant "
+            "from', 'halfway around the world') and the places it names, and check each claim. FILE is "
+            "UTF-8 text or HTML; '-' reads standard input. Claims that cannot be checked are listed "
+            "with the reason."
+        ),
+    )
+    article.add_argument("file", metavar="FILE", help="the article, UTF-8 text or HTML ('-' for stdin)")
+    add_json(article)
+
+    dashboard = sub.add_parser(
+        "dashboard",
+        help="start the Streamlit dashboard (needs: pip install 'geo-venue[dashboard]')",
+        description=(
+            "Start the dashboard on http://ADDRESS:PORT with no usage statistics and no e-mail prompt; "
+            "it works offline. Needs the dashboard extra: pip install 'geo-venue[dashboard]'."
+        ),
+    )
+    dashboard.add_argument("--port", type=int, default=8501, help="port (default 8501)")
+    dashboard.add_argument(
+        "--address", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)"
+    )
+    return parser
+
+
+def _cmd_check(args: argparse.Namespace) -> str:
+    from geo.analysis.check import Thresholds
+    from geo.usecases import check_claim
+
+    thresholds = Thresholds(
+        args.halfway_detour_pct,
+        args.halfway_split_tolerance,
+        args.roughly_detour_pct,
+        args.roughly_split_tolerance,
+    )
+    a, b = parties_of(args, exactly=2)
+    on_date, aircraft = facts_options(args)
+    answer = check_claim(
+        args.venue, a, b, thresholds=thresholds, on_date=on_date, aircraft=aircraft, online=args.online
+    )
+    if args.json:
+        from geo.report.jsonout import dumps
+
+        return dumps(answer.result)
+    from geo.facts.summit import facts_lines
+    from geo.report.text import check_card
+
+    return check_card(answer.result) + "\n\n" + "\n".join(facts_lines(answer.facts))
+
+
+def _cmd_resolve(args: argparse.Namespace) -> str:
+    from geo.places.resolve import resolve
+
+    place = resolve(args.place, online=args.online)
+    if args.json:
+        from geo.report.jsonout import dumps
+
+        return dumps(place)
+    from geo.report.text import place_line
+
+    return place_line(place)
+
+
+def _cmd_distance(args: argparse.Namespace) -> str:
+    from geo.core.geodesy import inverse
+    from geo.places.resolve import resolve
+
+    a, b = resolve(args.a, online=args.online), resolve(args.b, online=args.online)
+    inv = inverse(a.point, b.point)
+    if args.json:
+        from geo.analysis.check import PlaceRef
+        from geo.report.jsonout import dumps
+
+        return dumps(
+            {
+                "from": PlaceRef.of(a),
+                "to": PlaceRef.of(b),
+                "distance_km": inv.distance_km,
+                "azimuth1_deg": inv.azimuth1_deg,
+                "azimuth2_deg": inv.azimuth2_deg,
+            }
+        )
+    from geo.report.text import distance_line
+
+    return distance_line(a, b, inv)
+
+
+def _cmd_map(args: argparse.Namespace) -> str:
+    from geo.cli.map import run_map
+
+    return run_map(args)
+
+
+def _cmd_compare(args: argparse.Namespace) -> str:
+    from geo.cli.compare import run_compare
+
+    return run_compare(args)
+
+
+def _cmd_best(args: argparse.Namespace) -> str:
+    from geo.cli.compare import run_best
+
+    return run_best(args)
+
+
+COMMANDS = {"check": _cmd_check, "resolve": _cmd_resolve, "distance": _cmd_distance, "map": _cmd_map}
+COMMANDS.update(compare=_cmd_compare, best=_cmd_best)
+
+
+def _cmd_article(args: argparse.Namespace) -> str:
+    from geo.claims.article import check_article, read_article
+    from geo.report.article import format_report
+
+    report = check_article(read_article(args.file))
+    if args.json:
+        from geo.report.jsonout import dumps
+
+        return dumps(report)
+    return format_report(report)
+
+
+COMMANDS.update(article=_cmd_article)
+
+
+# The settings of .streamlit/config.toml, which a pip user does not have.
+DASHBOARD_SETTINGS = {
+    "server.headless": "true",  # no browser auto-open, no first-run e-mail prompt
+    "server.fileWatcherType": "none",
+    "browser.gatherUsageStats": "false",  # never send usage statistics
+    "client.toolbarMode": "minimal",
+    "theme.base": "light",
+    "global.disableWidgetStateDuplicationWarning": "true",
+}
+
+
+def dashboard_command(address: str, port: int) -> list[str]:
+    """The ``streamlit run`` command line of the packaged dashboard (``geo_dashboard/app.py``)."""
+    import importlib.util
+
+    def importable(name: str) -> bool:
+        try:
+            return importlib.util.find_spec(name) is not None
+        except (ImportError, ValueError):  # a broken or blocked install counts as missing
+            return False
+
+    missing = [m for m in ("streamlit", "pandas", "geo_dashboard") if not importable(m)]
+    if missing:
+        raise GeoError(
+            f"the dashboard needs {', '.join(missing)}: install it with pip install 'geo-venue[dashboard]'"
+        )
+    if not 0 < port < 65536:
+        raise GeoError(f"--port {port} is not a TCP port (1 to 65535)")
+    from importlib.resources import files
+
+    app = files("geo_dashboard") / "app.py"
+    command = [sys.executable, "-m", "streamlit", "run", str(app)]
+    for key, value in {**DASHBOARD_SETTINGS, "server.address": address, "server.port": str(port)}.items():
+        command += [f"--{key}", value]
+    return command
+
+
+def _run_dashboard(args: argparse.Namespace) -> int:
+    import os
+
+    command = dashboard_command(args.address, args.port)
+    print(
+        f"halfway dashboard: serving on http://{args.address}:{args.port} (Ctrl+C stops it)", file=sys.stderr
+    )
+    sys.stderr.flush()
+    os.execv(command[0], command)  # pragma: no cover - replaced by Streamlit
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit status (0 ok, 2 bad input)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "dashboard":
+            return _run_dashboard(args)
+        output = COMMANDS[args.command](args)
+    except GeoError as exc:
+        message = " ".join(str(exc).split())
+        print(f"{parser.prog} {args.command}: error: {message}", file=sys.stderr)
+        return EXIT_USAGE
+    sys.stdout.write(output.rstrip("\n") + "\n")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

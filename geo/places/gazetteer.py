@@ -1,0 +1,320 @@
+"""The embedded gazetteer: capitals, cities of 15,000+ people, airports and aliases.
+
+The CSV files live in ``data/`` of a checkout and in ``geo/_data`` of an installed wheel;
+:func:`data_dir` finds whichever is there. ``data/README.md`` documents sources, licences
+and columns; ``scripts/build_data.py`` rebuilds them. Loading takes a fraction of a second
+and happens once per process (:func:`load_gazetteer` is cached).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import math
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from geo.core.geodesy import LatLon, validate_lat_lon
+from geo.errors import DataError
+
+SAME_PLACE_KM = 30.0  # a city row this close to its country's capital of the same name is that capital
+# Ranking of name matches: a capital, then a country's name ("Mexico" is Mexico City, not the
+# Philippine town), then other cities by population, then airport names.
+_TIER_CAPITAL, _TIER_COUNTRY, _TIER_CITY, _TIER_AIRPORT = range(4)
+_NON_WORD = re.compile(r"[^\w]+")
+_SPECIAL_LETTERS = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d"}
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place.
+
+    Attributes
+    ----------
+    name : str
+        Short display name ("Anchorage", "Washington, D.C.", "Ted Stevens Anchorage
+        International Airport").
+    lat, lon : float
+        WGS84 degrees.
+    kind : str
+        One of ``capital``, ``city``, ``airport``, ``coordinates``, ``custom``, ``geocoded``.
+    country : str or None
+        ISO 3166-1 alpha-2 code, when known.
+    country_name : str or None
+    region : str or None
+        First-level subdivision code where it helps tell places apart (US states).
+    population : int or None
+        People, for capitals and cities.
+    iata, icao : str or None
+        Airport codes, for airports.
+    runway_m : int or None
+        Longest runway in metres, for airports.
+    query : str
+        What the user typed.
+    note : str
+        How the place was chosen, for ambiguous or indirect matches ("" otherwise).
+    alternatives : tuple of str
+        Other places the query also matched, most likely first.
+    """
+
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    country: str | None = None
+    country_name: str | None = None
+    region: str | None = None
+    population: int | None = None
+    iata: str | None = None
+    icao: str | None = None
+    runway_m: int | None = None
+    query: str = ""
+    note: str = ""
+    alternatives: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        validate_lat_lon(self.lat, self.lon)
+
+    @property
+    def point(self) -> LatLon:
+        """The position as a :class:`~geo.core.geodesy.LatLon`."""
+        return LatLon(self.lat, self.lon)
+
+    @property
+    def label(self) -> str:
+        """Name with its country ("Moscow, Russia"), for messages."""
+        if self.country_name and self.kind in ("capital", "city"):
+            region = f"{self.region}, " if self.region else ""
+            return f"{self.name}, {region}{self.country_name}"
+        if self.kind == "airport" and self.iata:
+            return f"{self.name} ({self.iata})"
+        return self.name
+
+
+def normalize_name(text: str) -> str:
+    """Fold case, accents and punctuation so that names compare as people mean them.
+
+    Examples
+    --------
+    >>> normalize_name("Reykjavík")
+    'reykjavik'
+    >>> normalize_name("Washington, D.C.")
+    'washington d c'
+    >>> normalize_name("  São   Tomé ")
+    'sao tome'
+    >>> normalize_name("Łódź")
+    'lodz'
+    """
+    text = text.casefold()
+    if not text.isascii():
+        text = text.translate(_SPECIAL_LETTERS)
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def data_dir() -> Path:
+    """Directory holding the CSV files: ``geo/_data`` in a wheel, else ``data/`` of the checkout."""
+    packaged = resources.files("geo") / "_data"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / "data"
+    if checkout.is_dir():
+        return checkout
+    raise DataError(f"data files not found in {packaged} or {checkout}; reinstall the package")
+
+
+def read_rows(
+    name: str, *, remedy: str | None = "rebuild it with scripts/build_data.py"
+) -> Iterator[dict[str, str]]:
+    """Rows of one CSV file of the data directory, as dicts of strings.
+
+    A missing file is a :class:`DataError` that names it and, if given, the ``remedy``.
+    """
+    path = data_dir() / name
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            yield from csv.DictReader(handle)
+    except FileNotFoundError:
+        raise DataError(f"data file {path} is missing" + (f"; {remedy}" if remedy else "")) from None
+
+
+def _int_or_none(text: str) -> int | None:
+    return int(float(text)) if text else None
+
+
+def _rough_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular estimate, used only to decide whether two rows are the same town."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+def _is_capital_row(name: str, lat: float, lon: float, capital: Place) -> bool:
+    """Whether a city row is the capital itself (its source row, or the same name nearby)."""
+    km = _rough_km(lat, lon, capital.lat, capital.lon)
+    return km < 1.0 or (km < SAME_PLACE_KM and normalize_name(name) == normalize_name(capital.name))
+
+
+CityRow = tuple[str, str, str, float, float, int]  # name, iso2, admin1, lat, lon, population
+AirportRow = tuple[str, str, str, str, float, float, int | None]  # name, iso2, iata, icao, lat, lon, runway_m
+
+
+class Gazetteer:
+    """Lookup tables over the embedded data. Build with :func:`load_gazetteer`.
+
+    Cities and airports are kept as plain rows and become :class:`Place` objects only when
+    looked up, so that loading stays fast (the CLI's cold start is under a second).
+    """
+
+    def __init__(self) -> None:
+        self.countries: dict[str, str] = {}  # ISO alpha-2 -> name
+        self.capitals: dict[str, Place] = {}  # ISO alpha-2 -> capital
+        self._city_rows: list[CityRow] = []
+        self._airport_rows: list[AirportRow] = []
+        self._refs: list[Place | CityRow | AirportRow] = []
+        self._kinds: list[str] = []
+        self._names: dict[str, dict[int, tuple[int, int]]] = {}  # key -> {ref: (tier, -population)}
+        self._codes: dict[str, int] = {}
+        self.country_aliases: set[str] = set()  # normalized names that outrank airport codes
+
+    def _new_ref(self, item: Place | CityRow | AirportRow, kind: str) -> int:
+        self._refs.append(item)
+        self._kinds.append(kind)
+        return len(self._refs) - 1
+
+    def _add(self, key: str, tier: int, ref: int, population: int) -> None:
+        if key:
+            entries = self._names.setdefault(key, {})
+            if ref not in entries or entries[ref][0] > tier:
+                entries[ref] = (tier, -population)
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Gazetteer per process
+    def _place(self, ref: int) -> Place:
+        item, kind = self._refs[ref], self._kinds[ref]
+        if isinstance(item, Place):
+            return item
+        if kind == "city":
+            name, iso2, admin1, lat, lon, population = item  # type: ignore[misc]
+            return Place(
+                name,
+                lat,
+                lon,
+                "city",
+                country=iso2,
+                country_name=self.countries.get(iso2, iso2),
+                region=admin1 if iso2 == "US" and admin1 else None,
+                population=population,
+            )
+        name, iso2, iata, icao, lat, lon, runway_m = item  # type: ignore[misc]
+        return Place(
+            name,
+            lat,
+            lon,
+            "airport",
+            country=iso2 or None,
+            country_name=self.countries.get(iso2),
+            iata=iata or None,
+            icao=icao or None,
+            runway_m=runway_m,
+        )
+
+    @functools.cached_property
+    def airports(self) -> list[Place]:
+        """Every airport of ``airports.csv`` as a :class:`Place` (built on first use)."""
+        return [self._place(ref) for ref, kind in enumerate(self._kinds) if kind == "airport"]
+
+    @functools.cached_property
+    def cities(self) -> list[Place]:
+        """Every city of ``cities.csv`` that is not a capital, as a :class:`Place`."""
+        return [self._place(ref) for ref, kind in enumerate(self._kinds) if kind == "city"]
+
+    def by_name(self, key: str) -> list[Place]:
+        """Places whose normalized name (see :func:`normalize_name`) is ``key``, best first."""
+        entries = self._names.get(key, {})
+        return [self._place(ref) for ref in sorted(entries, key=lambda r: (*entries[r], r))]
+
+    def by_code(self, code: str) -> Place | None:
+        """The airport with this IATA or ICAO code (upper case), if any."""
+        ref = self._codes.get(code)
+        return None if ref is None else self._place(ref)
+
+    def suggest(self, key: str, limit: int = 3) -> tuple[str, ...]:
+        """Up to ``limit`` labels of places whose names are closest to ``key``."""
+        from rapidfuzz import fuzz, process
+
+        hits = process.extract(key, list(self._names), scorer=fuzz.ratio, limit=limit * 4, score_cutoff=50)
+        ranked = sorted((-score, min(self._names[name].values()), name) for name, score, _ in hits)
+        labels: list[str] = []
+        for *_, name in ranked:
+            label = self.by_name(name)[0].label
+            if label not in labels:
+                labels.append(label)
+        return tuple(labels[:limit])
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """Load the embedded data once per process and index it."""
+    gaz = Gazetteer()
+    gaz.countries = {row["iso2"]: row["name"] for row in read_rows("countries.csv")}
+
+    capital_refs: dict[str, int] = {}
+    for row in read_rows("capitals.csv"):
+        iso2 = row["iso2"]
+        capital = Place(
+            row["capital"],
+            float(row["lat"]),
+            float(row["lon"]),
+            "capital",
+            country=iso2,
+            country_name=row["country"],
+            population=_int_or_none(row["population"]),
+            note=f"capital of {row['country']}" + (f" ({row['note']})" if row.get("note") else ""),
+        )
+        gaz.capitals[iso2] = capital
+        ref = capital_refs[iso2] = gaz._new_ref(capital, "capital")
+        gaz._add(normalize_name(row["capital"]), _TIER_CAPITAL, ref, capital.population or 0)
+        gaz._add(normalize_name(row["country"]), _TIER_COUNTRY, ref, capital.population or 0)
+
+    for row in read_rows("country_aliases.csv"):
+        key = normalize_name(row["alias"])
+        iso2 = row["iso2"]
+        if iso2 not in capital_refs:
+            raise DataError(f"country_aliases.csv: {row['alias']!r} names unknown country {iso2!r}")
+        gaz._add(key, _TIER_COUNTRY, capital_refs[iso2], gaz.capitals[iso2].population or 0)
+        gaz.country_aliases.add(key)
+
+    city_refs: dict[tuple[str, str], int] = {}
+    for row in read_rows("cities.csv"):
+        name, iso2, lat, lon = row["name"], row["country_code"], float(row["lat"]), float(row["lon"])
+        population = int(row["population"] or 0)
+        own_capital = gaz.capitals.get(iso2)
+        if own_capital is not None and _is_capital_row(name, lat, lon, own_capital):
+            ref, tier = capital_refs[iso2], _TIER_CAPITAL
+        else:
+            ref = gaz._new_ref((name, iso2, row["admin1"], lat, lon, population), "city")
+            tier = _TIER_CITY
+        city_refs.setdefault((name, iso2), ref)
+        gaz._add(normalize_name(name), tier, ref, population)
+
+    for row in read_rows("aliases.csv"):
+        target = city_refs.get((row["name"], row["country_code"]))
+        if target is None:
+            raise DataError(f"aliases.csv: {row['alias']!r} points at unknown city {row['name']!r}")
+        gaz._add(normalize_name(row["alias"]), _TIER_CAPITAL, target, 0)
+
+    for row in read_rows("airports.csv"):
+        iata, icao = row["iata"], row["icao"]
+        item = (row["name"], row["country_code"], iata, icao, float(row["lat"]), float(row["lon"]),
+                _int_or_none(row["runway_m"]))  # fmt: skip
+        ref = gaz._new_ref(item, "airport")
+        for code in (iata, icao):
+            if code:
+                gaz._codes.setdefault(code, ref)
+        gaz._add(normalize_name(row["name"]), _TIER_AIRPORT, ref, 0)
+    return gaz

@@ -1,0 +1,273 @@
+"""Place resolution: turn what a user types into a named point, offline.
+
+Accepted, in this order:
+
+* ``Label=lat,lon`` – a custom named point (``"Höfði=64.1475,-21.9091"``);
+* ``lat,lon`` in decimal degrees (``"-8.8,115.2"``; a Unicode minus works too);
+* degrees-minutes-seconds or hemisphere letters (``"61°13′N 149°54′W"``), parsed with
+  geopy's point grammar;
+* an IATA or ICAO airport code (``"ANC"``, ``"PANC"``);
+* a name of a capital, city, country or airport, case- and accent-insensitive, with
+  common aliases (``"DC"``, ``"Peking"``, ``"Kiev"``, ``"Nur-Sultan"``).
+
+Ambiguous names prefer aliases and capitals, then larger cities, then countries (which
+stand for their capital), then airports; the chosen place says what else matched.
+An unknown name raises :class:`~geo.errors.UnknownPlaceError` with the three closest names.
+Online geocoding (Nominatim) is used only when asked for with ``online=True``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from geo.core.geodesy import LatLon, validate_lat_lon
+from geo.errors import InvalidCoordinatesError, InvalidInputError, UnknownPlaceError
+from geo.places.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
+
+MAX_QUERY_CHARS = 200  # longer strings are refused before any parsing
+_MINUS_SIGNS = str.maketrans({"−": "-", "–": "-", "‐": "-"})
+_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?|[-+]?(nan|inf|infinity)", re.IGNORECASE)
+_DMS_HINT = re.compile(r"[°′″'\"]|\d\s*[NSEWnsew]\b|\b[NSEWnsew]\s*\d")
+_IATA = re.compile(r"^[A-Za-z]{3}$")
+_ICAO = re.compile(r"^[A-Za-z0-9]{4}$")
+_LABEL_CODE = re.compile(r"\(([A-Z0-9]{3})\)\s*$")  # "… Airport (KEF)", as airport labels end
+
+
+def _check_length(query: str) -> str:
+    if not isinstance(query, str):
+        raise InvalidInputError(f"a place must be a string, not {type(query).__name__}")
+    if len(query) > MAX_QUERY_CHARS:
+        raise InvalidInputError(f"place is {len(query):,} characters long; the limit is {MAX_QUERY_CHARS}")
+    stripped = query.strip()
+    if not stripped:
+        raise InvalidInputError("empty place: give a name, an airport code or 'lat,lon'")
+    return stripped
+
+
+def parse_coordinates(text: str) -> LatLon | None:
+    """Parse ``lat,lon`` in decimal degrees or DMS; ``None`` when it is not coordinates.
+
+    Decimal pairs are separated by a comma, a semicolon or whitespace. DMS and hemisphere
+    letters go through geopy's point grammar (``geopy.point.Point.POINT_PATTERN``); unlike
+    ``geopy.Point`` itself, a longitude beyond ±180 is refused rather than wrapped.
+
+    Raises
+    ------
+    InvalidCoordinatesError
+        It is coordinates but a value is NaN, infinite or out of range.
+
+    Examples
+    --------
+    >>> parse_coordinates("-8.8, 115.2")
+    LatLon(lat=-8.8, lon=115.2)
+    >>> parse_coordinates("61°13′N 149°54′W")
+    LatLon(lat=61.21666666666667, lon=-149.9)
+    >>> parse_coordinates("Anchorage") is None
+    True
+    """
+    text = text.translate(_MINUS_SIGNS).strip()
+    parts = re.split(r"\s*[,;]\s*|\s+", text)
+    if len(parts) == 2 and all(_NUMBER.fullmatch(p) for p in parts):
+        return LatLon(*validate_lat_lon(float(parts[0]), float(parts[1])))
+    if _DMS_HINT.search(text) and re.search(r"\d", text):
+        return _parse_dms(text)
+    if _DECIMAL_COMMAS.fullmatch(text):
+        lat, lon = (n.replace(",", ".") for n in re.findall(r"-?\d+,\d+", text))
+        raise InvalidCoordinatesError(
+            f"cannot read {text!r}: write decimals with a point, e.g. '{lat},{lon}'"
+        )
+    return None
+
+
+# Degrees, minutes and seconds written with spaces only, hemisphere letters after each axis:
+# "61 13 0 N 149 54 0 W" (geopy's grammar reads the spaces as separators and gets it wrong).
+_AXIS = r"(\d+(?:\.\d+)?)(?:\s+(\d+(?:\.\d+)?))?(?:\s+(\d+(?:\.\d+)?))?\s*"
+_DECIMAL_COMMAS = re.compile(r"-?\d+,\d+\s*[;\s]\s*-?\d+,\d+")  # "61,2 -149,9" (European decimals)
+_PLAIN_DMS = re.compile(rf"^{_AXIS}([NS])[\s,;]+{_AXIS}([EW])$", re.IGNORECASE)
+
+
+def _plain_dms(text: str) -> LatLon | None:
+    match = _PLAIN_DMS.match(text)
+    if match is None:
+        return None
+    g = match.groups()
+
+    def axis(deg: str, minutes: str | None, seconds: str | None, hemisphere: str) -> float:
+        m, sec = float(minutes or 0), float(seconds or 0)
+        if m >= 60 or sec >= 60:
+            raise InvalidCoordinatesError(f"cannot read {text!r}: minutes and seconds must be below 60")
+        value = float(deg) + m / 60 + sec / 3600
+        return -value if hemisphere.upper() in "SW" else value
+
+    return LatLon(*validate_lat_lon(axis(*g[0:4]), axis(*g[4:8])))
+
+
+def _parse_dms(text: str) -> LatLon:
+    from geopy.point import Point  # small import, only on this path
+
+    if (plain := _plain_dms(text)) is not None:
+        return plain
+    match = re.match(Point.POINT_PATTERN, re.sub(r"''", '"', text))
+    numbers = len(re.findall(r"\d+(?:\.\d+)?", text))
+    used = (
+        0
+        if not match
+        else sum(
+            match.group(f"{axis}_{unit}") is not None
+            for axis in ("latitude", "longitude")
+            for unit in ("degrees", "arcminutes", "arcseconds")
+        )
+    )
+    if not match or used != numbers:  # every number must be read, none skipped or misplaced
+        raise InvalidCoordinatesError(
+            f"cannot read {text!r} as coordinates; try '61.2181,-149.9003' or '61°13′N 149°54′W'"
+        )
+
+    def part(axis: str) -> float:
+        direction = match.group(f"{axis}_direction_front") or match.group(f"{axis}_direction_back")
+        return float(
+            Point.parse_degrees(
+                match.group(f"{axis}_degrees") or 0.0,
+                match.group(f"{axis}_arcminutes") or 0.0,
+                match.group(f"{axis}_arcseconds") or 0.0,
+                direction,
+            )
+        )
+
+    return LatLon(*validate_lat_lon(part("latitude"), part("longitude")))
+
+
+def resolve(query: str, *, online: bool = False, gazetteer: Gazetteer | None = None) -> Place:
+    """Resolve one place. See the module docstring for what is accepted.
+
+    Parameters
+    ----------
+    query : str
+        At most :data:`MAX_QUERY_CHARS` characters.
+    online : bool
+        If the offline gazetteer has no match, ask OpenStreetMap's Nominatim (needs a
+        network; off by default).
+    gazetteer : Gazetteer, optional
+        Defaults to the embedded data.
+
+    Raises
+    ------
+    InvalidInputError
+        Empty or too long.
+    InvalidCoordinatesError
+        Coordinates out of range or not finite.
+    UnknownPlaceError
+        No match; the message lists the three closest names.
+    GeocodingError
+        ``online=True`` and the geocoder failed.
+
+    Examples
+    --------
+    >>> resolve("reykjavik").name
+    'Reykjavík'
+    >>> p = resolve("Moscow"); p.country, p.kind
+    ('RU', 'capital')
+    >>> resolve("ANC").icao
+    'PANC'
+    >>> resolve("Summit=64.1475,-21.9091")
+    Place(name='Summit', lat=64.1475, lon=-21.9091, kind='custom', ...)
+    >>> resolve("a=b=1,2").name  # the label ends at the last '='
+    'a=b'
+    """
+    text = _check_length(query)
+    gaz = gazetteer or load_gazetteer()
+
+    label, sep, rest = text.rpartition("=")
+    if sep:
+        if not label.strip():
+            raise InvalidInputError(f"custom point {text!r} needs a label before '='")
+        point = parse_coordinates(rest)
+        if point is None:
+            raise InvalidCoordinatesError(
+                f"custom point {text!r}: {rest.strip()!r} is not 'lat,lon' coordinates"
+            )
+        return Place(label.strip(), point.lat, point.lon, "custom", query=query)
+
+    point = parse_coordinates(text)
+    if point is not None:
+        return Place(_coordinate_name(point), point.lat, point.lon, "coordinates", query=query)
+
+    key = normalize_name(text)
+    codes_first = (
+        text.isupper() and bool(_IATA.match(text) or _ICAO.match(text)) and key not in gaz.country_aliases
+    )
+    if codes_first and (airport := gaz.by_code(text)) is not None:
+        return replace(airport, query=query)
+    candidates = gaz.by_name(key) or _qualified(text, gaz)
+    if candidates:
+        chosen = candidates[0]
+        others = tuple(dict.fromkeys(c.label for c in candidates[1:] if c.label != chosen.label))[:5]
+        note = chosen.note
+        if others:
+            why = "the capital" if chosen.kind == "capital" else "the largest match"
+            note = (note + "; " if note else "") + f"chose {why}; also matches " + "; ".join(others)
+        return replace(chosen, query=query, note=note, alternatives=others)
+    if (_IATA.match(text) or _ICAO.match(text)) and (airport := gaz.by_code(text.upper())) is not None:
+        return replace(airport, query=query)
+    if (code := _LABEL_CODE.search(text)) and (airport := gaz.by_code(code.group(1))) is not None:
+        return replace(airport, query=query)  # an airport label: "Keflavik International Airport (KEF)"
+    if online:
+        from geo.places.geocode import geocode
+
+        return geocode(text)
+    raise UnknownPlaceError(text, gaz.suggest(key))
+
+
+# GeoNames admin1 codes of US cities (the ``region`` of their labels) and the state names
+# people write instead: "Anchorage, Alaska".
+US_STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
+    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
+    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
+    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon",
+    "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
+    "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia",
+    "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+}  # fmt: skip
+
+
+def _qualified(text: str, gaz: Gazetteer) -> list[Place]:
+    """Matches of a name qualified as the labels print it: "Beijing, China", "Moscow, RU",
+    "Anchorage, AK, United States", "Washington, D.C., United States".
+
+    The longest leading run of comma-separated parts that is a name wins; every part after it
+    must be the place's country (name or ISO code) or, for US cities, its state (code or name).
+    """
+    parts = [p for p in (normalize_name(part) for part in text.split(",")) if p]
+    for cut in range(len(parts) - 1, 0, -1):
+        candidates = gaz.by_name(" ".join(parts[:cut]))
+        qualifiers = parts[cut:]
+        if not candidates:
+            continue
+
+        def fits(place: Place, qualifiers: list[str] = qualifiers) -> bool:
+            state = US_STATES.get(place.region or "") if place.country == "US" else None
+            known = {normalize_name(x) for x in (place.country_name, place.country, place.region, state) if x}
+            if place.country == "US":
+                known |= {"usa", "us", "united states of america"}
+            return all(q in known for q in qualifiers)
+
+        return [p for p in candidates if fits(p)]
+    return []
+
+
+def _coordinate_name(point: LatLon) -> str:
+    ns = "N" if point.lat >= 0 else "S"
+    ew = "E" if point.lon >= 0 else "W"
+    return f"{abs(point.lat):.4f}°{ns}, {abs(point.lon):.4f}°{ew}"
+
+
+def resolve_all(queries: Iterable[str], *, online: bool = False) -> list[Place]:
+    """Resolve several places; the first failure raises."""
+    return [resolve(q, online=online) for q in queries]

@@ -1,0 +1,53 @@
+"""The readable report of the claims in an article (``halfway article``)."""
+
+from __future__ import annotations
+
+from geo.claims.article import ArticleReport
+from geo.report.text import check_card
+
+
+def format_report(report: ArticleReport) -> str:
+    """The CLI's readable report: each claim with its verdict card, then what was not checked.
+
+    >>> from geo.claims.article import check_article
+    >>> print(format_report(check_article("No claims here, only Paris.")))
+    No halfway claims found.
+    <BLANKLINE>
+    Places named (1):
+      Paris  ...  1 mention: Paris
+    """
+    lines: list[str] = []
+    n_claims, n_open = len(report.claims), len(report.unresolved)
+    if not n_claims and not n_open:
+        lines.append("No halfway claims found.")
+    else:
+        lines.append(f"{n_claims} claim{'s' * (n_claims != 1)} checked, {n_open} not checked.")
+    for number, claim in enumerate(report.claims, 1):
+        lines += [
+            "",
+            f"Claim {number} ({claim.kind}, characters {claim.start}–{claim.end}):",
+            f'  "{claim.sentence}"',
+        ]
+        lines.append(f"  venue {claim.venue}, between {claim.between[0]} and {claim.between[1]}")
+        if claim.note:
+            lines.append(f"  ({claim.note})")
+        lines.append(f"  the sentence claims: {claim.reading} — {claim.holds.upper()}")
+        lines.append("")
+        lines += [f"  {line}".rstrip() for line in check_card(claim.result).splitlines()]
+    if report.unresolved:
+        lines += ["", "Not checked:"]
+        for item in report.unresolved:
+            lines += [f'  - "{item.sentence}" (characters {item.start}–{item.end})', f"    {item.reason}"]
+    lines += ["", f"Places named ({len(report.places)}):"]
+    for place in report.places:
+        counts: dict[str, int] = {}
+        for mention in place.mentions:
+            counts[mention.text] = counts.get(mention.text, 0) + 1
+        written = ", ".join(f"{t} ×{c}" if c > 1 else t for t, c in counts.items())
+        n = len(place.mentions)
+        lines.append(
+            f"  {place.name}  {place.lat:.4f}, {place.lon:.4f}  {n} mention{'s' * (n != 1)}: {written}"
+        )
+    if not report.places:
+        lines.append("  (none)")
+    return "\n".join(lines)

@@ -1,0 +1,26 @@
+"""Markdown for the dashboard: the verdict card. User-supplied text goes through
+:func:`geo.report.escape.md_escape`."""
+
+from __future__ import annotations
+
+from geo.analysis.check import CheckResult
+from geo.report.escape import md_escape
+
+_ICONS = {"yes": "✅", "roughly": "🟡", "no": "❌", "undefined": "⚪"}
+
+
+def verdict_markdown(result: CheckResult) -> str:
+    """The verdict card as Markdown: the verdict, the explanation, and each reading of halfway."""
+    lines = [f"### Verdict: {result.verdict.upper()}", "", md_escape(result.explanation), ""]
+    for criterion in result.criteria:
+        icon = _ICONS.get(criterion.holds, "")
+        lines.append(f"- {icon} **{criterion.name}** ({criterion.holds}): {md_escape(criterion.detail)}")
+    t = result.thresholds
+    lines += [
+        "",
+        f"*Halfway* = detour ≤ {t.halfway_detour_pct:g} % and split within "
+        f"{100 * t.halfway_split_tolerance:g} points of 50/50; "
+        f"*roughly* = ≤ {t.roughly_detour_pct:g} % and within "
+        f"{100 * t.roughly_split_tolerance:g} points. All distances are WGS84 geodesics.",
+    ]
+    return "\n".join(lines)

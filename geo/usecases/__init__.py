@@ -1,0 +1,175 @@
+"""One function per question, called by every shell (the CLI and the dashboard alike).
+
+Each takes what a user typed or picked (place strings or resolved places) and returns the
+core's typed result, with the summit facts attached where the question asks for them. The
+shells only parse, call one of these and present the answer, so the same input gives the
+same answer in both.
+
+* :func:`check_claim` – is VENUE halfway between A and B, and the summit facts.
+* :func:`compare_venues` – rank candidate venues for 2 to 20 parties, with facts.
+* :func:`fairest_points` – the four optimal points (the core owns the weights rule).
+* :func:`find_best` – the optimum of one objective and real venues near it.
+* :func:`map_question` – the map of any of these questions (see :mod:`geo.usecases.maps`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from geo.analysis.check import CheckResult, Thresholds, attach_facts, check_halfway
+from geo.places.gazetteer import Place
+from geo.places.resolve import resolve
+
+if TYPE_CHECKING:
+    from geo.analysis.optimize import BestResult, Optimum
+    from geo.analysis.scoring import CompareResult
+    from geo.analysis.suggest import SuggestionFilters
+    from geo.facts.summit import SummitFacts
+    from geo.places.venues import VenueTable
+
+PlaceInput = str | Place
+AircraftInput = str | Sequence[str | None] | None
+
+
+def place(value: PlaceInput, *, online: bool = False) -> Place:
+    """A resolved place: strings go through :func:`geo.places.resolve.resolve`."""
+    return value if isinstance(value, Place) else resolve(value, online=online)
+
+
+@dataclass(frozen=True)
+class CheckAnswer:
+    """The verdict with its summit facts, and the resolved places it was computed for."""
+
+    result: CheckResult
+    facts: SummitFacts
+    venue: Place
+    parties: tuple[Place, Place]
+
+
+def check_claim(
+    venue: PlaceInput,
+    party_a: PlaceInput,
+    party_b: PlaceInput,
+    *,
+    thresholds: Thresholds | None = None,
+    on_date: dt.date | None = None,
+    aircraft: AircraftInput = None,
+    online: bool = False,
+) -> CheckAnswer:
+    """Is ``venue`` halfway between the parties? The verdict and the summit facts on ``on_date``.
+
+    >>> answer = check_claim("Anchorage", "Washington", "Beijing", on_date=dt.date(2021, 3, 18))
+    >>> answer.result.verdict, answer.result.venue.country, answer.facts.venue.utc_offset_hours
+    ('roughly halfway', 'US', -8.0)
+    """
+    from geo.facts.summit import summit_facts
+
+    v = place(venue, online=online)
+    a, b = place(party_a, online=online), place(party_b, online=online)
+    facts = summit_facts(v, (a, b), on_date=on_date, aircraft=aircraft)
+    result = attach_facts(check_halfway(v, a, b, thresholds), facts)
+    return CheckAnswer(result, facts, v, (a, b))
+
+
+def compare_venues(
+    parties: Sequence[PlaceInput],
+    venues: Sequence[PlaceInput] | VenueTable,
+    *,
+    rank_by: str = "minimax",
+    weights: Sequence[float] | None = None,
+    top: int | None = None,
+    on_date: dt.date | None = None,
+    aircraft: AircraftInput = None,
+    online: bool = False,
+) -> CompareResult:
+    """Rank candidate venues for 2 to 20 parties, with the summit facts of each venue.
+
+    >>> r = compare_venues(["Washington", "Moscow"], ["Reykjavik", "Geneva"], on_date=dt.date(2021, 3, 18))
+    >>> [(v.rank, v.name, v.country) for v in r.venues]
+    [(1, 'Reykjavik', 'IS'), (2, 'Geneva', 'CH')]
+    """
+    from geo.analysis.scoring import check_party_count, compare, with_facts
+    from geo.places.venues import VenueTable
+
+    check_party_count(len(parties))
+    if top is not None and top < 1:
+        from geo.errors import InvalidInputError
+
+        raise InvalidInputError(f"top must be at least 1, not {top}")
+    resolved = [place(p, online=online) for p in parties]
+    table = (
+        venues
+        if isinstance(venues, VenueTable)
+        else VenueTable.of_places(place(v, online=online) for v in venues)
+    )
+    result = compare(resolved, table, rank_by=rank_by, weights=weights, top=top)
+    return with_facts(result, on_date=on_date, aircraft=aircraft)
+
+
+@dataclass(frozen=True)
+class FairestPoints:
+    """The four optimal points of 2 to 20 parties (or why one is undefined), side by side.
+
+    ``direct_km`` and ``nearly_antipodal`` describe the pair when there are two parties
+    (``None`` otherwise): the equidistant line has no midpoint to pass through when they
+    are nearly antipodal.
+    """
+
+    optima: dict[str, Optimum | str]
+    direct_km: float | None
+    nearly_antipodal: bool | None
+
+
+def fairest_points(
+    lats: Sequence[float], lons: Sequence[float], weights: Sequence[float] | None = None
+) -> FairestPoints:
+    """Every objective of :data:`geo.analysis.optimize.OBJECTIVES` for the same parties.
+
+    An objective that is not defined for them (the midpoint of three parties, the midpoint
+    of nearly antipodal ones) gets the reason as text instead of a point.
+
+    >>> f = fairest_points([38.9072, 39.9042], [-77.0369, 116.4074], weights=[3, 1])
+    >>> round(f.direct_km), f.nearly_antipodal, f.optima["midpoint"].note
+    (11171, False, 'weights do not move it')
+    """
+    from geo.analysis.optimize import OBJECTIVES, optimum
+    from geo.core.geodesy import LatLon, distance_km, is_nearly_antipodal
+    from geo.errors import GeoError
+
+    out: dict[str, Optimum | str] = {}
+    for objective in OBJECTIVES:
+        try:
+            out[objective] = optimum(lats, lons, objective, weights)
+        except GeoError as exc:
+            out[objective] = str(exc)
+    direct = antipodal = None
+    if len(lats) == 2:
+        direct = float(distance_km(lats[0], lons[0], lats[1], lons[1]))
+        antipodal = is_nearly_antipodal(LatLon(lats[0], lons[0]), LatLon(lats[1], lons[1]))
+    return FairestPoints(out, direct, antipodal)
+
+
+def find_best(
+    parties: Sequence[PlaceInput],
+    objective: str = "minimax",
+    *,
+    weights: Sequence[float] | None = None,
+    suggest: int = 5,
+    filters: SuggestionFilters | None = None,
+    online: bool = False,
+) -> BestResult:
+    """The optimal point of ``objective`` and the ``suggest`` best real venues near it.
+
+    >>> r = find_best(["Washington", "Beijing"], "midpoint", weights=[3, 1], suggest=0)
+    >>> r.objective, round(r.max_km)
+    ('midpoint', 5585)
+    """
+    from geo.analysis.optimize import best
+    from geo.analysis.scoring import check_party_count
+
+    check_party_count(len(parties))
+    resolved = [place(p, online=online) for p in parties]
+    return best(resolved, objective, weights=weights, suggest=suggest, filters=filters)

@@ -1,0 +1,269 @@
+"""Dashboard view "Check an article": find the halfway claims in a text and verify each one."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import streamlit as st
+
+from geo.analysis.check import PlaceRef
+from geo.claims.article import ArticleReport, Claim, check_article, decode_article, plain_text
+from geo.errors import GeoError
+from geo.maps.plan import map_for_check
+from geo.report.escape import md_escape
+from geo.report.jsonout import dumps
+from geo.report.markdown import verdict_markdown
+from geo_dashboard.common import (
+    map_html,
+    show_error,
+    show_map,
+    slug,
+)
+
+PASTE, UPLOAD = "Paste text", "Upload a file"
+LONG_TEXT_CHARS = 20_000  # a pasted text longer than this makes the page's link too long to reopen
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+# Used when the checkout's seeds/ folder is not there (an installed wheel): the seed claim in brief.
+SAMPLE = (
+    "If confirmed, the meeting place is expected to be in Anchorage, Alaska. The city was picked "
+    "because it represents a halfway point between Washington and Beijing."
+)
+_MARKS = {  # does the claim hold? -> highlight colour of the claim sentence
+    "yes": "#c8e6c9",
+    "roughly": "#fff3b0",
+    "no": "#ffcdd2",
+    "undefined": "#e0e0e0",
+}
+_HOLDS = {"yes": "holds", "roughly": "roughly holds", "no": "does not hold", "undefined": "undefined"}
+_UNCHECKED = "#e0e0e0"
+
+
+def example_article() -> str:
+    """The seed article of the checkout (seeds/*.txt), or a two-sentence sample without it."""
+    files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    for file in files:
+        try:
+            return file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+    return SAMPLE
+
+
+def highlighted_html(text: str, report: ArticleReport) -> str:
+    """The plain text as HTML with each claim sentence marked in its verdict's colour.
+
+    Every character of the article is escaped; only ``<mark>`` and ``<p>`` come from here.
+
+    >>> text = "Talks in Anchorage. The city is halfway between Washington and Beijing. 3 < 4"
+    >>> print(highlighted_html(text, check_article(text)))  # doctest: +NORMALIZE_WHITESPACE
+    <div style="line-height:1.6"><p>Talks in Anchorage. <mark style="background:#fff3b0"
+    title="claim 1: roughly halfway">The city is halfway between Washington and Beijing.</mark>
+    3 &lt; 4</p></div>
+    """
+    spans: list[tuple[int, int, str, str]] = [
+        (c.start, c.end, _MARKS.get(c.holds, _UNCHECKED), f"claim {i}: {outcome(c)}")
+        for i, c in enumerate(report.claims, 1)
+    ]
+    spans += [(u.start, u.end, _UNCHECKED, f"not checked: {u.reason}") for u in report.unresolved]
+    out: list[str] = []
+    pos = 0
+    for start, end, colour, title in sorted(spans):
+        if start < pos:  # overlapping spans (several claims in one sentence): mark once
+            continue
+        out.append(html.escape(text[pos:start]))
+        marked = html.escape(text[start:end])
+        out.append(f'<mark style="background:{colour}" title="{html.escape(title)}">{marked}</mark>')
+        pos = end
+    out.append(html.escape(text[pos:]))
+    paragraphs = "".join(out).split("\n\n")
+    body = "".join(f"<p>{p.strip().replace(chr(10), '<br>')}</p>" for p in paragraphs if p.strip())
+    return f'<div style="line-height:1.6">{body}</div>'
+
+
+def claim_markdown(claim: Claim) -> str:
+    """What the sentence claims and whether it holds, before the full verdict card.
+
+    >>> from geo.claims.article import check_article
+    >>> print(claim_markdown(check_article("Vienna is equidistant from Washington and Beijing.").claims[0]))
+    The sentence claims **equal distance**: it **holds** (yes). The full check below says *not halfway*: ...
+    """
+    text = f"The sentence claims **{claim.reading}**: it **{_HOLDS[claim.holds]}** ({claim.holds})."
+    if claim.reading != "halfway":
+        text += (
+            f" The full check below says *{claim.result.verdict}*: “halfway” also asks that the venue "
+            "be on the way."
+        )
+    return text
+
+
+def resolved_text(claim: Claim) -> str:
+    """Which places the article's words were read as, with their countries.
+
+    >>> from geo.claims.article import check_article
+    >>> print(resolved_text(check_article("Atlantis is halfway between Oslo and Lima.").claims[0]))
+    Read as: Atlantis (city, South Africa) between Oslo (capital, Norway) and Lima (capital, Peru).
+    """
+
+    def label(p: PlaceRef) -> str:
+        where = ", ".join(x for x in (p.kind, p.country_name) if x)
+        return f"{p.name} ({where})" if where else p.name
+
+    a, b = claim.result.parties
+    return f"Read as: {label(claim.result.venue)} between {label(a)} and {label(b)}."
+
+
+def claim_label(number: int, claim: Claim) -> str:
+    """The claim's entry in the list (and its value in the URL)."""
+    a, b = claim.between
+    return f"{number}. {claim.venue} between {a} and {b}: {outcome(claim)}"
+
+
+def outcome(claim: Claim) -> str:
+    """The verdict for a "halfway" claim; else the claimed reading and whether it holds."""
+    if claim.reading == "halfway":
+        return claim.result.verdict
+    return f"{claim.reading} {_HOLDS[claim.holds]}"
+
+
+def _source_text() -> tuple[str | None, str]:
+    """The article text (None after an inline message) and a name for downloads."""
+    source = st.radio("Article", [PASTE, UPLOAD], key="artsrc", bind="query-params", horizontal=True)
+    if source == UPLOAD:
+        uploaded = st.file_uploader(
+            "A .txt or .html file, UTF-8 (uploads are not kept in the page's link)",
+            type=["txt", "html", "htm"],
+            key="artfile",
+            max_upload_size=5,
+        )
+        if uploaded is None:
+            st.info("Choose a file to check, or switch to “Paste text”.")
+            return None, "article"
+        try:
+            return decode_article(uploaded.getvalue(), repr(uploaded.name)), uploaded.name
+        except GeoError as exc:
+            show_error(str(exc))
+            return None, uploaded.name
+    text = st.text_area(
+        "Article (plain text or HTML)",
+        value=example_article(),
+        key="art",
+        bind="query-params",
+        height=220,
+        help="Opens on the seed article. Paste any news text; HTML tags are stripped.",
+    )
+    text = text or ""
+    if not text.strip():
+        show_error("The text is empty: paste an article, or upload a .txt or .html file.")
+        return None, "article"
+    if len(text) > LONG_TEXT_CHARS:
+        st.info(
+            f"This text is {len(text):,} characters long: the page's link holds it and may be too "
+            "long to reopen. Upload it as a file to share the result as JSON instead."
+        )
+    return text, "article"
+
+
+def _claims_table(report: ArticleReport) -> None:
+    rows = []
+    for i, c in enumerate(report.claims, 1):
+        r = c.result
+        rows.append(
+            {
+                "#": i,
+                "venue": c.venue,
+                "between": f"{c.between[0]} and {c.between[1]}",
+                "claims": c.reading,
+                "claim holds": c.holds,
+                "verdict": r.verdict,
+                "split": "" if r.split is None else f"{100 * r.split[0]:.0f}/{100 * r.split[1]:.0f}",
+                "detour %": None if r.detour_pct is None else round(r.detour_pct, 1),
+                "sentence": c.sentence,
+            }
+        )
+    st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def render() -> None:
+    """Draw the view."""
+    st.subheader("Check an article")
+    st.caption(
+        "Paste a news article or upload it: every “halfway”, “midway”, “midpoint” or “equidistant” claim "
+        "is found, its places resolved offline and the claim checked on the WGS84 ellipsoid."
+    )
+    text, name = _source_text()
+    if text is None:
+        return
+    try:
+        report = check_article(text)
+    except GeoError as exc:
+        show_error(str(exc))
+        return
+    n_claims, n_open, n_places = len(report.claims), len(report.unresolved), len(report.places)
+    st.markdown(
+        f"**{n_claims} claim{'s' * (n_claims != 1)} checked**, {n_open} not checked, "
+        f"{n_places} place{'s' * (n_places != 1)} named."
+    )
+    st.caption(
+        "The text as read, each claim coloured by whether it holds (grey: not checked; hover for why):"
+    )
+    with st.container(height=240, border=True):
+        st.html(highlighted_html(plain_text(text), report))
+
+    if n_claims:
+        _claims_table(report)
+        indices = list(range(n_claims))
+        chosen = st.selectbox(
+            "Claim",
+            indices,
+            format_func=lambda i: claim_label(i + 1, report.claims[i]),
+            key="artclaim",
+            bind="query-params",
+        )
+        claim = report.claims[chosen or 0]
+        left, right = st.columns([2, 3])
+        with left:
+            st.markdown(f"> {md_escape(claim.sentence)}")
+            if claim.note:
+                st.caption(md_escape(claim.note))
+            st.caption(md_escape(resolved_text(claim)))
+            st.markdown(claim_markdown(claim))
+            st.markdown(verdict_markdown(claim.result))
+        with right:
+            result = claim.result
+            places = (result.venue, *result.parties)
+            key = "article:" + ";".join(f"{p.name}@{p.lat:.6f},{p.lon:.6f}" for p in places)
+            html_page = map_html(key, lambda: map_for_check(result))
+            show_map(html_page, file_name=f"claim-{slug(result.venue.name)}.html")
+    else:
+        st.info("No halfway claim was found in this text.")
+
+    if report.unresolved:
+        st.markdown("#### Claims that could not be checked")
+        for item in report.unresolved:
+            st.warning(f"“{md_escape(item.sentence)}”  \n{md_escape(item.reason)}", icon="❔")
+
+    if report.places:
+        with st.expander(f"Places named ({n_places})"):
+            st.dataframe(
+                [
+                    {
+                        "place": p.name,
+                        "lat": round(p.lat, 5),
+                        "lon": round(p.lon, 5),
+                        "mentions": len(p.mentions),
+                        "as written": ", ".join(dict.fromkeys(m.text for m in p.mentions)),
+                    }
+                    for p in report.places
+                ],
+                hide_index=True,
+                width="stretch",
+            )
+    st.download_button(
+        "Download the result (JSON)",
+        data=dumps(report).encode("utf-8"),
+        file_name=f"article-{slug(Path(name).stem)}.json",
+        mime="application/json",
+        key="download-article-json",
+        on_click="ignore",
+    )

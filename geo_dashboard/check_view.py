@@ -1,0 +1,130 @@
+"""Dashboard view "Check a claim": is a venue halfway between two parties, and in what sense?"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import streamlit as st
+
+from geo.analysis.check import Thresholds
+from geo.errors import GeoError
+from geo.maps.plan import map_for_check
+from geo.places.gazetteer import Place
+from geo.report.jsonout import dumps
+from geo.report.markdown import verdict_markdown
+from geo.report.text import check_card
+from geo.usecases import CheckAnswer, check_claim
+from geo_dashboard.common import (
+    map_html,
+    place_input,
+    show_error,
+    show_map,
+    slug,
+)
+from geo_dashboard.facts import aircraft_inputs, date_input, show_facts
+
+SEED = ("Anchorage", "Washington", "Beijing")
+
+
+def thresholds_input() -> Thresholds | None:
+    """The verdict limits (defaults of the CLI) in an expander; None after an inline error."""
+    d = Thresholds()
+    with st.expander("Verdict thresholds"):
+        cols = st.columns(4)
+        values = (
+            cols[0].number_input(
+                "halfway: max detour %", 0.0, 100.0, d.halfway_detour_pct, 0.5, key="hd", bind="query-params"
+            ),
+            cols[1].number_input(
+                "halfway: max split offset, points",
+                0.0,
+                50.0,
+                100 * d.halfway_split_tolerance,
+                0.5,
+                key="hs",
+                bind="query-params",
+            ),
+            cols[2].number_input(
+                "roughly: max detour %", 0.0, 100.0, d.roughly_detour_pct, 0.5, key="rd", bind="query-params"
+            ),
+            cols[3].number_input(
+                "roughly: max split offset, points",
+                0.0,
+                50.0,
+                100 * d.roughly_split_tolerance,
+                0.5,
+                key="rs",
+                bind="query-params",
+            ),
+        )
+    try:
+        return Thresholds(values[0], values[1] / 100, values[2], values[3] / 100)
+    except GeoError as exc:
+        show_error(str(exc))
+        return None
+
+
+@functools.lru_cache(maxsize=256)
+def _check(
+    venue: Place,
+    a: Place,
+    b: Place,
+    thresholds: Thresholds,
+    day: dt.date,
+    aircraft: tuple[str | None, ...] | None,
+) -> CheckAnswer:
+    """The verdict and the summit facts (:func:`geo.usecases.check_claim`), cached per input."""
+    return check_claim(venue, a, b, thresholds=thresholds, on_date=day, aircraft=aircraft)
+
+
+def render() -> None:
+    """Draw the view."""
+    st.subheader("Check a “halfway” claim")
+    st.caption(
+        "Opens on the seed article: US and Chinese diplomats met in Anchorage, said to be "
+        "“a halfway point between Washington and Beijing”."
+    )
+    cols = st.columns(3)
+    with cols[0]:
+        venue = place_input("Venue", "venue", SEED[0])
+    with cols[1]:
+        party_a = place_input("Party A", "a", SEED[1])
+    with cols[2]:
+        party_b = place_input("Party B", "b", SEED[2])
+    if venue is None or party_a is None or party_b is None:
+        st.info("Fix the place above to see the verdict.")
+        return
+
+    thresholds = thresholds_input()
+    if thresholds is None:
+        return
+    left, right = st.columns([2, 3])
+    realities = st.container()  # below both columns; its inputs come first, the map needs the facts
+    with realities:
+        st.markdown("#### Summit realities")
+        when, planes = st.columns([1, 3])
+        with when:
+            day = date_input("cd")
+        with planes:
+            aircraft = aircraft_inputs([party_a.name, party_b.name], "ca")
+    answer = _check(venue, party_a, party_b, thresholds, day, aircraft)
+    result, facts = answer.result, answer.facts
+    with realities:
+        show_facts(facts)
+    with left:
+        st.markdown(verdict_markdown(result))
+        with st.expander("The numbers as a quotable card"):
+            st.code(check_card(result), language=None)
+        st.download_button(
+            "Download the result (JSON)",
+            data=dumps(result).encode("utf-8"),
+            file_name=f"check-{slug(result.venue.name)}.json",
+            mime="application/json",
+            key="download-check-json",
+            on_click="ignore",
+        )
+    with right:
+        key = repr((venue, party_a, party_b, thresholds, day, aircraft))
+        html = map_html(f"check:{key}", lambda: map_for_check(result, range_rings=aircraft is not None))
+        show_map(html, file_name=f"check-{slug(result.venue.name)}.html")

@@ -1,0 +1,241 @@
+"""Dashboard view "Historic summits": where rival leaders really met, and how halfway it was."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+
+import folium
+import streamlit as st
+
+from geo.analysis.check import attach_facts
+from geo.analysis.summits import SummitCheck, check_summits
+from geo.errors import GeoError
+from geo.facts.countries import sovereigns
+from geo.facts.summit import SummitFacts, summit_facts
+from geo.maps.plan import VenueMark, build_map, map_for_check
+from geo.report.escape import csv_dicts
+from geo.report.jsonout import dumps
+from geo.report.markdown import verdict_markdown
+from geo_dashboard.common import (
+    map_html,
+    show_error,
+    show_map,
+)
+from geo_dashboard.facts import show_facts
+
+DEFAULT = "anchorage-2021"  # the seed article's meeting
+_ICONS = {"halfway": "✅", "roughly halfway": "🟡", "not halfway": "❌"}
+
+
+@st.cache_resource(show_spinner=False)
+def _checked() -> tuple[SummitCheck, ...]:
+    """Every summit of data/summits.csv with its check, computed once per server process."""
+    return check_summits()
+
+
+@functools.lru_cache(maxsize=64)
+def _facts(result: SummitCheck) -> tuple[SummitFacts, str | None]:
+    """Host country, neutrality, clocks and flights of a summit on its first day, and a note
+    when the country polygons disagree with the record.
+
+    The host is the curated ``venue_country`` of data/summits.csv: where the polygons
+    disagree (the Peace House at Panmunjom lies metres south of the demarcation line, which
+    the 1:10m layer cannot draw), the record wins and the note says so.
+    """
+    s = result.summit
+    facts = summit_facts(s.venue, s.parties, on_date=dt.date.fromisoformat(s.date))
+    found = facts.venue
+    if found.country == s.venue_country:
+        return facts, None
+    where = f"{found.country_name} ({found.country})" if found.country else "no country"
+    note = (
+        f"The 1:10m country polygons put this point in {where}: the border here is finer than "
+        f"the map data. The host above is the record's, {s.venue_country_name}."
+    )
+    sovereign = sovereigns().get(s.venue_country, s.venue_country)
+    states = {x for p in facts.parties for x in (p.country, p.sovereign) if x}
+    venue = dataclasses.replace(
+        found,
+        country=s.venue_country,
+        country_name=s.venue_country_name,
+        sovereign=sovereign,
+        country_distance_km=None,
+        neutral=not ({s.venue_country, sovereign} & states),
+    )
+    return dataclasses.replace(facts, venue=venue), note
+
+
+def _link(url: str) -> str:
+    """A Markdown link target: parentheses (``Geneva_Summit_(1985)``) would end the link early."""
+    return url.replace("(", "%28").replace(")", "%29")
+
+
+def option_label(result: SummitCheck) -> str:
+    """The summit's entry in the list, also its value in the URL (``?summit=1986+Reykjavík+Summit``)."""
+    s = result.summit
+    return s.title if str(s.year) in s.title else f"{s.year} {s.title}"
+
+
+def gallery_rows(results: tuple[SummitCheck, ...]) -> list[dict[str, object]]:
+    """One row per summit for the gallery table and its CSV (numbers in km and %)."""
+    rows: list[dict[str, object]] = []
+    for r in results:
+        s, c = r.summit, r.check
+        rows.append(
+            {
+                "year": s.year,
+                "dates": s.dates_text,
+                "summit": s.title,
+                "venue": s.venue.name,
+                "host": s.venue_country_name,
+                "parties": " – ".join(p.name for p in s.parties),
+                "leaders": " – ".join(s.leaders),
+                "verdict": r.verdict,
+                "split": None
+                if c is None or c.split is None
+                else f"{100 * c.split[0]:.0f}/{100 * c.split[1]:.0f}",
+                "detour_pct": None if c is None or c.detour_pct is None else round(c.detour_pct, 1),
+                "off_path_km": None if c is None or c.cross_track_km is None else round(c.cross_track_km),
+                "farthest_km": round(max(r.distances_km)),
+                "source": s.source_url,
+                "id": s.id,
+            }
+        )
+    return rows
+
+
+def multi_party_map(result: SummitCheck) -> folium.Map:
+    """Map of a summit of three or more parties: the venue, each party and the paths to it."""
+    s = result.summit
+    far = max(result.distances_km)
+    details = (
+        ("nearest party", f"{min(result.distances_km):,.0f} km"),
+        ("farthest party", f"{far:,.0f} km"),
+        ("fairness (nearest / farthest)", f"{min(result.distances_km) / far:.2f}" if far > 0 else "n/a"),
+    )
+    venue = VenueMark(s.venue.name, s.venue.lat, s.venue.lon, "venue", details=details)
+    return build_map(list(s.parties), [venue], title=f"{s.title} ({s.year}): {len(s.parties)} parties")
+
+
+def _card(result: SummitCheck) -> None:
+    s = result.summit
+    st.markdown(f"### {s.title}\n{s.dates_text} · {s.venue.name}, {s.venue_country_name}")
+    meetings = " and ".join(
+        f"**{leader}** ({party.name})" for leader, party in zip(s.leaders, s.parties, strict=True)
+    )
+    st.markdown(f"Who met: {meetings}.")
+    if result.check is not None:
+        st.markdown(verdict_markdown(result.check))
+    else:
+        lines = [f"### Verdict: {result.verdict.upper()}", "", result.headline, ""]
+        lines += [
+            f"- **{party.name}** ({leader}): {km:,.0f} km"
+            for party, leader, km in zip(s.parties, s.leaders, result.distances_km, strict=True)
+        ]
+        st.markdown("\n".join(lines))
+    if s.note:
+        st.caption(s.note)
+    st.caption(
+        f"Venue: {s.venue.lat:.4f}, {s.venue.lon:.4f} (as written in data/summits.csv: {s.venue.query}). "
+        f"[Source]({_link(s.source_url)})"
+    )
+
+
+def render() -> None:
+    """Draw the view."""
+    st.subheader("Historic summits")
+    st.caption(
+        "Real meetings of rival leaders and how “halfway” each venue was between their capitals, "
+        "measured on the WGS84 ellipsoid with the default verdict limits of “Check a claim”."
+    )
+    try:
+        results = _checked()
+    except GeoError as exc:  # a broken data file: say so, keep the rest of the app running
+        show_error(f"The summits data could not be read: {exc}")
+        return
+    by_id = {r.summit.id: r for r in results}
+    ids = list(by_id)
+    chosen = st.selectbox(
+        "Summit",
+        ids,
+        index=ids.index(DEFAULT) if DEFAULT in ids else 0,
+        format_func=lambda i: option_label(by_id[i]),
+        key="summit",
+        bind="query-params",
+    )
+    result = by_id.get(chosen or "", results[0])
+    summit = result.summit
+
+    facts, polygon_note = _facts(result)
+    left, right = st.columns([2, 3])
+    with left:
+        _card(result)
+        st.download_button(
+            "Download this summit's result (JSON)",
+            data=dumps(result).encode("utf-8"),
+            file_name=f"summit-{summit.id}.json",
+            mime="application/json",
+            key="download-summit-json",
+            on_click="ignore",
+        )
+    with right:
+        places = (summit.venue, *summit.parties)
+        key = f"summit:{summit.id}:" + ";".join(f"{p.name}@{p.lat:.6f},{p.lon:.6f}" for p in places)
+        if result.check is not None:
+            check = attach_facts(result.check, facts)
+            html = map_html(key, lambda: map_for_check(check))
+        else:
+            html = map_html(key, lambda: multi_party_map(result))
+        show_map(html, file_name=f"summit-{summit.id}.html")
+
+    st.markdown(f"#### Summit realities on {facts.date}")
+    show_facts(facts)
+    if polygon_note is not None:
+        st.caption(polygon_note)
+
+    st.markdown("#### All summits")
+    rows = gallery_rows(results)
+    shown = [
+        {k: v for k, v in row.items() if k not in ("id", "leaders", "dates")}
+        | {"verdict": f"{_ICONS.get(str(row['verdict']), '⚪')} {row['verdict']}"}
+        for row in rows
+    ]
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "year": st.column_config.NumberColumn("Year", format="%d"),
+            "summit": "Summit",
+            "venue": "Venue",
+            "host": "Host",
+            "parties": "Parties",
+            "verdict": "Verdict",
+            "split": st.column_config.TextColumn("Split", help="Share of the two trips, party A / party B"),
+            "detour_pct": st.column_config.NumberColumn(
+                "Detour %",
+                format="%+.1f",
+                help="Extra distance of stopping at the venue, % of the direct trip",
+            ),
+            "off_path_km": st.column_config.NumberColumn(
+                "Off the path, km", format="%d", help="Distance from the shortest path between the parties"
+            ),
+            "farthest_km": st.column_config.NumberColumn("Longest trip, km", format="%d"),
+            "source": st.column_config.LinkColumn("Source", display_text="source"),
+        },
+    )
+    st.download_button(
+        "Download the table (CSV)",
+        data=csv_dicts(rows).encode("utf-8"),
+        file_name="summits.csv",
+        mime="text/csv",
+        key="download-summits-csv",
+        on_click="ignore",
+    )
+    st.caption(
+        "Two parties: *halfway* = detour ≤ 5 % and split within 2.5 points of 50/50; *roughly* = ≤ 15 % "
+        "and within 10 points. More than two parties have no halfway: their card gives each distance. "
+        "Sources and positions: data/README.md."
+    )

@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Validate tests/corpus/claims.jsonl (standard library only).
+
+Checks, for every line:
+  * it is a JSON object with the required keys and value types;
+  * enums (kind, lang, split, venue_kind, party_kinds, reading) are known values;
+  * ids are unique; the split follows the deterministic rule
+    (records sorted by id, index % 3 == 2 -> "heldout", else "tune");
+  * every claim "quote" and every negative is a substring of "text";
+  * len(parties) == len(party_kinds) and parties is non-empty.
+Then prints counts of pages / claims / negatives per split (and a few breakdowns).
+Exit status 1 if any error was found.
+
+Usage:  python3 tests/corpus/check_corpus.py [path/to/claims.jsonl]
+"""
+
+import collections
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT = os.path.join(HERE, "claims.jsonl")
+
+REC_KEYS = {
+    "id": str,
+    "url": str,
+    "title": str,
+    "kind": str,
+    "lang": str,
+    "split": str,
+    "text": str,
+    "claims": list,
+    "negatives": list,
+}
+CLAIM_KEYS = {
+    "quote": str,
+    "phrase": str,
+    "venue": str,
+    "venue_kind": str,
+    "parties": list,
+    "party_kinds": list,
+    "reading": str,
+    "resolvable": bool,
+    "note": str,
+}
+KINDS = {"news", "encyclopedia", "travel", "aviation", "logistics", "city", "other"}
+LANGS = {"en", "fr", "es", "de", "pt", "it"}
+SPLITS = {"tune", "heldout"}
+PLACE_KINDS = {"city", "airport", "region", "country", "continent", "island", "landmark", "other"}
+READINGS = {"halfway", "equidistant", "midpoint"}
+
+
+def main(path):
+    errors = []
+    recs = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                errors.append(f"line {n}: blank line")
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                errors.append(f"line {n}: bad JSON: {exc}")
+                continue
+            if not isinstance(rec, dict):
+                errors.append(f"line {n}: not an object")
+                continue
+            recs.append((n, rec))
+
+    seen = set()
+    for n, rec in recs:
+        where = f"line {n} ({rec.get('id', '?')})"
+        for k, t in REC_KEYS.items():
+            if k not in rec:
+                errors.append(f"{where}: missing key {k!r}")
+            elif not isinstance(rec[k], t):
+                errors.append(f"{where}: {k!r} should be {t.__name__}")
+        extra = set(rec) - set(REC_KEYS)
+        if extra:
+            errors.append(f"{where}: unexpected keys {sorted(extra)}")
+        if any(k not in rec or not isinstance(rec[k], REC_KEYS[k]) for k in REC_KEYS):
+            continue
+        if rec["id"] in seen:
+            errors.append(f"{where}: duplicate id")
+        seen.add(rec["id"])
+        if not rec["url"].startswith(("http://", "https://")):
+            errors.append(f"{where}: url is not http(s)")
+        if rec["kind"] not in KINDS:
+            errors.append(f"{where}: unknown kind {rec['kind']!r}")
+        if rec["lang"] not in LANGS:
+            errors.append(f"{where}: unknown lang {rec['lang']!r}")
+        if rec["split"] not in SPLITS:
+            errors.append(f"{where}: unknown split {rec['split']!r}")
+        if not rec["text"].strip():
+            errors.append(f"{where}: empty text")
+        if not rec["claims"] and not rec["negatives"]:
+            errors.append(f"{where}: neither claims nor negatives")
+        text = rec["text"]
+        for i, c in enumerate(rec["claims"]):
+            cw = f"{where} claim {i}"
+            if not isinstance(c, dict):
+                errors.append(f"{cw}: not an object")
+                continue
+            for k, t in CLAIM_KEYS.items():
+                if k not in c:
+                    errors.append(f"{cw}: missing key {k!r}")
+                elif not isinstance(c[k], t):
+                    errors.append(f"{cw}: {k!r} should be {t.__name__}")
+            if any(k not in c or not isinstance(c[k], CLAIM_KEYS[k]) for k in CLAIM_KEYS):
+                continue
+            if not c["quote"] or c["quote"] not in text:
+                errors.append(f"{cw}: quote is not a substring of text: {c['quote'][:60]!r}")
+            if c["venue_kind"] not in PLACE_KINDS:
+                errors.append(f"{cw}: unknown venue_kind {c['venue_kind']!r}")
+            if c["reading"] not in READINGS:
+                errors.append(f"{cw}: unknown reading {c['reading']!r}")
+            if not c["parties"]:
+                errors.append(f"{cw}: empty parties")
+            if len(c["parties"]) != len(c["party_kinds"]):
+                errors.append(f"{cw}: parties/party_kinds length mismatch")
+            for pk in c["party_kinds"]:
+                if pk not in PLACE_KINDS:
+                    errors.append(f"{cw}: unknown party kind {pk!r}")
+            if not c["resolvable"] and not c["note"].strip():
+                errors.append(f"{cw}: unresolvable claim needs a note")
+        for i, neg in enumerate(rec["negatives"]):
+            if not isinstance(neg, str) or not neg or neg not in text:
+                errors.append(f"{where} negative {i}: not a substring of text: {str(neg)[:60]!r}")
+
+    # deterministic split rule
+    good = [rec for _, rec in recs if isinstance(rec.get("id"), str)]
+    for i, rec in enumerate(sorted(good, key=lambda r: r["id"])):
+        want = "heldout" if i % 3 == 2 else "tune"
+        if rec.get("split") != want:
+            errors.append(f"{rec['id']}: split is {rec.get('split')!r}, rule says {want!r}")
+
+    # counts
+    stats = collections.defaultdict(collections.Counter)
+    for _, rec in recs:
+        s = rec.get("split", "?")
+        stats[s]["pages"] += 1
+        stats[s]["claims"] += len(rec.get("claims", []))
+        stats[s]["negatives"] += len(rec.get("negatives", []))
+        stats[s]["pages_with_claims"] += bool(rec.get("claims"))
+        stats[s]["unresolvable_claims"] += sum(
+            1 for c in rec.get("claims", []) if isinstance(c, dict) and c.get("resolvable") is False
+        )
+    total = collections.Counter()
+    print(f"{'split':8} {'pages':>6} {'claims':>7} {'negatives':>10} {'unresolvable':>13}")
+    for s in sorted(stats):
+        st = stats[s]
+        total.update(st)
+        print(
+            f"{s:8} {st['pages']:6d} {st['claims']:7d} {st['negatives']:10d} {st['unresolvable_claims']:13d}"
+        )
+    t = total
+    print(f"{'total':8} {t['pages']:6d} {t['claims']:7d} {t['negatives']:10d} {t['unresolvable_claims']:13d}")
+    print("distinct urls:", len({rec.get("url") for _, rec in recs}))
+
+    def by(key: str) -> dict[object, int]:
+        return dict(sorted(collections.Counter(rec.get(key) for _, rec in recs).items()))
+
+    print("kind:", by("kind"))
+    print("lang:", by("lang"))
+    readings = collections.Counter(
+        c.get("reading") for _, rec in recs for c in rec.get("claims", []) if isinstance(c, dict)
+    )
+    print("reading:", dict(sorted(readings.items())))
+    vk = collections.Counter(
+        c.get("venue_kind") for _, rec in recs for c in rec.get("claims", []) if isinstance(c, dict)
+    )
+    print("venue_kind:", dict(sorted(vk.items())))
+
+    if errors:
+        print(f"\n{len(errors)} error(s):")
+        for e in errors:
+            print("  -", e)
+        return 1
+    print("\nOK: no errors")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else DEFAULT))
