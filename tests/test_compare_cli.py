@@ -340,7 +340,6 @@ def test_best_weights_and_coordinates_with_a_leading_minus(capsys: pytest.Captur
         ),
         (["best", "Washington"], "between 2 and 20"),
         (["best", "A=0,0", "B=0,10", "C=5,5", "--objective", "midpoint"], "exactly two parties"),
-        (["best", "A=0,0", "B=0,10", "--objective", "midpoint", "--weights", "1", "2"], "no weights"),
         (["best", "A=45,0", "B=-45,179.572719", "--objective", "midpoint"], "antipodal"),
         (["best", "A=0,0", "B=0,180", "--objective", "centroid"], "centroid is undefined"),
         (["best", "A=0,0", "B=0,10", "--suggest", "101"], "between 0 and 100"),
@@ -514,3 +513,15 @@ def test_compare_csv_never_writes_a_spreadsheet_formula(
     assert code == 0
     names = {r["name"] for r in csv.DictReader(io.StringIO(out))}
     assert names == {'\'=HYPERLINK("http://x","c")', "'+cmd"}
+
+
+def test_best_midpoint_with_weights_keeps_the_point_and_weights_the_total(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The core owns the weights rule; the CLI used to refuse what the dashboard accepted."""
+    assert main(["best", "A=0,0", "B=0,10", "--objective", "midpoint", "--weights", "3", "1", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    one_way = Geodesic.WGS84.Inverse(0, 0, 0, 10)["s12"] / 2000  # km from each party to the midpoint
+    assert document["point"]["lon"] == pytest.approx(5.0, abs=1e-9)
+    assert document["sum_km"] == pytest.approx(4 * one_way, abs=1e-6)
+    assert document["note"] == "weights do not move it"
