@@ -18,7 +18,7 @@ What the script does to the source, and why:
 * sorts features by ``iso_a2`` then ``name``; writes one feature per line, compact JSON.
 
 The output is byte-for-byte reproducible. The map draws it as a GeoJSON layer so the map
-reads with no tile server; see ``geo/offline_html.py``.
+reads with no tile server; see ``geo/maps/offline_html.py``.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 folium 0.20 loads its Fullscreen and MeasureControl plugins from CDNs, and no PyPI package
 ships them, so the files are copied into the repository once, with their licences, and the
-self-contained map export (``geo/offline_html.py``) inlines them from there. Leaflet and
+self-contained map export (``geo/maps/offline_html.py``) inlines them from there. Leaflet and
 jQuery themselves come from the pinned PyPI packages ``xstatic-leaflet`` and
 ``xstatic-jquery``; they are not vendored.
 

@@ -1,4 +1,4 @@
-"""Finding and checking "halfway" claims in articles (geo/article.py and `python -m geo article`).
+"""Finding and checking "halfway" claims in articles (geo/claims/article.py and `python -m geo article`).
 
 The articles in tests/articles/ were written for these tests, one per concern; the seed article
 is the news story the project began with. Distances are checked against GeographicLib called

@@ -232,8 +232,12 @@ def test_centroid_of_antipodal_parties_is_undefined() -> None:
 def test_midpoint_errors() -> None:
     with pytest.raises(InvalidInputError, match="exactly two parties"):
         optimum([0, 0, 1], [0, 10, 5], "midpoint")
-    with pytest.raises(InvalidInputError, match="no weights"):
-        optimum([0, 0], [0, 10], "midpoint", [1, 2])
+    weighted = optimum([0, 0], [0, 10], "midpoint", [1, 2])  # weights do not move the midpoint
+    assert (weighted.lat, weighted.lon) == (pytest.approx(0, abs=1e-12), pytest.approx(5, abs=1e-12))
+    assert weighted.sum_km == pytest.approx(3 * G.Inverse(0, 0, 0, 10)["s12"] / 2000, abs=MM_KM)
+    assert weighted.note == "weights do not move it"
+    with pytest.raises(InvalidInputError, match="weights"):
+        optimum([0, 0], [0, 10], "midpoint", [1, -2])
     with pytest.raises(DegenerateGeodesicError, match="antipodal"):
         optimum([45, -45], [0, 179.572719], "midpoint")
 

@@ -89,7 +89,7 @@ def compare_venues(
 
     >>> r = compare_venues(["Washington", "Moscow"], ["Reykjavik", "Geneva"], on_date=dt.date(2021, 3, 18))
     >>> [(v.rank, v.name, v.country) for v in r.venues]
-    [(1, 'Reykjavik', 'IS'), (2, 'Geneva', 'CH')]
+    [(1, 'Reykjavík', 'IS'), (2, 'Geneva', 'CH')]
     """
     from geo.analysis.scoring import check_party_count, compare, with_facts
     from geo.places.venues import VenueTable
