@@ -36,13 +36,14 @@ from geo.analysis.scoring import (
     with_facts,
 )
 from geo.errors import GeoError, InvalidInputError
-from geo.facts.summit import MAX_FACT_VENUES, shift_text
+from geo.facts.summit import MAX_FACT_VENUES
 from geo.facts.timezones import format_offset
 from geo.maps.plan import map_for_compare
 from geo.places.gazetteer import Place
 from geo.places.venues import VenueTable, read_venue_file
 from geo.report.compare import RANK_LABELS, compare_csv
 from geo.report.escape import md_escape
+from geo.report.facts import shift_text
 from geo.report.jsonout import dumps
 from geo_dashboard.common import (
     ZERO_WEIGHT_HELP,

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 import streamlit as st
 
 from geo.facts.aircraft import Aircraft, load_aircraft
-from geo.facts.summit import SummitFacts, nonstop_text, same_country_parties, shift_text
+from geo.facts.summit import SummitFacts, same_country_parties
 from geo.facts.timezones import format_offset
 from geo.report.escape import md_escape
+from geo.report.facts import nonstop_text, shift_text
 
 NO_AIRCRAFT = "(no range check)"
 

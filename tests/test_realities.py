@@ -11,9 +11,10 @@ from geographiclib.geodesic import Geodesic
 from geo.analysis.check import check_halfway, with_facts
 from geo.analysis.scoring import BLOCK_SPEED_KMH, FLIGHT_OVERHEAD_HOURS
 from geo.errors import InvalidInputError
-from geo.facts.summit import aircraft_for_parties, facts_for_venues, facts_lines, leg_text, summit_facts
+from geo.facts.summit import aircraft_for_parties, facts_for_venues, summit_facts
 from geo.maps.plan import MapPoint
 from geo.places.resolve import resolve
+from geo.report.facts import facts_lines, leg_text
 
 G = Geodesic.WGS84
 MEETING_2021 = dt.date(2021, 3, 18)  # Blinken and Sullivan met Yang and Wang in Anchorage

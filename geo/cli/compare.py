@@ -154,7 +154,7 @@ def run_compare(args: argparse.Namespace) -> str:
         from geo.report.jsonout import dumps
 
         return dumps(result)
-    from geo.facts.summit import compare_facts_lines
+    from geo.report.facts import compare_facts_lines
 
     return "\n".join([compare_table(result), "", *compare_facts_lines(result.venues, result.date)])
 

@@ -117,7 +117,7 @@ def _cmd_check(args: argparse.Namespace) -> str:
         from geo.report.jsonout import dumps
 
         return dumps(answer.result)
-    from geo.facts.summit import facts_lines
+    from geo.report.facts import facts_lines
     from geo.report.text import check_card
 
     return check_card(answer.result) + "\n\n" + "\n".join(facts_lines(answer.facts))

@@ -1205,7 +1205,7 @@ def venue_mark_for_check(result: CheckResult) -> VenueMark:
     facts = ""
     legs: tuple[str, ...] = ()
     if result.neutral is not None:  # summit facts (geo.analysis.check.with_facts)
-        from geo.facts.summit import venue_text
+        from geo.report.facts import venue_text
 
         tz, offset = getattr(v, "timezone", None), getattr(v, "utc_offset_hours", None)
         facts = venue_text(v.country, v.country_name, tz, offset, result.neutral)
@@ -1225,7 +1225,7 @@ def venue_mark_for_check(result: CheckResult) -> VenueMark:
 
 def _leg(party: Any) -> str:
     """Flight-path tooltip text of a party with summit facts (check ``Party`` or ``PartyFacts``)."""
-    from geo.facts.summit import leg_text
+    from geo.report.facts import leg_text
 
     return leg_text(party) if getattr(party, "flight_hours", None) is not None else ""
 
@@ -1245,7 +1245,7 @@ def party_points(
     range_rings : bool
         Give a party whose facts name an aircraft a ring of that aircraft's range.
     """
-    from geo.facts.summit import party_text
+    from geo.report.facts import party_text
 
     out = []
     for i, p in enumerate(parties):
@@ -1303,7 +1303,7 @@ def venue_marks_for_compare(result: Any) -> list[VenueMark]:
         facts = ""
         legs: tuple[str, ...] = ()
         if getattr(venue, "parties", None) is not None:  # summit facts (geo.analysis.scoring.with_facts)
-            from geo.facts.summit import venue_text
+            from geo.report.facts import venue_text
 
             facts = venue_text(
                 venue.country, venue.country_name, venue.timezone, venue.utc_offset_hours, venue.neutral
