@@ -10,7 +10,7 @@ import streamlit as st
 from geo.analysis.check import PlaceRef
 from geo.claims.article import ArticleReport, Claim, check_article, decode_article, plain_text
 from geo.errors import GeoError
-from geo.maps.plan import map_for_check
+from geo.maps.results import map_for_check
 from geo.report.escape import md_escape
 from geo.report.jsonout import dumps
 from geo.report.markdown import verdict_markdown

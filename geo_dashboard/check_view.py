@@ -9,7 +9,7 @@ import streamlit as st
 
 from geo.analysis.check import Thresholds
 from geo.errors import GeoError
-from geo.maps.plan import map_for_check
+from geo.maps.results import map_for_check
 from geo.places.gazetteer import Place
 from geo.report.jsonout import dumps
 from geo.report.markdown import verdict_markdown

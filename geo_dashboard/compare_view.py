@@ -38,7 +38,7 @@ from geo.analysis.scoring import (
 from geo.errors import GeoError, InvalidInputError
 from geo.facts.summit import MAX_FACT_VENUES
 from geo.facts.timezones import format_offset
-from geo.maps.plan import map_for_compare
+from geo.maps.results import map_for_compare
 from geo.places.gazetteer import Place
 from geo.places.venues import VenueTable, read_venue_file
 from geo.report.compare import RANK_LABELS, compare_csv
@@ -236,7 +236,7 @@ def table_rows(result: CompareResult, *, from_file: bool = False) -> list[dict[s
     labels = party_labels([p.name for p in result.parties])
     two = len(labels) == 2
     with_aircraft = any(
-        p.aircraft is not None for v in result.venues[:1] if v.parties is not None for p in v.parties
+        p.aircraft is not None for v in result.venues[:1] if v.facts is not None for p in v.facts.parties
     )
     rows: list[dict[str, Any]] = []
     for v in result.venues:
@@ -256,9 +256,9 @@ def table_rows(result: CompareResult, *, from_file: bool = False) -> list[dict[s
             row["detour %"] = v.detour_pct
             row["split"] = None if v.split is None else f"{100 * v.split[0]:.0f}/{100 * v.split[1]:.0f}"
         row["host"] = _host(v)
-        row["neutral"] = v.neutral
-        row["UTC offset"] = None if v.utc_offset_hours is None else format_offset(v.utc_offset_hours)
-        facts = v.parties or ()
+        row["neutral"] = None if v.facts is None else v.facts.neutral
+        row["UTC offset"] = None if v.facts is None else format_offset(v.facts.venue.utc_offset_hours)
+        facts = v.facts.parties if v.facts is not None else ()
         for i, label in enumerate(labels):
             row[f"{label} clock shift"] = shift_text(facts[i].clock_shift_hours) if facts else None
         if with_aircraft:
@@ -272,11 +272,12 @@ def table_rows(result: CompareResult, *, from_file: bool = False) -> list[dict[s
 
 
 def _host(v: VenueScore) -> str | None:
-    if v.parties is None:
+    if v.facts is None:
         return None  # no facts computed (beyond the first MAX_FACT_VENUES venues)
-    if not v.country:
+    host = v.facts.venue
+    if not host.country:
         return "at sea"
-    return f"{v.country_name} ({v.country})" if v.country_name else v.country
+    return f"{host.country_name} ({host.country})" if host.country_name else host.country
 
 
 def chart_rows(result: CompareResult, limit: int = CHART_MAX_VENUES) -> list[dict[str, Any]]:
@@ -556,11 +557,11 @@ def render() -> None:
 
     shown = result
     if neutral_only:
-        kept = tuple(v for v in result.venues if v.neutral)
+        kept = tuple(v for v in result.venues if v.facts is not None and v.facts.neutral)
         shown = dataclasses.replace(result, venues=kept)
-        not_neutral = sum(1 for v in result.venues if v.neutral is False)
+        not_neutral = sum(1 for v in result.venues if v.facts is not None and not v.facts.neutral)
         note = f"Neutral venues only: {not_neutral:,} in a party's country hidden"
-        unknown = sum(1 for v in result.venues if v.neutral is None)
+        unknown = sum(1 for v in result.venues if v.facts is None)
         if unknown:
             note += (
                 f", and {unknown:,} more hidden because summit facts are computed for the best "

@@ -31,7 +31,9 @@ from geo.core.geodesy import LatLon
 from geo.core.units import format_km, format_lat_lon
 from geo.errors import GeoError
 from geo.facts.summit import VenueFacts, facts_for_venues
-from geo.maps.plan import MapPoint, VenueMark, best_mark, build_map
+from geo.maps.plan import MapPoint, VenueMark
+from geo.maps.render import build_map
+from geo.maps.results import best_mark
 from geo.report.escape import csv_dicts, md_escape
 from geo.report.jsonout import dumps
 from geo.usecases import FairestPoints, fairest_points

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import functools
 
 import folium
@@ -12,12 +10,14 @@ import streamlit as st
 from geo.analysis.check import attach_facts
 from geo.analysis.summits import SummitCheck, check_summits
 from geo.errors import GeoError
-from geo.facts.countries import sovereigns
-from geo.facts.summit import SummitFacts, summit_facts
-from geo.maps.plan import VenueMark, build_map, map_for_check
+from geo.facts.summit import SummitFacts
+from geo.maps.plan import VenueMark
+from geo.maps.render import build_map
+from geo.maps.results import map_for_check
 from geo.report.escape import csv_dicts
 from geo.report.jsonout import dumps
 from geo.report.markdown import verdict_markdown
+from geo.usecases import historic_summit_facts
 from geo_dashboard.common import (
     map_html,
     show_error,
@@ -37,34 +37,8 @@ def _checked() -> tuple[SummitCheck, ...]:
 
 @functools.lru_cache(maxsize=64)
 def _facts(result: SummitCheck) -> tuple[SummitFacts, str | None]:
-    """Host country, neutrality, clocks and flights of a summit on its first day, and a note
-    when the country polygons disagree with the record.
-
-    The host is the curated ``venue_country`` of data/summits.csv: where the polygons
-    disagree (the Peace House at Panmunjom lies metres south of the demarcation line, which
-    the 1:10m layer cannot draw), the record wins and the note says so.
-    """
-    s = result.summit
-    facts = summit_facts(s.venue, s.parties, on_date=dt.date.fromisoformat(s.date))
-    found = facts.venue
-    if found.country == s.venue_country:
-        return facts, None
-    where = f"{found.country_name} ({found.country})" if found.country else "no country"
-    note = (
-        f"The 1:10m country polygons put this point in {where}: the border here is finer than "
-        f"the map data. The host above is the record's, {s.venue_country_name}."
-    )
-    sovereign = sovereigns().get(s.venue_country, s.venue_country)
-    states = {x for p in facts.parties for x in (p.country, p.sovereign) if x}
-    venue = dataclasses.replace(
-        found,
-        country=s.venue_country,
-        country_name=s.venue_country_name,
-        sovereign=sovereign,
-        country_distance_km=None,
-        neutral=not ({s.venue_country, sovereign} & states),
-    )
-    return dataclasses.replace(facts, venue=venue), note
+    """The summit facts on its first day (:func:`geo.usecases.historic_summit_facts`), cached."""
+    return historic_summit_facts(result)
 
 
 def _link(url: str) -> str:

@@ -139,3 +139,34 @@ def test_the_search_list_fills_in_the_place_box(app: AppTest) -> None:
     assert app.query_params["venue"] == "KEF"  # shared as the box's value
     # Keflavík airport (OurAirports 63.985, -22.6056) from Washington, by GeographicLib
     assert f"{gl_km((38.9072, -77.0369), (63.98500, -22.60560)):,.0f} km" in page_text(app)
+
+
+SAME_CASES = [
+    ("Anchorage", "Washington", "Beijing"),
+    ("Reykjavik", "Washington", "Moscow"),
+    ("Singapore", "Pyongyang", "Washington"),
+    ("Höfði=64.1475,-21.9091", "DC", "Moscow"),
+]
+
+
+@pytest.mark.parametrize(("venue", "a", "b"), SAME_CASES)
+def test_the_cli_and_the_dashboard_give_the_same_answer(
+    app: AppTest, capsys: pytest.CaptureFixture[str], venue: str, a: str, b: str
+) -> None:
+    """Both shells call geo.usecases.check_claim: same verdict card, same explanation."""
+    import json
+
+    from geo.cli.main import main
+    from geo.report.escape import md_escape
+
+    assert main(["check", venue, "--between", a, b, "--json"]) == 0
+    cli = json.loads(capsys.readouterr().out)
+    app.text_input(key="venue").set_value(venue)
+    app.text_input(key="a").set_value(a)
+    app.text_input(key="b").set_value(b).run()
+    assert not app.exception and not app.error
+    text = page_text(app)
+    assert f"Verdict: {cli['verdict'].upper()}" in text
+    assert md_escape(cli["explanation"]) in text  # every number of the explanation, as the CLI wrote it
+    for criterion in cli["criteria"]:
+        assert f"**{criterion['name']}** ({criterion['holds']}): {md_escape(criterion['detail'])}" in text

@@ -292,8 +292,8 @@ def test_csv_and_json_downloads_hold_the_ranking(downloads: dict[str, bytes]) ->
     assert data["rank_by"] == "fair" and [v["name"] for v in data["venues"]] == venue_order(at)
     first = data["venues"][0]
     assert first["distances_km"][1] == pytest.approx(gl_km(MOSCOW, VENUES["Reykjavík"]), abs=1e-6)
-    assert first["country"] == "IS" and first["neutral"] is True
-    assert first["parties"][1]["overflies"][0] == "RU"
+    assert first["facts"]["venue"]["country"] == "IS" and first["facts"]["venue"]["neutral"] is True
+    assert first["facts"]["parties"][1]["overflies"][0] == "RU"
     html = download(at, downloads, "download-compare-washington-d-c-moscow.html").decode("utf-8")
     assert html == at.get("iframe")[0].proto.srcdoc
 

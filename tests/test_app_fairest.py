@@ -328,3 +328,25 @@ def test_the_search_list_adds_a_party_as_a_new_line(app: AppTest) -> None:
     assert not app.exception
     assert app.text_area(key="fp").value == "Washington\nBeijing\nKEF"
     assert list(trips(app).index)[:3] == ["Washington, D.C.", "Beijing", "Keflavik International Airport"]
+
+
+@pytest.mark.parametrize("objective", ["midpoint", "centroid", "minsum", "minimax"])
+def test_the_cli_and_the_fairest_view_agree_with_weights(
+    objective: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The core owns the weights rule: `best --weights 3 1` and the view's card are the same point
+    and the same weighted total (the CLI used to refuse weights for the midpoint)."""
+    from geo.cli.main import main
+
+    assert main(["best", "Washington", "Beijing", "--objective", objective, "--weights", "3", "1",
+                 "--suggest", "0", "--json"]) == 0  # fmt: skip
+    cli = json.loads(capsys.readouterr().out)
+    lats, lons = (WASHINGTON[0], BEIJING[0]), (WASHINGTON[1], BEIJING[1])
+    view = fairest_view.optima(lats, lons, (3.0, 1.0)).optima[objective]
+    assert not isinstance(view, str)
+    assert (cli["point"]["lat"], cli["point"]["lon"]) == (
+        pytest.approx(view.lat, abs=1e-9),
+        pytest.approx(view.lon, abs=1e-9),
+    )
+    assert cli["sum_km"] == pytest.approx(view.sum_km, abs=1e-6)
+    assert cli["max_km"] == pytest.approx(view.max_km, abs=1e-6)

@@ -332,14 +332,16 @@ def test_check_json_carries_the_summit_facts_of_issue_6(capsys: pytest.CaptureFi
     )
     assert code == 0
     data = json.loads(out)
-    venue, (a, b) = data["venue"], data["parties"]
+    facts = data["facts"]  # attached once: not copied into the venue and the parties
+    venue, (a, b) = facts["venue"], facts["parties"]
+    assert not FACT_KEYS_PARTY - {"country"} & data["parties"][0].keys() and "timezone" not in data["venue"]
     assert venue.keys() >= FACT_KEYS_VENUE and a.keys() >= FACT_KEYS_PARTY and b.keys() >= FACT_KEYS_PARTY
     assert (venue["country"], venue["country_name"], venue["timezone"]) == (
         "US",
         "United States",
         "America/Anchorage",
     )
-    assert venue["utc_offset_hours"] == -8.0 and data["neutral"] is False and data["date"] == "2021-03-18"
+    assert venue["utc_offset_hours"] == -8.0 and venue["neutral"] is False and facts["date"] == "2021-03-18"
     assert (a["country"], a["timezone"], a["utc_offset_hours"], a["clock_shift_hours"]) == (
         "US", "America/New_York", -4.0, -4.0,
     )  # fmt: skip
@@ -347,8 +349,9 @@ def test_check_json_carries_the_summit_facts_of_issue_6(capsys: pytest.CaptureFi
         "CN", "Asia/Shanghai", 8.0, -16.0,
     )  # fmt: skip
     assert b["overflies"] == ["CN", "RU", "US"]
-    for p in (a, b):
-        km = gl_km(p["lat"], p["lon"], venue["lat"], venue["lon"])
+    for p, where in zip((a, b), data["parties"], strict=True):
+        km = gl_km(where["lat"], where["lon"], data["venue"]["lat"], data["venue"]["lon"])
+        assert p["distance_km"] == pytest.approx(km, abs=1e-6) == where["distance_km"]
         assert p["flight_hours"] == pytest.approx(km / 804.672 + 0.5, abs=1e-9)
         assert p["nonstop"] is None  # no --aircraft
 
@@ -360,8 +363,8 @@ def test_check_aircraft_marks_each_leg_non_stop(capsys: pytest.CaptureFixture[st
     )  # fmt: skip
     assert code == 0
     data = json.loads(out)
-    kim, trump = data["parties"]
-    assert data["neutral"] is True and data["venue"]["country"] == "SG"
+    kim, trump = data["facts"]["parties"]
+    assert data["facts"]["venue"]["neutral"] is True and data["facts"]["venue"]["country"] == "SG"
     assert (kim["aircraft"], kim["aircraft_range_km"], kim["nonstop"]) == ("il-62m", 10000.0, True)
     assert (trump["aircraft"], trump["nonstop"]) == ("vc-25a", False)  # ~15,550 km > 12,553 km
     assert kim["clock_shift_hours"] == -1.0 and trump["clock_shift_hours"] == 12.0
@@ -391,7 +394,7 @@ def test_check_date_defaults_to_today(capsys: pytest.CaptureFixture[str]) -> Non
 
     code, out, _ = run_cli(capsys, "check", "Geneva", "--between", "Washington", "Moscow", "--json")
     assert code == 0
-    assert json.loads(out)["date"] in {
+    assert json.loads(out)["facts"]["date"] in {
         dt.date.today().isoformat(),
         (dt.date.today() - dt.timedelta(1)).isoformat(),
     }

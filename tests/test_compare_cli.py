@@ -453,31 +453,26 @@ def test_compare_json_venues_carry_the_summit_facts(capsys: pytest.CaptureFixtur
     assert data["date"] == "1986-10-11"
     reykjavik, anchorage = data["venues"]
     for venue in (reykjavik, anchorage):
-        assert {
-            "country",
-            "country_name",
-            "timezone",
-            "utc_offset_hours",
-            "neutral",
-            "parties",
-        } <= venue.keys()
-        for party in venue["parties"]:
+        assert {"country", "country_name", "timezone", "utc_offset_hours", "neutral"} <= venue["facts"][
+            "venue"
+        ].keys()
+        assert not {"country", "timezone", "neutral", "parties"} & venue.keys()  # attached once, in "facts"
+        for party in venue["facts"]["parties"]:
             assert {
                 "country", "timezone", "utc_offset_hours", "clock_shift_hours", "flight_hours", "overflies",
                 "nonstop",
             } <= party.keys()  # fmt: skip
-    assert (reykjavik["country"], reykjavik["timezone"], reykjavik["utc_offset_hours"]) == (
-        "IS", "Atlantic/Reykjavik", 0.0,
-    )  # fmt: skip
-    assert reykjavik["neutral"] is True and anchorage["neutral"] is False
-    washington, moscow = reykjavik["parties"]
+    host = reykjavik["facts"]["venue"]
+    assert (host["country"], host["timezone"], host["utc_offset_hours"]) == ("IS", "Atlantic/Reykjavik", 0.0)
+    assert host["neutral"] is True and anchorage["facts"]["venue"]["neutral"] is False
+    washington, moscow = reykjavik["facts"]["parties"]
     assert washington["clock_shift_hours"] == 4.0 and moscow["clock_shift_hours"] == -3.0  # EDT, MSK in 1986
     assert moscow["overflies"] == ["RU", "FI", "SE", "NO", "IS"]
     assert washington["nonstop"] is True and moscow["nonstop"] is True  # 4,525 and 3,317 km
     # Moscow-Anchorage, 7,016 km: within the Il-62M's 10,000 km
-    assert anchorage["parties"][1]["nonstop"] is True
+    assert anchorage["facts"]["parties"][1]["nonstop"] is True
     for venue in data["venues"]:
-        for party, km in zip(venue["parties"], venue["distances_km"], strict=True):
+        for party, km in zip(venue["facts"]["parties"], venue["distances_km"], strict=True):
             assert party["distance_km"] == pytest.approx(km, abs=MM_KM)
             assert party["flight_hours"] == pytest.approx(km / 804.672 + 0.5, abs=1e-9)
 

@@ -146,3 +146,29 @@ def test_no_import_cycle_between_modules() -> None:
         if state.get(name) is None and visit(name, [name]):
             break
     assert cycle == []
+
+
+def definitions(name: str) -> list[str]:
+    """Where a function called ``name`` is defined, in geo/ and geo_dashboard/."""
+    found = []
+    for path in sorted([*(ROOT / "geo").rglob("*.py"), *(ROOT / "geo_dashboard").rglob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and node.name == name:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def test_one_formatter_and_one_escaper_per_target() -> None:
+    assert definitions("_km") == []
+    assert definitions("format_km") == ["geo/core/units.py:10"]
+    for escaper in ("md_escape", "html_text", "js_string", "csv_cell"):
+        (where,) = definitions(escaper)
+        assert where.startswith("geo/report/escape.py:"), escaper
+
+
+def test_the_map_planner_is_small_functions() -> None:
+    source = (ROOT / "geo" / "maps" / "plan.py").read_text(encoding="utf-8")
+    functions = [n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.FunctionDef)]
+    sizes = {n.name: (n.end_lineno or n.lineno) - n.lineno + 1 for n in functions}
+    assert "plan_map" in sizes and len(sizes) > 20
+    assert {name: lines for name, lines in sizes.items() if lines > 80} == {}

@@ -19,7 +19,9 @@ from map_html import HOSTILE_NAMES, SEED_PARTIES, SEED_VENUES
 
 from geo.analysis.check import PlaceRef, check_halfway
 from geo.maps.offline_html import export_html
-from geo.maps.plan import BestMark, MapPoint, VenueMark, build_map, map_for_check
+from geo.maps.plan import BestMark, MapPoint, VenueMark
+from geo.maps.render import build_map
+from geo.maps.results import map_for_check
 from geo.places.resolve import resolve
 
 pytestmark = pytest.mark.browser

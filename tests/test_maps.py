@@ -27,13 +27,13 @@ from geo.maps.plan import (
     BestMark,
     MapPoint,
     VenueMark,
-    build_map,
     geodesic_circle,
     html_text,
-    map_for_check,
     plan_map,
     rank_color,
 )
+from geo.maps.render import build_map
+from geo.maps.results import map_for_check
 from geo.places.resolve import resolve
 
 G = Geodesic.WGS84
@@ -395,7 +395,7 @@ def test_basemap_geojson_has_no_longitude_jump_over_180() -> None:
 
 def test_map_for_compare_colours_venues_by_rank() -> None:
     from geo.analysis import scoring
-    from geo.maps.plan import map_for_compare
+    from geo.maps.results import map_for_compare
 
     parties = [resolve(p) for p in ("Washington", "Beijing", "Moscow")]
     venues = [resolve(v) for v in SEED_VENUES]
@@ -412,7 +412,7 @@ def test_map_for_compare_colours_venues_by_rank() -> None:
 
 def test_map_for_best_draws_the_point_and_its_minimax_circle() -> None:
     from geo.analysis import optimize
-    from geo.maps.plan import map_for_best
+    from geo.maps.results import map_for_best
 
     parties = [resolve(p) for p in ("Washington", "Beijing", "Moscow")]
     result = optimize.optimum([p.lat for p in parties], [p.lon for p in parties], "minimax")

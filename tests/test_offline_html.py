@@ -12,7 +12,8 @@ from map_html import SEED_PARTIES, SEED_VENUES, polylines
 from geo.analysis.check import PlaceRef
 from geo.errors import DataError
 from geo.maps.offline_html import ASSETS, export_html, external_references, inline_assets
-from geo.maps.plan import BestMark, MapPoint, VenueMark, build_map
+from geo.maps.plan import BestMark, MapPoint, VenueMark
+from geo.maps.render import build_map
 from geo.places.resolve import resolve
 
 MAX_BYTES = 1_500_000

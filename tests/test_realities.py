@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 
@@ -129,12 +130,14 @@ def test_overflight_paths_are_capped_per_call() -> None:
 
 def test_with_facts_fills_the_check_result() -> None:
     r = check_halfway(resolve("Anchorage"), resolve("Washington"), resolve("Beijing"))
-    assert r.neutral is None and r.parties[0].timezone is None  # nothing until asked
-    r = with_facts(r, on_date=MEETING_2021, aircraft="vc-25a")
-    assert r.neutral is False and r.date == "2021-03-18"
-    assert r.venue.timezone == "America/Anchorage"  # type: ignore[attr-defined]
-    assert [p.nonstop for p in r.parties] == [True, True]
-    assert r.verdict == "roughly halfway"  # the check itself is unchanged
+    assert r.facts is None  # nothing until asked
+    checked = with_facts(r, on_date=MEETING_2021, aircraft="vc-25a")
+    assert checked.facts is not None
+    assert checked.facts.neutral is False and checked.facts.date == "2021-03-18"
+    assert checked.facts.venue.timezone == "America/Anchorage"
+    assert [p.nonstop for p in checked.facts.parties] == [True, True]
+    assert [p.distance_km for p in checked.facts.parties] == [p.distance_km for p in r.parties]
+    assert dataclasses.replace(checked, facts=None) == r  # the check itself is unchanged
 
 
 def test_text_lines_and_leg_text() -> None:

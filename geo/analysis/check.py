@@ -108,32 +108,10 @@ class PlaceRef:
 
 @dataclass(frozen=True)
 class Party(PlaceRef):
-    """A party and its geodesic distance to the venue, km.
-
-    The fields after ``distance_km`` are the summit facts of :func:`with_facts` (see
-    :class:`geo.facts.summit.PartyFacts`); they are ``None`` until it is called. ``country`` and
-    ``country_name`` then come from the country polygons, like the venue's.
-    """
+    """A party and its geodesic distance to the venue, km. Its summit facts (time zone, clock
+    shift, flight, overflights, non-stop) are in :attr:`CheckResult.facts`."""
 
     distance_km: float = math.nan
-    timezone: str | None = None
-    utc_offset_hours: float | None = None
-    clock_shift_hours: float | None = None
-    flight_hours: float | None = None
-    overflies: tuple[str, ...] | None = None
-    aircraft: str | None = None
-    aircraft_range_km: float | None = None
-    nonstop: bool | None = None
-
-
-@dataclass(frozen=True)
-class VenueRef(PlaceRef):
-    """The venue with its summit facts (:func:`with_facts`; see :class:`geo.facts.summit.VenueFacts`)."""
-
-    sovereign: str | None = None
-    country_distance_km: float | None = None
-    timezone: str | None = None
-    utc_offset_hours: float | None = None
 
 
 @dataclass(frozen=True)
@@ -169,8 +147,7 @@ class CheckResult:
     explanation: str
     criteria: tuple[Criterion, ...]
     thresholds: Thresholds
-    neutral: bool | None = None  # summit facts (with_facts): venue outside every party's country
-    date: str | None = None  # the date of the UTC offsets, YYYY-MM-DD (with_facts)
+    facts: SummitFacts | None = None  # the summit facts of the venue and parties (with_facts)
 
 
 def _grade(detour: float, offset: float, t: Thresholds) -> str:
@@ -328,12 +305,12 @@ def with_facts(
     on_date: dt.date | None = None,
     aircraft: Aircraft | str | Sequence[Aircraft | str | None] | None = None,
 ) -> CheckResult:
-    """The result with the summit facts of :func:`geo.facts.summit.summit_facts` filled in.
+    """The result with the summit facts of :func:`geo.facts.summit.summit_facts` attached.
 
-    The venue becomes a :class:`VenueRef` (host country from the country polygons, time
-    zone, UTC offset on ``on_date``), each party gains its time zone, clock shift, flight
-    time, overflown countries and, with ``aircraft``, whether it can fly non-stop; the
-    result gains ``neutral`` and ``date``. Loads shapely and the polygons on first use.
+    ``result.facts`` becomes the :class:`geo.facts.summit.SummitFacts` of the venue (host
+    country from the country polygons, time zone, UTC offset on ``on_date``, neutrality) and
+    of each party (time zone, clock shift, flight time, overflown countries and, with
+    ``aircraft``, whether it can fly non-stop). Loads shapely and the polygons on first use.
 
     Parameters
     ----------
@@ -349,7 +326,8 @@ def with_facts(
     >>> from geo.places.resolve import resolve
     >>> r = with_facts(check_halfway(resolve("Anchorage"), resolve("Washington"), resolve("Beijing")),
     ...                on_date=dt.date(2021, 3, 18), aircraft="vc-25a")
-    >>> r.venue.country, r.venue.utc_offset_hours, r.neutral, [p.nonstop for p in r.parties]
+    >>> f = r.facts
+    >>> f.venue.country, f.venue.utc_offset_hours, f.venue.neutral, [p.nonstop for p in f.parties]
     ('US', -8.0, False, [True, True])
     """
     from geo.facts.summit import summit_facts
@@ -363,30 +341,4 @@ def attach_facts(result: CheckResult, facts: SummitFacts) -> CheckResult:
     """The result with already computed summit facts of its venue and parties (see :func:`with_facts`)."""
     if len(facts.parties) != 2:
         raise InvalidInputError(f"summit facts of {len(facts.parties)} parties do not fit a halfway check")
-    v = facts.venue
-    venue = VenueRef(
-        **{**PlaceRef.of_ref(result.venue).__dict__, "country": v.country, "country_name": v.country_name},
-        sovereign=v.sovereign,
-        country_distance_km=v.country_distance_km,
-        timezone=v.timezone,
-        utc_offset_hours=v.utc_offset_hours,
-    )
-    parties = tuple(
-        dataclasses.replace(
-            party,
-            country=f.country,
-            country_name=f.country_name,
-            timezone=f.timezone,
-            utc_offset_hours=f.utc_offset_hours,
-            clock_shift_hours=f.clock_shift_hours,
-            flight_hours=f.flight_hours,
-            overflies=f.overflies,
-            aircraft=f.aircraft,
-            aircraft_range_km=f.aircraft_range_km,
-            nonstop=f.nonstop,
-        )
-        for party, f in zip(result.parties, facts.parties, strict=True)
-    )
-    return dataclasses.replace(
-        result, venue=venue, parties=(parties[0], parties[1]), neutral=facts.neutral, date=facts.date
-    )
+    return dataclasses.replace(result, facts=facts)

@@ -54,7 +54,7 @@ from geo.places.venues import RejectedRow, VenueTable
 
 if TYPE_CHECKING:
     from geo.facts.aircraft import Aircraft
-    from geo.facts.summit import PartyFacts
+    from geo.facts.summit import SummitFacts
 
 __all__ = [
     "BLOCK_SPEED_KMH",
@@ -332,11 +332,10 @@ class VenueScore:
         1 = best for the chosen ranking; equal scores share a rank.
     row : int or None
         Line of the venue file the venue came from.
-    country, country_name, sovereign, timezone, utc_offset_hours, neutral, parties
-        Summit facts filled in by :func:`with_facts` (``None`` until then): the host country
-        (ISO alpha-2, from the country polygons), its sovereign, the time zone and UTC offset,
-        whether the venue is neutral, and per party a :class:`geo.facts.summit.PartyFacts`
-        (time zone, clock shift, flight time, overflown countries, non-stop).
+    facts : SummitFacts or None
+        The summit facts of the venue for the parties (:func:`with_facts`; ``None`` until
+        then): host country, sovereign, time zone and UTC offset, neutrality, and per party
+        the time zone, clock shift, flight time, overflown countries and non-stop.
     """
 
     name: str
@@ -353,13 +352,7 @@ class VenueScore:
     split: tuple[float, float] | None
     rank: int
     row: int | None = None
-    country: str | None = None
-    country_name: str | None = None
-    sovereign: str | None = None
-    timezone: str | None = None
-    utc_offset_hours: float | None = None
-    neutral: bool | None = None
-    parties: tuple[PartyFacts, ...] | None = None
+    facts: SummitFacts | None = None
 
 
 @dataclass(frozen=True)
@@ -512,10 +505,10 @@ def with_facts(
 ) -> CompareResult:
     """The comparison with the summit facts of every listed venue filled in.
 
-    Each :class:`VenueScore` gains its host country, sovereign, time zone, UTC offset on
-    ``on_date`` (default today), ``neutral`` and, per party, a :class:`geo.facts.summit.PartyFacts`
-    (clock shift, flight time, overflown countries, non-stop with ``aircraft``); the result
-    gains ``date``. Only the first :data:`geo.facts.summit.MAX_FACT_VENUES` (1,000) listed venues
+    Each :class:`VenueScore` gains its ``facts`` (:class:`geo.facts.summit.SummitFacts`: host
+    country, sovereign, time zone and UTC offset on ``on_date`` (default today), neutrality and,
+    per party, clock shift, flight time, overflown countries, non-stop with ``aircraft``); the
+    result gains ``date``. Only the first :data:`geo.facts.summit.MAX_FACT_VENUES` (1,000) listed venues
     get facts and only :data:`geo.facts.summit.MAX_OVERFLIGHT_LEGS` (400) party→venue paths their
     overflown countries (best venues first; the rest stay ``None``): use ``top`` to list fewer
     venues. Loads shapely and the polygons on first use.
@@ -526,26 +519,14 @@ def with_facts(
     >>> from geo.places.resolve import resolve
     >>> r = compare([resolve("Washington"), resolve("Moscow")], [resolve("Reykjavik"), resolve("Helsinki")])
     >>> r = with_facts(r, on_date=dt.date(1986, 10, 11))
-    >>> [(v.name, v.country, v.neutral, v.parties[1].overflies) for v in r.venues]
+    >>> [(v.name, v.facts.venue.country, v.facts.neutral, v.facts.parties[1].overflies) for v in r.venues]
     [('Reykjavík', 'IS', True, ('RU', 'FI', 'SE', 'NO', 'IS')), ('Helsinki', 'FI', True, ('RU', 'EE', 'FI'))]
     """
     from geo.facts.summit import MAX_FACT_VENUES, facts_for_venues
 
     listed = result.venues[:MAX_FACT_VENUES]
     facts = facts_for_venues(listed, result.parties, on_date=on_date, aircraft=aircraft)
-    with_facts = tuple(
-        dataclasses.replace(
-            v,
-            country=f.venue.country,
-            country_name=f.venue.country_name,
-            sovereign=f.venue.sovereign,
-            timezone=f.venue.timezone,
-            utc_offset_hours=f.venue.utc_offset_hours,
-            neutral=f.venue.neutral,
-            parties=f.parties,
-        )
-        for v, f in zip(listed, facts, strict=True)
-    )
+    with_facts = tuple(dataclasses.replace(v, facts=f) for v, f in zip(listed, facts, strict=True))
     venues = with_facts + result.venues[MAX_FACT_VENUES:]
     day = (on_date or dt.date.today()).isoformat()
     return dataclasses.replace(result, venues=venues, date=day)

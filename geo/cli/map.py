@@ -17,14 +17,11 @@ small page that loads Leaflet from CDNs and shows OpenStreetMap tiles.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 from pathlib import Path
 from typing import Any
 
 from geo.cli.options import add_facts_options, add_json, add_online, add_parties, facts_options, parties_of
 from geo.errors import InvalidInputError
-
-MAX_VENUES = 50  # each venue draws one geodesic per party: more would make the page heavy
 
 
 def add_map_parser(sub: Any) -> None:
@@ -76,74 +73,25 @@ def add_map_parser(sub: Any) -> None:
     add_online(parser)
 
 
-def _has_module(name: str) -> bool:
-    return importlib.util.find_spec(name) is not None
-
-
 def run_map(args: argparse.Namespace) -> str:
-    """Build the map for parsed arguments, write it, and return the line to print."""
-    from geo.places.resolve import resolve
-
-    between = parties_of(args)
-    if len(args.venues) > MAX_VENUES:
-        raise InvalidInputError(f"--venues takes at most {MAX_VENUES} venues, not {len(args.venues)}")
-    if args.equidistant and len(between) != 2:
-        raise InvalidInputError("--equidistant needs exactly two parties")
+    """Build the map for parsed arguments (:func:`geo.usecases.map_question`), write it, and
+    return the line to print."""
     out = Path(args.out)
     if out.suffix.lower() not in (".html", ".htm"):
         raise InvalidInputError(f"--out {args.out!r} must name an .html file")
-
-    parties = [resolve(p, online=args.online) for p in between]
-    venues = [resolve(v, online=args.online) for v in args.venues]
-
-    from geo.facts.summit import aircraft_for_parties
-    from geo.maps import plan as maps
+    from geo.usecases import map_question
 
     on_date, aircraft = facts_options(args)
-    rings = bool(args.aircraft)
-    fleet = aircraft_for_parties(aircraft, len(parties))
-    party_refs: list[maps.MapPoint] = [
-        maps.MapPoint(
-            p.name, p.lat, p.lon, range_km=a.range_km if a else None, range_label=f"{a.id} range" if a else ""
-        )
-        for p, a in zip(parties, fleet, strict=True)
-    ]
-    marks: list[maps.VenueMark] = []
-    title = None
-    if venues and len(parties) == 2:
-        from geo.analysis.check import check_halfway, with_facts
-
-        checks = [
-            with_facts(check_halfway(v, parties[0], parties[1]), on_date=on_date, aircraft=aircraft)
-            for v in venues
-        ]
-        marks = [maps.venue_mark_for_check(c) for c in checks]
-        party_refs = maps.party_points(checks[0].parties, range_rings=rings)
-        if len(checks) == 1:
-            c = checks[0]
-            title = (
-                f"Is {c.venue.name} halfway between {parties[0].name} and {parties[1].name}? "
-                f"{c.verdict.capitalize()}"
-            )
-    elif venues:
-        from geo.analysis import scoring
-
-        ranked = scoring.compare(parties, venues, rank_by="minimax")
-        result = scoring.with_facts(ranked, on_date=on_date, aircraft=aircraft)
-        marks = maps.venue_marks_for_compare(result)
-        party_refs = maps.party_points(result.parties, result.venues[0].parties, range_rings=rings)
-
-    best = _best_mark(parties, args.best) if args.best else None
-    equidistant = _equidistant_line(parties) if args.equidistant else None
-
-    m = maps.build_map(
-        party_refs,
-        marks,
-        best=best,
-        equidistant=equidistant,
+    m = map_question(
+        parties_of(args),
+        args.venues,
+        best=args.best,
+        equidistant=args.equidistant,
         rings_km=args.rings,
-        title=title,
+        on_date=on_date,
+        aircraft=aircraft,
         basemap=not args.cdn,
+        online=args.online,
     )
     from geo.maps.offline_html import export_html
 
@@ -161,23 +109,3 @@ def run_map(args: argparse.Namespace) -> str:
 
         return dumps({"out": str(out), "bytes": size, "self_contained": not args.cdn})
     return f"wrote {out} ({size / 1024:,.0f} kB, {kind})"
-
-
-def _best_mark(parties: list[Any], objective: str) -> Any:
-    if not _has_module("geo.analysis.optimize"):
-        raise InvalidInputError("--best needs the optimiser (geo.analysis.optimize), which is not installed")
-    from geo.analysis import optimize
-    from geo.maps import plan as maps
-
-    result = optimize.optimum([p.lat for p in parties], [p.lon for p in parties], objective)
-    return maps.best_mark(result, objective)
-
-
-def _equidistant_line(parties: list[Any]) -> Any:
-    if not _has_module("geo.core.equidistant"):
-        raise InvalidInputError("--equidistant needs geo.core.equidistant, which is not installed")
-    from geo.core import equidistant
-    from geo.core.geodesy import LatLon
-
-    a, b = parties
-    return equidistant.equidistant_line(LatLon(a.lat, a.lon), LatLon(b.lat, b.lon))

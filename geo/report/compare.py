@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from geo.analysis.optimize import BestResult
-from geo.analysis.scoring import BLOCK_SPEED_KMH, FLIGHT_OVERHEAD_HOURS, CompareResult
+from geo.analysis.scoring import BLOCK_SPEED_KMH, FLIGHT_OVERHEAD_HOURS, CompareResult, VenueScore
 from geo.core.units import format_km, format_lat_lon
 from geo.report.escape import csv_table
 
@@ -141,7 +140,7 @@ def compare_csv(result: CompareResult) -> str:
     header += [f"km_to_{n}" for n in names] + [f"hours_to_{n}" for n in names]
     facts = result.date is not None  # with geo.analysis.scoring.with_facts: the summit facts too
     aircraft = facts and any(
-        p.aircraft is not None for v in result.venues if v.parties is not None for p in v.parties
+        p.aircraft is not None for v in result.venues if v.facts is not None for p in v.facts.parties
     )
     if facts:
         header += ["date", "country", "sovereign", "neutral", "timezone", "utc_offset_hours"]
@@ -182,17 +181,19 @@ def compare_csv(result: CompareResult) -> str:
 
 
 def _fact_cells(
-    v: Any, date: str | None, n: int, aircraft: bool, num: Callable[..., str], flag: Callable[..., str]
+    v: VenueScore, date: str | None, n: int, aircraft: bool, num: Callable[..., str], flag: Callable[..., str]
 ) -> list[str]:
     """The summit-fact cells of one venue row; empty beyond the venues that have facts."""
-    if v.parties is None:
+    if v.facts is None:
         return [""] * (6 + 2 * n + (n if aircraft else 0))
-    cells = [date or "", v.country or "", v.sovereign or "", flag(v.neutral), v.timezone or ""]
-    cells.append(num(v.utc_offset_hours, 2))
-    cells += [num(p.clock_shift_hours, 2) for p in v.parties]
-    cells += [" ".join(p.overflies) if p.overflies is not None else "" for p in v.parties]
+    f = v.facts.venue
+    cells = [date or "", f.country or "", f.sovereign or "", flag(f.neutral), f.timezone]
+    cells.append(num(f.utc_offset_hours, 2))
+    parties = v.facts.parties
+    cells += [num(p.clock_shift_hours, 2) for p in parties]
+    cells += [" ".join(p.overflies) if p.overflies is not None else "" for p in parties]
     if aircraft:
-        cells += [flag(p.nonstop) for p in v.parties]
+        cells += [flag(p.nonstop) for p in parties]
     return cells
 
 

@@ -9,24 +9,31 @@ same answer in both.
 * :func:`compare_venues` – rank candidate venues for 2 to 20 parties, with facts.
 * :func:`fairest_points` – the four optimal points (the core owns the weights rule).
 * :func:`find_best` – the optimum of one objective and real venues near it.
-* :func:`map_question` – the map of any of these questions (see :mod:`geo.usecases.maps`).
+* :func:`historic_summit_facts` – a historic summit's facts on its day, with the recorded host.
+* :func:`map_question` – the map of a question: parties, venues (coloured by verdict for two
+  parties, by rank for more), the best point, the equidistant line, rings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from geo.analysis.check import CheckResult, Thresholds, attach_facts, check_halfway
 from geo.places.gazetteer import Place
 from geo.places.resolve import resolve
 
+MAX_MAP_VENUES = 50  # each venue draws one geodesic per party: more would make the page heavy
+
 if TYPE_CHECKING:
+    import folium
+
     from geo.analysis.optimize import BestResult, Optimum
     from geo.analysis.scoring import CompareResult
     from geo.analysis.suggest import SuggestionFilters
+    from geo.analysis.summits import SummitCheck
     from geo.facts.summit import SummitFacts
     from geo.places.venues import VenueTable
 
@@ -88,7 +95,7 @@ def compare_venues(
     """Rank candidate venues for 2 to 20 parties, with the summit facts of each venue.
 
     >>> r = compare_venues(["Washington", "Moscow"], ["Reykjavik", "Geneva"], on_date=dt.date(2021, 3, 18))
-    >>> [(v.rank, v.name, v.country) for v in r.venues]
+    >>> [(v.rank, v.name, v.facts.venue.country) for v in r.venues]
     [(1, 'Reykjavík', 'IS'), (2, 'Geneva', 'CH')]
     """
     from geo.analysis.scoring import check_party_count, compare, with_facts
@@ -173,3 +180,120 @@ def find_best(
     check_party_count(len(parties))
     resolved = [place(p, online=online) for p in parties]
     return best(resolved, objective, weights=weights, suggest=suggest, filters=filters)
+
+
+def map_question(
+    parties: Sequence[PlaceInput],
+    venues: Sequence[PlaceInput] = (),
+    *,
+    best: str | None = None,
+    equidistant: bool = False,
+    rings_km: Sequence[float] = (),
+    on_date: dt.date | None = None,
+    aircraft: AircraftInput = None,
+    basemap: bool = True,
+    online: bool = False,
+) -> folium.Map:
+    """The map of a question, with the summit facts in its tooltips.
+
+    Two parties and venues: each venue coloured by its halfway verdict (one venue: the verdict
+    is the title). More parties: venues coloured by minimax rank. ``best`` draws that
+    objective's optimum with its minimax circle, ``equidistant`` the equidistant line (two
+    parties), ``rings_km`` range rings; with ``aircraft`` each party gets its range ring.
+
+    >>> m = map_question(["Washington", "Beijing"], ["Anchorage"], on_date=dt.date(2021, 3, 18))
+    >>> "Is Anchorage halfway between Washington, D.C. and Beijing? Roughly halfway" in m.get_root().render()
+    True
+    """
+    from geo.analysis.scoring import check_party_count
+    from geo.errors import InvalidInputError
+    from geo.facts.summit import aircraft_for_parties
+    from geo.maps import results as maps
+    from geo.maps.plan import MapPoint, VenueMark
+    from geo.maps.render import build_map
+
+    check_party_count(len(parties))
+    if len(venues) > MAX_MAP_VENUES:
+        raise InvalidInputError(f"a map takes at most {MAX_MAP_VENUES} venues, not {len(venues)}")
+    if equidistant and len(parties) != 2:
+        raise InvalidInputError("the equidistant line needs exactly two parties")
+    resolved = [place(p, online=online) for p in parties]
+    venue_places = [place(v, online=online) for v in venues]
+    rings = aircraft is not None
+    fleet = aircraft_for_parties(aircraft, len(resolved))
+    points = [
+        MapPoint(
+            p.name, p.lat, p.lon, range_km=a.range_km if a else None, range_label=f"{a.id} range" if a else ""
+        )
+        for p, a in zip(resolved, fleet, strict=True)
+    ]
+    marks: list[VenueMark] = []
+    title = None
+    if venue_places and len(resolved) == 2:
+        checks = [
+            check_claim(v, resolved[0], resolved[1], on_date=on_date, aircraft=aircraft).result
+            for v in venue_places
+        ]
+        marks = [maps.venue_mark_for_check(c) for c in checks]
+        points = maps.party_points(checks[0].parties, checks[0].facts, range_rings=rings)
+        if len(checks) == 1:
+            c = checks[0]
+            title = f"Is {c.venue.name} halfway between {c.parties[0].name} and {c.parties[1].name}? "
+            title += c.verdict.capitalize()
+    elif venue_places:
+        ranked = compare_venues(resolved, venue_places, on_date=on_date, aircraft=aircraft)
+        marks = maps.venue_marks_for_compare(ranked)
+        points = maps.party_points(ranked.parties, ranked.venues[0].facts, range_rings=rings)
+    best_mark = None
+    if best is not None:
+        from geo.analysis.optimize import optimum
+
+        best_mark = maps.best_mark(optimum([p.lat for p in resolved], [p.lon for p in resolved], best), best)
+    line = None
+    if equidistant:
+        from geo.core.equidistant import equidistant_line
+
+        line = equidistant_line(resolved[0].point, resolved[1].point)
+    return build_map(
+        points, marks, best=best_mark, equidistant=line, rings_km=rings_km, title=title, basemap=basemap
+    )
+
+
+def historic_summit_facts(result: SummitCheck) -> tuple[SummitFacts, str | None]:
+    """Host country, neutrality, clocks and flights of a summit on its first day, and a note
+    when the country polygons disagree with the record.
+
+    The host is the curated ``venue_country`` of data/summits.csv: where the polygons
+    disagree (the Peace House at Panmunjom lies metres south of the demarcation line, which
+    the 1:10m layer cannot draw), the record wins and the note says so.
+
+    >>> from geo.analysis.summits import check_summit, load_summits
+    >>> s = next(s for s in load_summits() if s.id.startswith("panmunjom"))
+    >>> facts, note = historic_summit_facts(check_summit(s))
+    >>> facts.venue.country, note is not None
+    ('KR', True)
+    """
+    from geo.facts.countries import sovereigns
+    from geo.facts.summit import summit_facts
+
+    s = result.summit
+    facts = summit_facts(s.venue, s.parties, on_date=dt.date.fromisoformat(s.date))
+    found = facts.venue
+    if found.country == s.venue_country:
+        return facts, None
+    where = f"{found.country_name} ({found.country})" if found.country else "no country"
+    note = (
+        f"The 1:10m country polygons put this point in {where}: the border here is finer than "
+        f"the map data. The host above is the record's, {s.venue_country_name}."
+    )
+    sovereign = sovereigns().get(s.venue_country, s.venue_country)
+    states = {x for p in facts.parties for x in (p.country, p.sovereign) if x}
+    venue = replace(
+        found,
+        country=s.venue_country,
+        country_name=s.venue_country_name,
+        sovereign=sovereign,
+        country_distance_km=None,
+        neutral=not ({s.venue_country, sovereign} & states),
+    )
+    return replace(facts, venue=venue), note

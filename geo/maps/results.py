@@ -1,0 +1,207 @@
+"""Map inputs from the results of check, compare and best, and their maps.
+
+Typed adapters: a :class:`geo.analysis.check.CheckResult`, a
+:class:`geo.analysis.scoring.CompareResult` or an optimisation result becomes parties
+(:class:`~geo.maps.plan.MapPoint`) and venues (:class:`~geo.maps.plan.VenueMark`) with their
+numbers and summit facts as plain text, then a map (:func:`geo.maps.render.build_map`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import folium
+
+from geo.core.geodesy import Located
+from geo.core.units import format_km
+from geo.errors import InvalidInputError
+from geo.maps.plan import VENUE_COLOR, VERDICT_COLORS, BestMark, LineLike, MapPoint, VenueMark, rank_color
+from geo.maps.render import build_map
+
+if TYPE_CHECKING:
+    from geo.analysis.check import CheckResult
+    from geo.analysis.optimize import BestResult, Optimum
+    from geo.analysis.scoring import CompareResult
+    from geo.facts.summit import SummitFacts
+
+
+# Adapters for the results of check, compare and best
+# ---------------------------------------------------------------------------------------------
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:+.1f} %"
+
+
+def venue_mark_for_check(result: CheckResult) -> VenueMark:
+    """The checked venue as a :class:`VenueMark` coloured by its verdict."""
+    rows: list[tuple[str, str]] = [("verdict", result.verdict)]
+    if result.split is not None:
+        rows.append(("split", f"{100 * result.split[0]:.0f} / {100 * result.split[1]:.0f} %"))
+    if result.detour_km is not None:
+        rows.append(("detour", f"+{format_km(result.detour_km)} ({_pct(result.detour_pct)})"))
+    if result.cross_track_km is not None:
+        rows.append(("off the direct path", format_km(result.cross_track_km)))
+    if result.venue_to_midpoint_km is not None:
+        rows.append(("to the midpoint", format_km(result.venue_to_midpoint_km)))
+    facts, legs = _facts_texts(result.facts)
+    if facts:
+        rows.append(("host country", facts))
+    v = result.venue
+    color = VERDICT_COLORS.get(result.verdict, VENUE_COLOR)
+    return VenueMark(v.name, v.lat, v.lon, result.verdict, color, tuple(rows), facts, legs)
+
+
+def _facts_texts(facts: SummitFacts | None) -> tuple[str, tuple[str, ...]]:
+    """The venue's tooltip text and each party's flight-path text, from the summit facts."""
+    if facts is None:
+        return "", ()
+    from geo.report.facts import leg_text, venue_text
+
+    v = facts.venue
+    text = venue_text(v.country, v.country_name, v.timezone, v.utc_offset_hours, v.neutral)
+    return text, tuple(leg_text(p) for p in facts.parties)
+
+
+def party_points(
+    parties: Sequence[Located], facts: SummitFacts | None = None, *, range_rings: bool = False
+) -> list[MapPoint]:
+    """Parties as :class:`MapPoint` with their summit facts (country, time zone) when known.
+
+    Parameters
+    ----------
+    parties : sequence of objects with ``name``, ``lat``, ``lon``
+    facts : SummitFacts, optional
+        The facts of one venue for these parties (their countries and time zones).
+    range_rings : bool
+        Give a party whose facts name an aircraft a ring of that aircraft's range.
+    """
+    from geo.report.facts import party_text
+
+    out = []
+    for i, p in enumerate(parties):
+        f = facts.parties[i] if facts is not None else None
+        text = party_text(f) if f is not None else ""
+        details = (("country, time zone", text),) if text else ()
+        range_km = f.aircraft_range_km if f is not None and range_rings else None
+        label = f"{f.aircraft} range" if f is not None and range_km is not None else ""
+        out.append(MapPoint(p.name, p.lat, p.lon, text, details, range_km, label))
+    return out
+
+
+def map_for_check(
+    result: CheckResult,
+    *,
+    equidistant: LineLike | None = None,
+    rings_km: Sequence[float] = (),
+    basemap: bool = True,
+    range_rings: bool = False,
+) -> folium.Map:
+    """Map of a halfway check: both parties, the venue coloured by its verdict, paths, midpoint.
+
+    With summit facts (:func:`geo.analysis.check.with_facts`) the tooltips show host country, time
+    zones, neutrality, flight times and overflown countries; ``range_rings`` draws each
+    party's aircraft range.
+    """
+    a, b = result.parties
+    title = f"Is {result.venue.name} halfway between {a.name} and {b.name}? {result.verdict.capitalize()}"
+    return build_map(
+        party_points([a, b], result.facts, range_rings=range_rings),
+        [venue_mark_for_check(result)],
+        equidistant=equidistant,
+        rings_km=rings_km,
+        title=title,
+        basemap=basemap,
+    )
+
+
+def venue_marks_for_compare(result: CompareResult) -> list[VenueMark]:
+    """Venues of a comparison coloured by rank, with their summit facts when known."""
+    count = len(result.venues)
+    marks = []
+    for venue in result.venues:
+        rank = int(venue.rank)
+        rows: list[tuple[str, str]] = [("rank", f"{rank} of {count}")]
+        rows += [("farthest party", format_km(venue.max_km)), ("sum of distances", format_km(venue.sum_km))]
+        if venue.detour_pct is not None:
+            rows.append(("detour", _pct(venue.detour_pct)))
+        facts, legs = _facts_texts(venue.facts)
+        if facts:
+            rows.append(("host country", facts))
+        status = f"rank {rank} of {count}"
+        color = rank_color(rank, count)
+        marks.append(VenueMark(venue.name, venue.lat, venue.lon, status, color, tuple(rows), facts, legs))
+    return marks
+
+
+def map_for_compare(
+    result: CompareResult,
+    *,
+    equidistant: LineLike | None = None,
+    rings_km: Sequence[float] = (),
+    best: BestMark | None = None,
+    basemap: bool = True,
+    range_rings: bool = False,
+) -> folium.Map:
+    """Map of a venue comparison: venues coloured by rank.
+
+    With summit facts (:func:`geo.analysis.scoring.with_facts`) the tooltips show them, as in
+    :func:`map_for_check`; ``range_rings`` draws each party's aircraft range.
+    """
+    title = "Venues for " + ", ".join(p.name for p in result.parties) + " ranked"
+    facts = result.venues[0].facts if result.venues else None
+    return build_map(
+        party_points(result.parties, facts, range_rings=range_rings),
+        venue_marks_for_compare(result),
+        best=best,
+        equidistant=equidistant,
+        rings_km=rings_km,
+        title=title,
+        basemap=basemap,
+    )
+
+
+def best_mark(result: Optimum | BestResult, objective: str = "") -> BestMark:
+    """A :class:`BestMark` from an optimisation result (an ``Optimum`` or a ``BestResult``)."""
+    from geo.analysis.optimize import Optimum
+
+    lat, lon = (
+        (result.lat, result.lon) if isinstance(result, Optimum) else (result.point.lat, result.point.lon)
+    )
+    objective = objective or result.objective
+    details = tuple(
+        (label, value) for label, value in (("method", result.method), ("note", result.note)) if value
+    )
+    return BestMark(lat, lon, float(result.max_km), float(result.sum_km), objective, details)
+
+
+def map_for_best(
+    result: Optimum | BestResult,
+    parties: Sequence[Located] | None = None,
+    *,
+    objective: str = "",
+    equidistant: LineLike | None = None,
+    rings_km: Sequence[float] = (),
+    basemap: bool = True,
+) -> folium.Map:
+    """Map of a best meeting point: the parties, the point with paths from each party and its
+    minimax circle, and the suggested venues of a ``BestResult``.
+
+    An ``Optimum`` does not carry its parties: give them.
+    """
+    from geo.analysis.optimize import Optimum
+
+    if parties is None:
+        if isinstance(result, Optimum):
+            raise InvalidInputError("map_for_best needs the parties: this result does not carry them")
+        parties = result.parties
+    suggestions = () if isinstance(result, Optimum) else result.suggestions
+    venues = [VenueMark(s.name, s.lat, s.lon, "suggested venue", VENUE_COLOR) for s in suggestions]
+    mark = best_mark(result, objective)
+    title = "Best meeting point for " + ", ".join(p.name for p in parties)
+    if mark.objective:
+        title += f" ({mark.objective})"
+    return build_map(
+        parties, venues, best=mark, equidistant=equidistant, rings_km=rings_km, title=title, basemap=basemap
+    )
