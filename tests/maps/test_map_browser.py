@@ -8,13 +8,13 @@ CI (``CI`` set) a missing browser is a failure, not a skip.
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from chromium import CHROMIUM, LAUNCH_ARGS, missing
 from map_html import HOSTILE_NAMES, SEED_PARTIES, SEED_VENUES
 
 from geo.analysis.check import PlaceRef, check_halfway
@@ -26,33 +26,15 @@ from geo.places.resolve import resolve
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
-def _missing(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI must run the browser tests; `make test` installs chromium)")
-    pytest.skip(reason)
-
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _missing("the playwright package is not installed")
+        missing("the playwright package is not installed")
     if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
-        _missing(f"{CHROMIUM} is missing: apt-get install chromium")
+        missing(f"{CHROMIUM} is missing: apt-get install chromium")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         yield browser

@@ -1,6 +1,6 @@
 """Finding and checking "halfway" claims in articles (geo/claims/article.py and `python -m geo article`).
 
-The articles in tests/articles/ were written for these tests, one per concern; the seed article
+The articles in tests/claims/articles/ were written for these tests, one per concern; the seed article
 is the news story the project began with. Distances are checked against GeographicLib called
 directly, verdicts against check_halfway on places resolved independently.
 """
@@ -34,7 +34,7 @@ from geo.places.resolve import resolve
 from geo.report.article import format_report
 from geo.report.jsonout import to_jsonable
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = Path(__file__).resolve().parent / "articles"
 SEED = ROOT / "seeds" / "000_0013ce6904f91e7b.txt"
 G = Geodesic.WGS84

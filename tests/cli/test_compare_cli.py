@@ -430,7 +430,7 @@ def test_compare_runs_as_a_module_without_traceback(tmp_path: Path) -> None:
 
 
 def test_readme_documents_compare_and_best_and_every_option() -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     start = readme.index("## Compare venues and find the fairest point")
     section = readme[start : readme.index("\n## ", start + 3)]
     parser = build_parser()

@@ -27,15 +27,15 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+from chromium import CHROMIUM, LAUNCH_ARGS, missing
 from geographiclib.geodesic import Geodesic
-from test_map_browser import CHROMIUM, LAUNCH_ARGS, _missing
 
 from geo.maps.offline_html import external_references
 from geo_dashboard import VIEWS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
 TIMEOUT_MS = 90_000  # two cores shared with other work: be generous
 STARTUP_S = 120.0
@@ -57,13 +57,13 @@ def km_text(p: tuple[float, float], q: tuple[float, float]) -> str:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """Debian's chromium, launched as in test_map_browser (skip outside CI when it is missing)."""
+    """Debian's chromium, launched as in tests/chromium.py (skip outside CI when it is missing)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _missing("the playwright package is not installed")
+        missing("the playwright package is not installed")
     if not Path(CHROMIUM).exists():
-        _missing(f"{CHROMIUM} is missing: apt-get install chromium")
+        missing(f"{CHROMIUM} is missing: apt-get install chromium")
     with sync_playwright() as pw:
         launched = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         yield launched

@@ -10,7 +10,7 @@ from pathlib import Path
 from geographiclib.geodesic import Geodesic
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 G = Geodesic.WGS84
 TIMEOUT_S = 120  # two shared cores: the first run loads the gazetteer and the map assets
 

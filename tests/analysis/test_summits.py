@@ -244,7 +244,7 @@ def test_missing_column_empty_file_and_missing_file_are_data_errors(tmp_path: Pa
 
 
 def test_data_readme_documents_every_summit_and_column() -> None:
-    readme = (Path(__file__).resolve().parents[1] / "data" / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "data" / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Historic summits: `summits.csv`", 1)[1]
     summits = load_summits()
     assert f"{len(summits)} rows" in section

@@ -11,10 +11,10 @@ from streamlit.testing.v1 import AppTest
 
 from geo.maps.offline_html import external_references
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 VIEW = "Check an article"
 SEED = next((ROOT / "seeds").glob("*.txt")).read_text(encoding="utf-8")
-ARTICLES = ROOT / "tests" / "articles"
+ARTICLES = ROOT / "tests" / "claims" / "articles"
 WASHINGTON = (38.9072, -77.0369)
 BEIJING = (39.9042, 116.4074)
 ANCHORAGE = (61.21806, -149.90028)

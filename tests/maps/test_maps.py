@@ -28,13 +28,13 @@ from geo.maps.plan import (
     MapPoint,
     VenueMark,
     geodesic_circle,
-    html_text,
     plan_map,
     rank_color,
 )
 from geo.maps.render import build_map
 from geo.maps.results import map_for_check
 from geo.places.resolve import resolve
+from geo.report.escape import html_text
 
 G = Geodesic.WGS84
 
