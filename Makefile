@@ -43,6 +43,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scoring.py
 	$(BIN)/python benchmarks/bench_countries.py
 	$(BIN)/python benchmarks/bench_dashboard.py
+	$(BIN)/python benchmarks/bench_article.py
+	$(BIN)/python benchmarks/score_corpus.py
 
 data: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[data]'

@@ -69,6 +69,7 @@ a region ("Alaska") rather than a gazetteer place is reported as unresolved.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from bisect import bisect_left
@@ -86,6 +87,10 @@ MAX_ARTICLE_BYTES = 5_000_000  # larger files are refused before decoding
 MAX_ARTICLE_CHARS = MAX_ARTICLE_BYTES  # longer strings are refused by check_article
 MAX_NGRAM_WORDS = 5  # longest place name tried, in words
 MAX_PARTY_WORDS = 6  # a party written out longer than this is not looked up with resolve()
+MAX_CHECKED_CLAIMS = 1000  # distinct claims checked per article (each takes a few ms); the rest are listed
+MAX_CLAUSE_CHARS = 400  # the parties are looked for this far after the claim words
+MAX_CONTEXT_PLACES = 12  # places before / after the claim words that a claim looks at
+MAX_TITLE_WORDS = 8  # a title ("Foreign Minister") is looked for this many words before a name
 _EARTH_HALF_KM = float(distance_km(90.0, 0.0, -90.0, 0.0))  # pole to pole: the farthest any trip goes
 
 HALFWAY, MIDWAY, MIDPOINT, EQUIDISTANT, AROUND = (
@@ -139,7 +144,7 @@ _MEETING_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;:()\[\]!?—–]|\s-\s")
-_AND = re.compile(r"\s*,?\s+(?:and|&)\s+|\s*&\s*", re.IGNORECASE)
+_AND_WORD = re.compile(r"(?<=\s)and(?=\s)|&", re.IGNORECASE)
 _CITY_OF = re.compile(r"\b(?:city|town)\s+of\s+$", re.IGNORECASE)
 _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -336,7 +341,7 @@ class _Found:
 # ---- reading and HTML ---------------------------------------------------------------------------
 _HTML_HINT = re.compile(
     r"<\s*(?:!doctype|html|head|body|p|div|br|span|article|section|h[1-6]|a|b|i|em|strong|ul|ol|li|table|"
-    r"tr|td|blockquote|header|footer|main|title|meta|script|style)\b[^>]*>",
+    r"tr|td|blockquote|header|footer|main|title|meta|script|style)\b[^<>]{0,500}>",
     re.IGNORECASE,
 )
 _BLOCK_TAGS = _words(
@@ -351,6 +356,16 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip = 0
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """``<![…]>``: a real marked section (``<![CDATA[…]]>``) as the standard library reads it;
+        anything else (``<![9>``, ``<![foo[``) is skipped to its ``>`` as a browser does with a
+        bogus comment, instead of the library's AssertionError."""
+        try:
+            return int(super().parse_marked_section(i, report))
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_TAGS:
@@ -382,6 +397,33 @@ def looks_like_html(source: str) -> bool:
     return _HTML_HINT.search(source) is not None
 
 
+MAX_TAG_CHARS = 2000  # a "<" with no ">" this far on starts no tag: it is text (see _inert_long_tags)
+
+
+def _inert_long_tags(source: str) -> str:
+    """Every ``<`` that no ``>`` closes within :data:`MAX_TAG_CHARS` characters, written ``&lt;``.
+
+    No real tag is that long, and the standard library's HTML parser rescans such an opening
+    from every ``<`` after it (quadratic time on ``<a<a<a…``); as ``&lt;`` it is plain text,
+    which is what a browser shows. Linear: one pass with ``str.find``.
+
+    >>> _inert_long_tags("<p>3 <" + "x" * 2001 + "</p>")[:10]
+    '<p>3 &lt;x'
+    """
+    out: list[str] = []
+    pos, closing = 0, source.find(">")  # the next ">" only moves forward: -1 once there is none left
+    while (lt := source.find("<", pos)) >= 0:
+        if 0 <= closing < lt:
+            closing = source.find(">", lt)
+        if closing < 0 or closing - lt > MAX_TAG_CHARS:
+            out += [source[pos:lt], "&lt;"]
+        else:
+            out.append(source[pos : lt + 1])
+        pos = lt + 1
+    out.append(source[pos:])
+    return "".join(out)
+
+
 def plain_text(source: str) -> str:
     """The text that claims are found in; every offset in the results indexes into it.
 
@@ -396,7 +438,7 @@ def plain_text(source: str) -> str:
     if not looks_like_html(source):
         return source
     parser = _TextExtractor()
-    parser.feed(source)
+    parser.feed(_inert_long_tags(source))
     parser.close()
     text = unescape("".join(parser.parts))  # convert_charrefs already did this; a no-op safety net
     lines = [line.strip(" ") for line in text.split("\n")]
@@ -464,7 +506,10 @@ def read_article(path: str | Path) -> str:
 
 
 # ---- sentences ----------------------------------------------------------------------------------
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])|\n[ \t]*\n")
+# Linear on any input: a match never starts inside a run of end marks, and the runs are possessive.
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])|\n[ \t]*+\n")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\.*$")
+MAX_ABBREVIATION_CHARS = 40  # the word before a full stop is looked for this far back
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -484,7 +529,9 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         if match.group().startswith("."):
-            word = re.search(r"([^\W\d_]+)\.*$", text[start : match.start() + 1])
+            word = _LAST_WORD.search(
+                text, max(start, match.start() - MAX_ABBREVIATION_CHARS), match.start() + 1
+            )
             if word and (len(word.group(1)) == 1 or word.group(1).lower() in _SENTENCE_ABBREVIATIONS):
                 continue
         _add_sentence(
@@ -620,7 +667,7 @@ def _accept(text: str, words: list[re.Match[str]], i: int, n: int, matcher: _Mat
 
     # A title before the capitalised chain that holds the match: "Foreign Minister Wang Yi".
     j = i - 1
-    while j >= 0 and text[words[j].end() : words[j + 1].start()] in (" ", "\xa0"):
+    while j >= max(0, i - MAX_TITLE_WORDS) and text[words[j].end() : words[j + 1].start()] in (" ", "\xa0"):
         word = words[j].group()
         if word.lower() in _TITLES:
             return False
@@ -653,7 +700,9 @@ def _accept(text: str, words: list[re.Match[str]], i: int, n: int, matcher: _Mat
 
 
 # ---- claims -------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=64)
 def _collapse(text: str) -> str:
+    """Whitespace collapsed (cached: every claim of a sentence reports the same sentence)."""
     return " ".join(text.split())
 
 
@@ -723,12 +772,15 @@ def check_article(
         by_sentence.setdefault(f.sentence, []).append(f)
     meetings = [f for f in found if f.meeting]
     extra: list[_Found] = []
+    checks: dict[tuple[Place, Place, Place], CheckResult] = {}
     claims: list[Claim] = []
     unresolved: list[Unresolved] = []
     for index, sentence in enumerate(sentences):
         for trigger in _TRIGGER.finditer(text, sentence.start, sentence.end):
             here = by_sentence.get(index, [])
-            outcome = _one_claim(text, sentences, index, trigger, here, meetings, gaz, thresholds, extra)
+            outcome = _one_claim(
+                text, sentences, index, trigger, here, meetings, gaz, thresholds, extra, checks
+            )
             if isinstance(outcome, Claim):
                 claims.append(outcome)
             else:
@@ -759,6 +811,7 @@ def _one_claim(
     gaz: Gazetteer,
     thresholds: Thresholds | None,
     extra: list[_Found],
+    checks: dict[tuple[Place, Place, Place], CheckResult],
 ) -> Claim | Unresolved:
     sentence = sentences[index]
     kind = _kind(trigger)
@@ -769,10 +822,12 @@ def _one_claim(
     if kind == AROUND:
         return unresolved(_around_reason(here))
 
-    # The two parties.
-    before = [f for f in here if f.end <= trigger.start()]
-    clause_end = sentence.end
-    if (stop := _CLAUSE_END.search(text, trigger.end(), sentence.end)) is not None:
+    # The two parties. Only the places near the claim words are looked at (bisect, a bounded
+    # window), so a sentence with thousands of claims costs linear time, not quadratic.
+    k = bisect_left(here, trigger.start(), key=lambda f: f.start)
+    before = [f for f in here[max(0, k - MAX_CONTEXT_PLACES) : k] if f.end <= trigger.start()]
+    clause_end = min(sentence.end, trigger.end() + MAX_CLAUSE_CHARS)
+    if (stop := _CLAUSE_END.search(text, trigger.end(), clause_end)) is not None:
         clause_end = stop.start()
     venue_found: _Found | None = None
     note = ""
@@ -792,16 +847,19 @@ def _one_claim(
         names = (party_a.text, party_b.text)
         places = (party_a.place, party_b.place)
     else:
-        connector = _AND.search(text, trigger.end(), clause_end)
+        connector = _find_and(text, trigger.end(), clause_end)
         if connector is None and trigger.group().lower().endswith("from"):
-            connector = _TO.search(text, trigger.end(), clause_end)  # "halfway from A to B"
+            to = _TO.search(text, trigger.end(), clause_end)  # "halfway from A to B"
+            connector = _Span(to.start(), to.end()) if to is not None else None
         if connector is None:
             words = _collapse(trigger.group())
-            return unresolved(f"no two places after '{words}': expected '… {words} A and B'")
+            within = f" within {MAX_CLAUSE_CHARS} characters" if clause_end < sentence.end else ""
+            return unresolved(f"no two places{within} after '{words}': expected '… {words} A and B'")
         sides: list[tuple[str, Place]] = []
         parties_end = connector.end()
         for lo, hi in ((trigger.end(), connector.start()), (connector.end(), clause_end)):
-            inside = [f for f in here if lo <= f.start < hi]
+            first = bisect_left(here, lo, key=lambda f: f.start)
+            inside = here[first : first + 1] if first < len(here) and here[first].start < hi else []
             if inside:
                 sides.append((inside[0].text, inside[0].place))
                 parties_end = max(parties_end, inside[0].end)
@@ -844,11 +902,19 @@ def _one_claim(
         elif indefinite is not None:
             return unresolved(f"no venue: '{indefinite.group()}' is not a named place")
         else:
-            after = [f for f in here if f.start >= parties_end and not _is_party(f, places)]
+            first = bisect_left(here, parties_end, key=lambda f: f.start)
+            after = [f for f in here[first : first + MAX_CONTEXT_PLACES] if not _is_party(f, places)]
             if not after:
                 return unresolved("no venue: the sentence names no place that is said to be halfway")
             venue_found = after[0]
-    result = check_halfway(venue_found.place, places[0], places[1], thresholds)
+    key = (venue_found.place, places[0], places[1])
+    if key not in checks:  # each distinct claim is checked once (an article may repeat one many times)
+        if len(checks) >= MAX_CHECKED_CLAIMS:
+            return unresolved(
+                f"not checked: the article has more than {MAX_CHECKED_CLAIMS:,} distinct claims"
+            )
+        checks[key] = check_halfway(venue_found.place, places[0], places[1], thresholds)
+    result = checks[key]
     return Claim(
         _collapse(sentence.text),
         venue_found.text,
@@ -860,6 +926,48 @@ def _one_claim(
         note,
         *claim_holds(kind, result),
     )
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A stretch of text (the interface of a regex match that the claim parser uses)."""
+
+    begin: int
+    stop: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.stop
+
+
+def _find_and(text: str, lo: int, hi: int) -> _Span | None:
+    """The first " and " / "&" between ``lo`` and ``hi``, with the spaces and comma around it.
+
+    Linear in the length of the text, however long its runs of spaces (a regular expression
+    written as ``\\s*,?\\s+and\\s+`` backtracks cubically on them).
+
+    >>> _find_and("A , and  B", 0, 10)
+    _Span(begin=1, stop=9)
+    >>> _find_and("Andorra and", 0, 11) is None
+    True
+    """
+    for match in _AND_WORD.finditer(text, lo, hi):
+        if match.group() != "&" and match.end() >= hi:
+            continue  # "and" needs a space on both sides inside the clause
+        begin = match.start()
+        while begin > lo and text[begin - 1].isspace():
+            begin -= 1
+        if begin > lo and text[begin - 1] == ",":
+            begin -= 1
+            while begin > lo and text[begin - 1].isspace():
+                begin -= 1
+        stop = match.end()
+        while stop < hi and text[stop].isspace():
+            stop += 1
+        return _Span(begin, stop)
+    return None
 
 
 def _is_party(found: _Found, parties: tuple[Place, Place]) -> bool:

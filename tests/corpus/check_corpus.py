@@ -7,7 +7,11 @@ Checks, for every line:
   * ids are unique; the split follows the deterministic rule
     (records sorted by id, index % 3 == 2 -> "heldout", else "tune");
   * every claim "quote" and every negative is a substring of "text";
-  * len(parties) == len(party_kinds) and parties is non-empty.
+  * len(parties) == len(party_kinds) and parties is non-empty;
+  * coordinates: "venue_point" is [lat, lon] or null and "venue_radius_km" a
+    number > 0 or null (both null or neither); "party_points" and
+    "party_radius_km" are lists as long as "parties", each entry [lat, lon] +
+    radius or null + null; lat in [-90, 90], lon in [-180, 180].
 Then prints counts of pages / claims / negatives per split (and a few breakdowns).
 Exit status 1 if any error was found.
 
@@ -43,12 +47,52 @@ CLAIM_KEYS = {
     "reading": str,
     "resolvable": bool,
     "note": str,
+    "venue_point": (list, type(None)),
+    "venue_radius_km": (int, float, type(None)),
+    "party_points": list,
+    "party_radius_km": list,
 }
 KINDS = {"news", "encyclopedia", "travel", "aviation", "logistics", "city", "other"}
 LANGS = {"en", "fr", "es", "de", "pt", "it"}
 SPLITS = {"tune", "heldout"}
 PLACE_KINDS = {"city", "airport", "region", "country", "continent", "island", "landmark", "other"}
 READINGS = {"halfway", "equidistant", "midpoint"}
+
+
+def has_type(value, t) -> bool:
+    """isinstance, except that a bool only counts as a bool (not as an int)."""
+    types = t if isinstance(t, tuple) else (t,)
+    if isinstance(value, bool):
+        return bool in types
+    return isinstance(value, types)
+
+
+def type_name(t) -> str:
+    if isinstance(t, tuple):
+        return " or ".join("null" if x is type(None) else x.__name__ for x in t)
+    return t.__name__
+
+
+def check_point(point, radius, what: str, errors: list) -> None:
+    """A place: [lat, lon] with a radius in km > 0, or null with a null radius."""
+    if point is None or radius is None:
+        if point is not None or radius is not None:
+            errors.append(f"{what}: point and radius must be null together")
+        return
+    if (
+        not isinstance(point, list)
+        or len(point) != 2
+        or not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in point)
+    ):
+        errors.append(f"{what}: point should be [lat, lon] numbers, got {point!r}")
+    else:
+        lat, lon = point
+        if not -90 <= lat <= 90:
+            errors.append(f"{what}: latitude {lat} out of [-90, 90]")
+        if not -180 <= lon <= 180:
+            errors.append(f"{what}: longitude {lon} out of [-180, 180]")
+    if not isinstance(radius, (int, float)) or isinstance(radius, bool) or not radius > 0:
+        errors.append(f"{what}: radius should be a number > 0, got {radius!r}")
 
 
 def main(path):
@@ -106,9 +150,9 @@ def main(path):
             for k, t in CLAIM_KEYS.items():
                 if k not in c:
                     errors.append(f"{cw}: missing key {k!r}")
-                elif not isinstance(c[k], t):
-                    errors.append(f"{cw}: {k!r} should be {t.__name__}")
-            if any(k not in c or not isinstance(c[k], CLAIM_KEYS[k]) for k in CLAIM_KEYS):
+                elif not has_type(c[k], t):
+                    errors.append(f"{cw}: {k!r} should be {type_name(t)}")
+            if any(k not in c or not has_type(c[k], CLAIM_KEYS[k]) for k in CLAIM_KEYS):
                 continue
             if not c["quote"] or c["quote"] not in text:
                 errors.append(f"{cw}: quote is not a substring of text: {c['quote'][:60]!r}")
@@ -125,6 +169,13 @@ def main(path):
                     errors.append(f"{cw}: unknown party kind {pk!r}")
             if not c["resolvable"] and not c["note"].strip():
                 errors.append(f"{cw}: unresolvable claim needs a note")
+            check_point(c["venue_point"], c["venue_radius_km"], f"{cw} venue", errors)
+            if len(c["party_points"]) != len(c["parties"]):
+                errors.append(f"{cw}: party_points/parties length mismatch")
+            if len(c["party_radius_km"]) != len(c["parties"]):
+                errors.append(f"{cw}: party_radius_km/parties length mismatch")
+            for j, (pp, pr) in enumerate(zip(c["party_points"], c["party_radius_km"], strict=False)):
+                check_point(pp, pr, f"{cw} party {j}", errors)
         for i, neg in enumerate(rec["negatives"]):
             if not isinstance(neg, str) or not neg or neg not in text:
                 errors.append(f"{where} negative {i}: not a substring of text: {str(neg)[:60]!r}")
@@ -172,6 +223,20 @@ def main(path):
         c.get("venue_kind") for _, rec in recs for c in rec.get("claims", []) if isinstance(c, dict)
     )
     print("venue_kind:", dict(sorted(vk.items())))
+    places = [
+        (c.get("venue_point"), c.get("venue_radius_km"))
+        for _, rec in recs
+        for c in rec.get("claims", [])
+        if isinstance(c, dict)
+    ] + [
+        pr
+        for _, rec in recs
+        for c in rec.get("claims", [])
+        if isinstance(c, dict)
+        for pr in zip(c.get("party_points") or [], c.get("party_radius_km") or [], strict=False)
+    ]
+    n_null = sum(1 for p, _ in places if p is None)
+    print(f"places with coordinates: {len(places) - n_null} of {len(places)} (null: {n_null})")
 
     if errors:
         print(f"\n{len(errors)} error(s):")

@@ -1,0 +1,77 @@
+"""Worst-case inputs for `article`: time and peak memory from 10 kB to 1 MB (linear is the goal).
+
+Each pattern used to be super-linear (regex backtracking, rescans, the standard library's HTML
+parser): a 2.4 kB run of spaces took 40 s, 40 kB of dots 20 s. Printed: seconds and µs per
+byte at each size, and the peak traced Python memory at 1 MB.
+
+    python benchmarks/bench_article.py [--max-bytes N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from geo.claims.article import check_article
+
+CITIES = ["Paris", "London", "Berlin", "Rome", "Madrid", "Vienna", "Oslo", "Moscow", "Beijing", "Tokyo"]
+DISTINCT = "".join(f"{a} is halfway between {b} and {c}. " for a, b, c in itertools.permutations(CITIES, 3))
+PATTERNS = {
+    "spaces before the parties": "Oslo is halfway between" + " " * 2400 + "Paris and London. ",
+    "dots": ".",
+    "abbreviations 'A. '": "A. ",
+    "place names": "Paris ",
+    "capitalised words": "Xy ",
+    "one claim repeated in one sentence": "Oslo is halfway between Paris and London, ",
+    "distinct claims (720)": DISTINCT,
+    "HTML '<a' run": "<a",
+    "HTML '<p ' run": "<p ",
+    "HTML '<![' run": "<![",
+    "real-looking news text": (
+        "US and Chinese officials met in Anchorage, Alaska, on Thursday. The city was picked because it "
+        "represents a halfway point between Washington and Beijing. Mr. Blinken and Wang Yi spoke for "
+        "an hour; the U.S. side said the talks were tough. "
+    ),
+}
+
+
+def text_of(pattern: str, unit: str, size: int) -> str:
+    text = (unit * (size // len(unit) + 1))[:size]
+    return "<html><body><p>x</p>" + text if pattern.startswith("HTML") else text
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--max-bytes", type=int, default=1_000_000)
+    args = parser.parse_args()
+    sizes = [s for s in (10_000, 100_000, 1_000_000, 5_000_000) if s <= args.max_bytes]
+    check_article("Paris")  # load the gazetteer first
+    print(f"{'pattern':36s}" + "".join(f"{s // 1000:>10,} kB" for s in sizes) + "   peak MB")
+    worst = (0.0, "")
+    for name, unit in PATTERNS.items():
+        cells, peak = [], 0
+        for size in sizes:
+            text = text_of(name, unit, size)
+            if size == sizes[-1]:
+                tracemalloc.start()
+            started = time.perf_counter()
+            check_article(text)
+            seconds = time.perf_counter() - started
+            if size == sizes[-1]:
+                peak = tracemalloc.get_traced_memory()[1]
+                tracemalloc.stop()
+            cells.append(f"{seconds:8.2f} s ")
+            worst = max(worst, (seconds / size * 1e6, name))
+        print(f"{name:36s}" + "".join(cells) + f"{peak / 1e6:9.0f}", flush=True)
+    print(f"worst: {worst[0]:.1f} µs per byte ({worst[1]}, at the largest size with tracing on)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,181 @@
+"""Score `article` on the real-text corpus (tests/corpus/claims.jsonl), tune and held-out apart.
+
+For every hand-labelled claim the excerpt is read by :func:`geo.claims.article.check_article`
+and the outcome is one of:
+
+* **read right** – a checked claim covers the quote, its venue lies within ``venue_radius_km``
+  of the expected point, its parties match the expected ones (each within its radius, as a
+  set, same number), and it claims the expected reading (halfway / equidistant / midpoint);
+* **misread** – a checked claim covers the quote but names another venue, other parties or
+  another reading: a confident wrong answer, the worst outcome;
+* **unsure** – the quote is listed as not checked (unresolved, ambiguous) with a reason: the
+  tool says it cannot tell, which is right for claims labelled ``resolvable: false``;
+* **found nowhere** – nothing covers the quote.
+
+Negatives (sentences that use the words but claim nothing) count as **false positives** when a
+checked claim covers them, and as listed when they are only listed as not checked.
+
+    python benchmarks/score_corpus.py [--corpus FILE] [--details]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from geographiclib.geodesic import Geodesic
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from geo.claims.article import ArticleReport, Claim, check_article  # noqa: E402
+
+CORPUS = ROOT / "tests" / "corpus" / "claims.jsonl"
+OUTCOMES = ("read right", "misread", "unsure", "found nowhere")
+READING_OF_KIND = {"equal distance": "equidistant", "at the midpoint": "midpoint", "halfway": "halfway"}
+
+
+def km(a: Sequence[float], b: Sequence[float]) -> float:
+    return float(Geodesic.WGS84.Inverse(a[0], a[1], b[0], b[1])["s12"]) / 1000
+
+
+@dataclass
+class Tally:
+    outcomes: Counter[str] = field(default_factory=Counter)
+    unresolvable: Counter[str] = field(
+        default_factory=Counter
+    )  # outcomes of claims labelled resolvable: false
+    negatives: int = 0
+    false_positives: int = 0
+    negatives_listed: int = 0
+    details: list[str] = field(default_factory=list)
+
+    @property
+    def claims(self) -> int:
+        return sum(self.outcomes.values())
+
+
+def covering(report: ArticleReport, text: str, quote: str) -> tuple[list[Claim], list[Any]]:
+    """The checked claims and the unchecked items whose sentence overlaps ``quote`` in ``text``."""
+    from geo.claims.article import plain_text
+
+    plain = plain_text(text)
+    start = plain.find(quote)
+    if start < 0:  # whitespace differs after extraction: match on the quote's middle
+        core = " ".join(quote.split())
+        start = " ".join(plain.split()).find(core)
+    end = start + len(quote)
+    claims = [c for c in report.claims if c.start < end and start < c.end]
+    unsure = [u for u in report.unresolved if u.start < end and start < u.end]
+    return claims, unsure
+
+
+def same_places(points: Sequence[tuple[float, float]], expected: Sequence[Any], radii: Sequence[Any]) -> bool:
+    """Each expected place matched by one distinct point within its radius (as a set)."""
+    if len(points) != len(expected) or any(e is None for e in expected):
+        return False
+    left = list(points)
+    for want, radius in zip(expected, radii, strict=True):
+        hit = next((p for p in left if km(p, want) <= radius), None)
+        if hit is None:
+            return False
+        left.remove(hit)
+    return True
+
+
+def judge(claim: Claim, expected: dict[str, Any]) -> tuple[bool, str]:
+    """Whether a checked claim is the expected reading; the reason when it is not."""
+    venue = (claim.result.venue.lat, claim.result.venue.lon)
+    if (
+        expected.get("venue_point") is None
+        or km(venue, expected["venue_point"]) > expected["venue_radius_km"]
+    ):
+        return False, f"venue {claim.result.venue.name!r}"
+    parties = [(p.lat, p.lon) for p in claim.result.parties]
+    if not same_places(parties, expected.get("party_points") or [], expected.get("party_radius_km") or []):
+        return False, "parties " + " / ".join(repr(p.name) for p in claim.result.parties)
+    reading = READING_OF_KIND.get(claim.reading, claim.reading)
+    if reading != expected["reading"]:
+        return False, f"reading {claim.reading!r}"
+    return True, ""
+
+
+def score(records: Iterable[dict[str, Any]]) -> dict[str, Tally]:
+    tallies: dict[str, Tally] = {"tune": Tally(), "heldout": Tally()}
+    for record in records:
+        tally = tallies[record["split"]]
+        report = check_article(record["text"])
+        for expected in record["claims"]:
+            claims, unsure = covering(report, record["text"], expected["quote"])
+            verdicts = [judge(c, expected) for c in claims]
+            if any(ok for ok, _ in verdicts):
+                outcome, why = "read right", ""
+            elif claims:
+                outcome, why = "misread", verdicts[0][1]
+            elif unsure:
+                outcome, why = "unsure", unsure[0].reason
+            else:
+                outcome, why = "found nowhere", ""
+            tally.outcomes[outcome] += 1
+            if not expected.get("resolvable", True):
+                tally.unresolvable[outcome] += 1
+            tally.details.append(
+                f"{record['id']}: {outcome}{': ' + why if why else ''} | {expected['quote'][:90]}"
+            )
+        for negative in record.get("negatives", []):
+            claims, unsure = covering(report, record["text"], negative)
+            tally.negatives += 1
+            tally.false_positives += bool(claims)
+            tally.negatives_listed += bool(unsure) and not claims
+            if claims:
+                tally.details.append(f"{record['id']}: FALSE POSITIVE | {negative[:90]}")
+    return tallies
+
+
+def load(path: Path = CORPUS) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def table(tallies: dict[str, Tally]) -> str:
+    rows = ["split     claims  read right  misread  unsure  found nowhere  negatives  false pos.  listed"]
+    for split, t in tallies.items():
+        o = t.outcomes
+        share = 100 * o["read right"] / max(t.claims, 1)
+        rows.append(
+            f"{split:<8} {t.claims:7d} {o['read right']:6d} ({share:3.0f} %) {o['misread']:8d}"
+            f" {o['unsure']:7d} {o['found nowhere']:14d} {t.negatives:10d} {t.false_positives:11d}"
+            f" {t.negatives_listed:7d}"
+        )
+    for split, t in tallies.items():
+        if t.unresolvable:
+            n = sum(t.unresolvable.values())
+            rows.append(f"{split}: of {n} claims labelled unresolvable: {dict(t.unresolvable)}")
+    return "\n".join(rows)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--details", action="store_true", help="one line per claim and false positive")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    records = load(args.corpus)
+    tallies = score(records)
+    print(f"article on the real-text corpus ({len(records)} pages, {time.perf_counter() - started:.1f} s)")
+    print(table(tallies))
+    if args.details:
+        for split, t in tallies.items():
+            print(f"\n[{split}]")
+            print("\n".join(t.details))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

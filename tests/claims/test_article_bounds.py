@@ -1,0 +1,49 @@
+"""Hostile article text: each case used to take from seconds to hours (issue "Hostile input and
+load"); now each is read in linear time, and these sizes, which were catastrophic, run in well
+under a second each. Speed itself is measured by benchmarks/bench_article.py, not here."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.claims.article import MAX_CLAUSE_CHARS, check_article, plain_text, split_sentences
+
+
+def test_a_run_of_spaces_before_the_parties_is_not_a_cubic_backtrack() -> None:
+    # 2.4 kB took 40 s (the "A and B" pattern backtracked on whitespace).
+    report = check_article("Oslo is halfway between" + " " * 2400 + "Paris and London.")
+    (item,) = report.unresolved
+    assert report.claims == () and f"within {MAX_CLAUSE_CHARS} characters" in item.reason
+    report = check_article("Oslo is halfway between   Paris   ,  and   London.")
+    assert [(c.venue, c.between) for c in report.claims] == [("Oslo", ("Paris", "London"))]
+
+
+def test_runs_of_dots_and_abbreviations_split_in_linear_time() -> None:
+    assert len(split_sentences("." * 200_000)) == 1  # one "sentence", found in one pass
+    sentences = split_sentences("A. " * 50_000 + "Oslo is halfway between Paris and London.")
+    assert sentences[-1].text.endswith("Oslo is halfway between Paris and London.")
+
+
+def test_thousands_of_claims_in_one_sentence_are_each_reported() -> None:
+    text = "Oslo is halfway between Paris and London, " * 3000
+    report = check_article(text)
+    assert len(report.claims) == 3000  # nothing dropped; the one distinct check is made once
+    assert len({id(c.result) for c in report.claims}) == 1
+
+
+def test_a_long_run_of_place_names_is_read_without_rescanning() -> None:
+    report = check_article("Paris " * 30_000)
+    (paris,) = report.places
+    assert len(paris.mentions) == 30_000
+
+
+@pytest.mark.parametrize("unit", ["<a", "<p ", "</", "<!", "<![", "&"])
+def test_runs_of_tag_openings_are_text_not_a_quadratic_parse(unit: str) -> None:
+    text = plain_text("<html><body><p>Oslo</p>" + unit * 50_000)
+    assert text.startswith("Oslo")
+
+
+@pytest.mark.parametrize("bad", ["<![9>", "<![foo[ bar>", "<![<![>", "<![if !IE]>"])
+def test_bogus_marked_sections_are_skipped_not_a_traceback(bad: str) -> None:
+    report = check_article(f"<p>x</p>{bad}<p>Oslo is halfway between Paris and London.</p>")
+    assert [c.venue for c in report.claims] == ["Oslo"]
