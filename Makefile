@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: run test lint typecheck pytest bench data basemap countries clean
+.PHONY: run test lint typecheck pytest bench data regions basemap countries clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,13 @@ data: $(STAMP)
 basemap: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[basemap]'
 	$(BIN)/python scripts/build_basemap.py
+
+# Continents, US states and the curated regions, data/regions.csv (us-atlas from the npm registry)
+regions: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[data]'
+	rm -rf build/us-atlas && mkdir -p build/us-atlas
+	cd build/us-atlas && npm pack --silent us-atlas@3.0.1 && tar xzf us-atlas-3.0.1.tgz
+	$(BIN)/python scripts/build_regions.py --us-atlas build/us-atlas/package/states-10m.json
 
 # Country polygons for lookups (Natural Earth 1:10m), data/countries_10m.{csv,npz}
 countries: $(STAMP)

@@ -163,15 +163,23 @@ def table(tallies: dict[str, Tally]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--details", action="store_true", help="one line per claim and false positive")
+    parser.add_argument(
+        "--details",
+        nargs="?",
+        const="tune",
+        choices=("tune", "heldout", "all"),
+        help="one line per claim and false positive (default: the tune split only)",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     records = load(args.corpus)
     tallies = score(records)
     print(f"article on the real-text corpus ({len(records)} pages, {time.perf_counter() - started:.1f} s)")
     print(table(tallies))
-    if args.details:
+    if args.details is not None:
         for split, t in tallies.items():
+            if args.details not in (split, "all"):
+                continue
             print(f"\n[{split}]")
             print("\n".join(t.details))
     return 0

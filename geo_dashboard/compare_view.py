@@ -32,8 +32,6 @@ from geo.analysis.scoring import (
     RejectedRow,
     VenueScore,
     check_party_count,
-    compare,
-    with_facts,
 )
 from geo.errors import GeoError, InvalidInputError
 from geo.facts.summit import MAX_FACT_VENUES
@@ -45,6 +43,7 @@ from geo.report.compare import RANK_LABELS, compare_csv
 from geo.report.escape import md_escape
 from geo.report.facts import shift_text
 from geo.report.jsonout import dumps
+from geo.usecases import compare_venues
 from geo_dashboard.common import (
     ZERO_WEIGHT_HELP,
     map_html,
@@ -207,11 +206,12 @@ def compared(
 ) -> CompareResult:
     """The ranked comparison with the summit facts of the listed venues (cached by its inputs).
 
-    Facts are computed once per set of inputs and for at most
-    :data:`geo.facts.summit.MAX_FACT_VENUES` venues (best first), as :func:`with_facts` does.
+    :func:`geo.usecases.compare_venues`, as the CLI's ``compare``: facts for at most
+    :data:`geo.facts.summit.MAX_FACT_VENUES` venues (best first).
     """
-    result = compare(parties, venues.table(), rank_by=rank_by, weights=weights)
-    return with_facts(result, on_date=day, aircraft=aircraft)
+    return compare_venues(
+        parties, venues.table(), rank_by=rank_by, weights=weights, on_date=day, aircraft=aircraft
+    )
 
 
 def party_labels(names: Sequence[str]) -> list[str]:

@@ -15,7 +15,7 @@ import folium
 import streamlit as st
 
 from geo.analysis.check import PlaceRef
-from geo.analysis.optimize import OBJECTIVES, BestResult, Optimum, best
+from geo.analysis.optimize import OBJECTIVES, BestResult, Optimum
 from geo.analysis.scoring import MAX_PARTIES, MIN_PARTIES, validate_weights
 from geo.analysis.suggest import (
     AIRPORT_TYPES,
@@ -36,7 +36,7 @@ from geo.maps.render import build_map
 from geo.maps.results import best_mark
 from geo.report.escape import csv_dicts, md_escape
 from geo.report.jsonout import dumps
-from geo.usecases import FairestPoints, fairest_points
+from geo.usecases import FairestPoints, fairest_points, find_best
 from geo_dashboard.common import (
     ZERO_WEIGHT_HELP,
     map_html,
@@ -258,8 +258,8 @@ def best_venues(
     k: int,
     filters: SuggestionFilters,
 ) -> BestResult:
-    """``geo.analysis.optimize.best``: the optimum and the ``k`` best real venues."""
-    return best(parties, objective, weights=weights, suggest=k, filters=filters)
+    """:func:`geo.usecases.find_best` (as the CLI's ``best``): the optimum and the ``k`` best real venues."""
+    return find_best(parties, objective, weights=weights, suggest=k, filters=filters)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

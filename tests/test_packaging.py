@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 import zipfile
 from pathlib import Path
 
 import pytest
+from servers import free_port, running
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -117,36 +116,13 @@ def test_the_cli_of_the_wheel_works_without_the_dashboard_and_says_how_to_get_it
 
 @pytest.mark.slow
 def test_halfway_dashboard_serves_the_packaged_app(tmp_path: Path) -> None:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     log = tmp_path / "dashboard.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "geo", "dashboard", "--port", str(port)],
-            cwd=tmp_path,  # not the checkout: no .streamlit/config.toml, no app.py beside it
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 90
-        body = b""
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5) as response:
-                    body = response.read()
-                    break
-            except OSError:
-                time.sleep(0.25)
-        assert body == b"ok", log.read_text(errors="replace")[-2000:]
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+    command = [sys.executable, "-m", "geo", "dashboard", "--port", str(port)]
+    # from outside the checkout: no .streamlit/config.toml and no app.py beside it
+    with running(command, port, log, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)}) as url:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=10) as response:
+            assert response.read() == b"ok"
+        with urllib.request.urlopen(f"{url}/", timeout=10) as response:
             assert b"<html" in response.read().lower()
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=20)
     assert "serving on http://127.0.0.1:" in log.read_text(errors="replace")

@@ -70,6 +70,7 @@ a region ("Alaska") rather than a gazetteer place is reported as unresolved.
 from __future__ import annotations
 
 import functools
+import math
 import re
 import sys
 from bisect import bisect_left
@@ -88,6 +89,8 @@ MAX_ARTICLE_CHARS = MAX_ARTICLE_BYTES  # longer strings are refused by check_art
 MAX_NGRAM_WORDS = 5  # longest place name tried, in words
 MAX_PARTY_WORDS = 6  # a party written out longer than this is not looked up with resolve()
 MAX_CHECKED_CLAIMS = 1000  # distinct claims checked per article (each takes a few ms); the rest are listed
+MAX_LOOKUP_CACHE = 100_000  # distinct names remembered per article
+MAX_SUBJECT_PLACES = 200  # the subject of a text is judged on the places it names first
 MAX_CLAUSE_CHARS = 400  # the parties are looked for this far after the claim words
 MAX_CONTEXT_PLACES = 12  # places before / after the claim words that a claim looks at
 MAX_TITLE_WORDS = 8  # a title ("Foreign Minister") is looked for this many words before a name
@@ -110,10 +113,19 @@ def _words(text: str) -> frozenset[str]:
 _TRIGGER = re.compile(
     r"""\b(?:
         (?P<around>half[\s-]?way\s+(?:a?round|across)\s+the\s+(?:world|globe|planet|earth))
-      | (?P<halfway>half[\s-]?way)(?:\s+(?:point|mark))?\s+(?:between|from)\b
+      | (?P<halfway>half[\s-]?way)(?:\s+(?:point|mark|house))?\s+(?:between|from)\b
       | (?P<midway>mid[\s-]?way)(?:\s+point)?\s+(?:between|from)\b
       | (?P<midpoint>mid[\s-]?point)\s+(?:between|of)\b
-      | (?P<equidistant>equidistant|equally\s+(?:distant|far))\s+(?:from|between|to)\b
+      | (?P<equidistant>equidistant|equidistance|equally\s+(?:distant|far)|(?:at\s+)?the\s+same\s+distance)
+        \s+(?:from|between|to)\b
+      | (?P<middle>in\s+the\s+middle)\s+(?:between|of\s+the\s+way\s+between)\b
+      | (?P<halfway_fr>à\s+mi-chemin|à\s+mi\s+chemin|à\s+mi-distance)\s+(?:entre|de)\b
+      | (?P<halfway_es>a\s+(?:mitad|medio)\s+(?:de\s+)?camino|a\s+mitad\s+de\s+distancia)\s+(?:entre|de)\b
+      | (?P<halfway_pt>(?:a|no)\s+meio\s+(?:do\s+)?caminho|a\s+meio\s+caminho)\s+(?:entre|de)\b
+      | (?P<halfway_it>a\s+metà\s+strada)\s+(?:fra|tra)\b
+      | (?P<halfway_de>auf\s+halbem\s+Wege?|in\s+der\s+Mitte)\s+zwischen\b
+      | (?P<equidistant_xx>équidistante?s?|equidistantes?|äquidistant|gleich\s+weit\s+entfernt)
+        \s+(?:de|entre|da|fra|tra|von|zwischen)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -128,9 +140,13 @@ _INDEFINITE = re.compile(
     r"somewhere|anywhere)\b",
     re.IGNORECASE,
 )
+_PLACE_NOUNS = (
+    r"(?:city|town|village|borough|community|venue|location|site|place|capital|island|islands|archipelago|"
+    r"atoll|spot|port|airport|hub|state|region|territory|country|host\s+city|meeting\s+place|summit\s+venue)"
+)
 _REFERRING = re.compile(
-    r"\b(?:it|there|which|this\s+\w+|the\s+(?:city|town|venue|location|site|place|capital|island|spot|"
-    r"port|host\s+city|meeting\s+place|summit\s+venue))\b",
+    rf"\b(?:it|there|which|(?:this|the|our|its)\s+(?:[\w-]+\s+)?{_PLACE_NOUNS}|"
+    r"l['’](?:archipel|île|aéroport)|la\s+(?:ville|région)|el\s+(?:archipiélago|aeropuerto)|la\s+ciudad)\b",
     re.IGNORECASE,
 )
 _MEETING_WORDS = re.compile(
@@ -144,7 +160,11 @@ _MEETING_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;:()\[\]!?—–]|\s-\s")
-_AND_WORD = re.compile(r"(?<=\s)and(?=\s)|&", re.IGNORECASE)
+# "and" in English and in the other languages read (y, et, e, und, i).
+_AND_WORD = re.compile(r"(?<=\s)(?:and|y|et|e|und)(?=\s)|&", re.IGNORECASE)
+_FOREIGN_ARTICLE = re.compile(
+    r"^(?:l['’]|(?:la|le|les|el|los|las|o|os|as|lo|il|gli|der|die|das|dem|den)\s+)", re.I
+)
 _CITY_OF = re.compile(r"\b(?:city|town)\s+of\s+$", re.IGNORECASE)
 _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -165,7 +185,7 @@ _AMBIGUOUS = _words(
     jackson lincoln madison clinton warren carson franklin wilson taylor davis anderson walker wright
     richardson mason stanley dalton barry david leslie alice roy sue lucas dixon newton darwin"""
 )
-_NOT_PLACES = frozenset({"asia", "america", "europe", "africa", "oceania"})
+_NOT_PLACES = frozenset({"america"})  # the continent or the US: too ambiguous to read alone
 _LOCATIVE = _words(
     "in at from to near via between and outside inside around into toward towards visit visited visiting"
 )
@@ -556,6 +576,7 @@ class _Matcher:
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
+        self._cache: dict[str, tuple[Place | None, bool]] = {}
         self.country_keys: dict[str, str] = {}
         for iso2, name in gaz.countries.items():
             if iso2 in gaz.capitals:
@@ -565,7 +586,15 @@ class _Matcher:
                 self.country_keys.setdefault(normalize_name(capital.country_name), iso2)
 
     def lookup(self, text: str) -> tuple[Place | None, bool]:
-        """The place ``text`` names, or None, and whether it was named as a country."""
+        """The place ``text`` names, or None, and whether it was named as a country (cached: an
+        article names the same places again and again)."""
+        if (hit := self._cache.get(text)) is None:
+            if len(self._cache) >= MAX_LOOKUP_CACHE:
+                self._cache.clear()
+            hit = self._cache[text] = self._lookup(text)
+        return hit
+
+    def _lookup(self, text: str) -> tuple[Place | None, bool]:
         undotted = text.replace(".", "").replace(" ", "")
         if undotted in _ABBREVIATIONS and undotted.isupper():
             capital = self.gaz.capitals.get(_ABBREVIATIONS[undotted])
@@ -589,6 +618,13 @@ class _Matcher:
             why = "the capital" if chosen.kind == "capital" else "the largest match"  # as resolve() says it
             note = (note + "; " if note else "") + f"chose {why}; also matches " + "; ".join(others)
         return replace(chosen, query=text, note=note, alternatives=others)
+
+
+def _contains(area: Place, place: Place) -> bool:
+    """Whether ``area`` (a state, island, region) reaches as far as ``place`` (a city, an airport)."""
+    if area.radius_km is None or place.radius_km is not None:
+        return False
+    return float(distance_km(area.lat, area.lon, place.lat, place.lon)) <= area.radius_km
 
 
 def _capitalised(word: str) -> bool:
@@ -615,13 +651,13 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
                 continue
             previous = found[-1] if found and found[-1].sentence == index else None
             if (
-                country
-                and previous
+                previous
+                and (country or _contains(place, previous.place))
                 and not previous.country
                 and re.fullmatch(r",\s*", text[previous.end : start])
             ):
                 i += n
-                continue  # "Geneva, Switzerland": the country only says which Geneva
+                continue  # "Geneva, Switzerland", "Anchorage, Alaska": the area only says which place
             prev_word = words[i - 1].group().lower() if i > 0 else ""
             meeting = (meeting_sentence and prev_word in ("in", "at")) or bool(
                 _MEETING_AFTER.match(text, end, sentence.end)
@@ -779,7 +815,7 @@ def check_article(
         for trigger in _TRIGGER.finditer(text, sentence.start, sentence.end):
             here = by_sentence.get(index, [])
             outcome = _one_claim(
-                text, sentences, index, trigger, here, meetings, gaz, thresholds, extra, checks
+                text, sentences, index, trigger, here, meetings, found, gaz, thresholds, extra, checks
             )
             if isinstance(outcome, Claim):
                 claims.append(outcome)
@@ -795,6 +831,13 @@ def _kind(trigger: re.Match[str]) -> str:
         (MIDWAY, "midway"),
         (MIDPOINT, "midpoint"),
         (EQUIDISTANT, "equidistant"),
+        (HALFWAY, "middle"),
+        (HALFWAY, "halfway_fr"),
+        (HALFWAY, "halfway_es"),
+        (HALFWAY, "halfway_pt"),
+        (HALFWAY, "halfway_it"),
+        (HALFWAY, "halfway_de"),
+        (EQUIDISTANT, "equidistant_xx"),
     ):
         if trigger.group(group):
             return kind
@@ -808,6 +851,7 @@ def _one_claim(
     trigger: re.Match[str],
     here: list[_Found],
     meetings: list[_Found],
+    found: list[_Found],
     gaz: Gazetteer,
     thresholds: Thresholds | None,
     extra: list[_Found],
@@ -822,6 +866,8 @@ def _one_claim(
     if kind == AROUND:
         return unresolved(_around_reason(here))
 
+    more: list[_Found] = []  # a list of three or more parties
+
     # The two parties. Only the places near the claim words are looked at (bisect, a bounded
     # window), so a sentence with thousands of claims costs linear time, not quadratic.
     k = bisect_left(here, trigger.start(), key=lambda f: f.start)
@@ -831,7 +877,14 @@ def _one_claim(
         clause_end = stop.start()
     venue_found: _Found | None = None
     note = ""
-    if (back := _BACK_REFERENCE.match(text, trigger.end(), clause_end)) is not None:
+    back = _BACK_REFERENCE.match(text, trigger.end(), clause_end)
+    if (
+        back is not None
+        and back.group().strip().lower() == "both"
+        and _find_and(text, back.end(), clause_end)
+    ):
+        back = None  # "equidistant from both New York and Philadelphia": the two places follow
+    if back is not None:
         distinct = _distinct(before)
         if len(distinct) >= 3:
             venue_found, party_a, party_b = distinct[-1], distinct[-3], distinct[-2]
@@ -855,6 +908,11 @@ def _one_claim(
             words = _collapse(trigger.group())
             within = f" within {MAX_CLAUSE_CHARS} characters" if clause_end < sentence.end else ""
             return unresolved(f"no two places{within} after '{words}': expected '… {words} A and B'")
+        first = bisect_left(here, trigger.end(), key=lambda f: f.start)
+        listed = [f for f in here[first : first + MAX_CONTEXT_PLACES] if f.start < connector.start()]
+        if len(_distinct(listed)) >= 2:  # "from New York, Tokyo, and Frankfurt": a list of three or more
+            last = [f for f in here[first + len(listed) : first + len(listed) + 1] if f.start < clause_end]
+            more = _distinct(listed + last)
         sides: list[tuple[str, Place]] = []
         parties_end = connector.end()
         for lo, hi in ((trigger.end(), connector.start()), (connector.end(), clause_end)):
@@ -866,7 +924,13 @@ def _one_claim(
                 continue
             raw = _party_text(text[lo:hi])
             try:
-                place = _resolve_party(raw, gaz)
+                try:
+                    place = _resolve_party(raw, gaz)
+                except GeoError:
+                    if not _FOREIGN_ARTICLE.match(raw):
+                        raise
+                    raw = _FOREIGN_ARTICLE.sub("", raw)  # "l’Europe": the name without its article
+                    place = _resolve_party(raw, gaz)
             except GeoError as exc:
                 reason = f"party {raw!r} cannot be resolved: {_collapse(str(exc))}"
                 return unresolved(reason if raw else f"no place named after '{_collapse(trigger.group())}'")
@@ -883,30 +947,55 @@ def _one_claim(
         last_before = before[-1] if before else None
         region = last_before.end if last_before else sentence.start
         referring = _REFERRING.search(text, region, trigger.start())
+        if referring is None and last_before is None:
+            # "Located midway between A and B, it is lively": the referring word follows the parties.
+            referring = _REFERRING.match(text, _skip_comma(text, parties_end, sentence.end), sentence.end)
         indefinite = _INDEFINITE.search(text, region, trigger.start())
         if last_before is not None and not _is_party(last_before, places):
             venue_found = last_before
         elif referring is not None:
             earlier = bisect_left(meetings, referring.start(), key=lambda f: f.start)
-            if earlier == 0:
-                return unresolved(
-                    f"the venue ('{referring.group()}') refers to an earlier place, but no meeting place is "
-                    "named before it"
+            if earlier > 0:
+                venue_found = meetings[earlier - 1]
+                where = (
+                    "in an earlier sentence" if venue_found.sentence < index else "earlier in the sentence"
                 )
-            venue_found = meetings[earlier - 1]
-            where = "in an earlier sentence" if venue_found.sentence < index else "earlier in the sentence"
-            note = (
-                f"'{referring.group()}' read as {venue_found.text}, named as the meeting place {where}: "
-                f"{_collapse(sentences[venue_found.sentence].text)!r}"
-            )
+                note = (
+                    f"'{referring.group()}' read as {venue_found.text}, named as the meeting place {where}: "
+                    f"{_collapse(sentences[venue_found.sentence].text)!r}"
+                )
+            elif (subject := _subject(_first_before(found, referring.start()), places)) is not None:
+                venue_found, mentions = subject
+                note = (
+                    f"'{referring.group()}' read as {venue_found.text}, the place the text is about "
+                    f"(named {mentions} time{'s' * (mentions != 1)} before, more than any other)"
+                )
+            else:
+                return unresolved(
+                    f"the venue ('{referring.group()}') refers to an earlier place, but no place is named "
+                    "before it"
+                )
         elif indefinite is not None:
             return unresolved(f"no venue: '{indefinite.group()}' is not a named place")
         else:
             first = bisect_left(here, parties_end, key=lambda f: f.start)
             after = [f for f in here[first : first + MAX_CONTEXT_PLACES] if not _is_party(f, places)]
-            if not after:
+            if after:
+                venue_found = after[0]
+            elif (subject := _subject(_first_before(found, sentence.start), places)) is not None and subject[
+                1
+            ] >= 2:
+                venue_found, mentions = subject
+                note = (
+                    f"the sentence names no venue; read as {venue_found.text}, the place the text is about "
+                    f"(named {mentions} times before, more than any other)"
+                )
+            else:
                 return unresolved("no venue: the sentence names no place that is said to be halfway")
-            venue_found = after[0]
+    if len(more) >= 3:
+        return unresolved(_list_reason(venue_found, more, kind))
+    venue_found, why = _reading_in_context(venue_found, places, gaz)
+    note = "; ".join(filter(None, (note, why)))
     key = (venue_found.place, places[0], places[1])
     if key not in checks:  # each distinct claim is checked once (an article may repeat one many times)
         if len(checks) >= MAX_CHECKED_CLAIMS:
@@ -968,6 +1057,92 @@ def _find_and(text: str, lo: int, hi: int) -> _Span | None:
             stop += 1
         return _Span(begin, stop)
     return None
+
+
+ABSURD_DETOUR_PCT = 50.0  # a reading this far off the way is replaced by a namesake that lies between
+FITTING_DETOUR_PCT = 20.0
+
+
+@functools.lru_cache(maxsize=4096)
+def _detour_pct(place: Place, a: Place, b: Place) -> float:
+    direct = float(distance_km(a.lat, a.lon, b.lat, b.lon))
+    via = float(distance_km(a.lat, a.lon, place.lat, place.lon)) + float(
+        distance_km(place.lat, place.lon, b.lat, b.lon)
+    )
+    return math.inf if direct == 0 else 100 * (via / direct - 1)
+
+
+def _reading_in_context(venue: _Found, parties: tuple[Place, Place], gaz: Gazetteer) -> tuple[_Found, str]:
+    """The venue among the places of its name that the parties make likely, and why.
+
+    "Princeton … halfway between New York and Philadelphia" is the Princeton in New Jersey, not
+    the larger namesake in Florida: when the usual reading lies absurdly off the way
+    (:data:`ABSURD_DETOUR_PCT`) and a namesake fits (:data:`FITTING_DETOUR_PCT`), the namesake is
+    read, and the note names the rival reading and its detour.
+    """
+    usual = venue.place
+    if usual.radius_km is not None or _detour_pct(usual, *parties) <= ABSURD_DETOUR_PCT:
+        return venue, ""
+    namesakes = [p for p in gaz.by_name(normalize_name(venue.text))[:50] if p.radius_km is None]
+    if not namesakes:
+        return venue, ""
+    best = min(namesakes, key=lambda p: _detour_pct(p, *parties))
+    if best == usual or _detour_pct(best, *parties) > FITTING_DETOUR_PCT:
+        return venue, ""
+    chosen = replace(best, query=venue.text)
+    why = (
+        f"{venue.text!r} read as {best.label}, the one between the parties; the usual reading, "
+        f"{usual.label}, would be a {_detour_pct(usual, *parties):+,.0f} % detour"
+    )
+    return _Found(chosen, venue.text, venue.start, venue.end, venue.sentence, venue.meeting), why
+
+
+def _list_reason(venue: _Found, parties: list[_Found], kind: str) -> str:
+    """The numbers of a claim about three or more places: each distance and their spread.
+
+    The halfway verdict is defined for two parties; for more, "equidistant" is judged by how
+    far apart the distances are (the spread, and the farthest as a share of the nearest).
+    """
+    v = venue.place
+    km = [float(distance_km(v.lat, v.lon, f.place.lat, f.place.lon)) for f in parties]
+    each = ", ".join(f"{f.text} {d:,.0f} km" for f, d in zip(parties, km, strict=True))
+    spread, ratio = max(km) - min(km), max(km) / min(km) if min(km) > 0 else math.inf
+    return (
+        f"a claim about {len(parties)} places, not two, so no halfway verdict: {venue.text} is {each}; "
+        f"spread {spread:,.0f} km (the farthest {ratio:.2f}× the nearest)"
+    )
+
+
+def _skip_comma(text: str, pos: int, end: int) -> int:
+    """The position after the spaces and one comma that follow ``pos``."""
+    while pos < end and text[pos].isspace():
+        pos += 1
+    if pos < end and text[pos] == ",":
+        pos += 1
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _first_before(found: list[_Found], position: int) -> list[_Found]:
+    """The places named before ``position``, at most the first :data:`MAX_SUBJECT_PLACES` of the text."""
+    return found[: min(bisect_left(found, position, key=lambda f: f.start), MAX_SUBJECT_PLACES)]
+
+
+def _subject(found_before: list[_Found], parties: tuple[Place, Place]) -> tuple[_Found, int] | None:
+    """The place a text is about so far: named most often, the first named on a tie; not a party.
+
+    A pronoun with no meeting place before it ("it", "the city") refers to it: the page about
+    Princeton, the cargo-hub article about Anchorage.
+    """
+    counts: dict[tuple[float, float], list[_Found]] = {}
+    for f in found_before:
+        if not _is_party(f, parties):
+            counts.setdefault((f.place.lat, f.place.lon), []).append(f)
+    if not counts:
+        return None
+    best = max(counts.values(), key=lambda group: (len(group), -group[0].start))
+    return best[-1], len(best)
 
 
 def _is_party(found: _Found, parties: tuple[Place, Place]) -> bool:

@@ -19,7 +19,8 @@ them, and keeps OpenStreetMap as a selectable layer that fails quietly offline.
 
 Examples
 --------
->>> from geo.maps.plan import MapPoint, build_map
+>>> from geo.maps.plan import MapPoint
+>>> from geo.maps.render import build_map
 >>> page = export_html(build_map([MapPoint("Anchorage", 61.2181, -149.9003)]))
 >>> external_references(page)
 []

@@ -359,7 +359,8 @@ def build_map(
 
     Examples
     --------
-    >>> from geo.maps.plan import MapPoint, build_map
+    >>> from geo.maps.plan import MapPoint
+    >>> from geo.maps.render import build_map
     >>> m = build_map([MapPoint("Washington", 38.9072, -77.0369), MapPoint("Beijing", 39.9042, 116.4074)])
     >>> html = m.get_root().render()
     >>> "L.polyline" in html and "Geodesic midpoint" in html

@@ -24,7 +24,12 @@ from geo.errors import DataError
 SAME_PLACE_KM = 30.0  # a city row this close to its country's capital of the same name is that capital
 # Ranking of name matches: a capital, then a country's name ("Mexico" is Mexico City, not the
 # Philippine town), then other cities by population, then airport names.
-_TIER_CAPITAL, _TIER_COUNTRY, _TIER_CITY, _TIER_AIRPORT = range(4)
+# Name tiers, best first. A region (continent, state, island, landmark) outranks a city of the same
+# name ("Asia" is the continent, not the town in the Philippines; "Delaware" the state) unless a
+# capital, a country or a city of REGION_YIELDS_TO_POPULATION people has it ("New York").
+_TIER_CAPITAL, _TIER_COUNTRY, _TIER_REGION, _TIER_CITY, _TIER_LATE_REGION, _TIER_AIRPORT = range(6)
+REGION_YIELDS_TO_POPULATION = 100_000
+REGION_KINDS = ("continent", "region", "state", "island", "landmark", "pole")
 _NON_WORD = re.compile(r"[^\w]+")
 _SPECIAL_LETTERS = str.maketrans(
     {"ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d"}
@@ -43,7 +48,9 @@ class Place:
     lat, lon : float
         WGS84 degrees.
     kind : str
-        One of ``capital``, ``city``, ``airport``, ``coordinates``, ``custom``, ``geocoded``.
+        One of ``capital``, ``city``, ``airport``, ``coordinates``, ``custom``, ``geocoded``, or
+        for areas and landmarks (data/regions.csv) ``continent``, ``region``, ``state``,
+        ``island``, ``landmark``, ``pole``.
     country : str or None
         ISO 3166-1 alpha-2 code, when known.
     country_name : str or None
@@ -61,6 +68,9 @@ class Place:
         How the place was chosen, for ambiguous or indirect matches ("" otherwise).
     alternatives : tuple of str
         Other places the query also matched, most likely first.
+    radius_km : float or None
+        For an area: how far it reaches from its representative point ``lat``, ``lon`` (km);
+        ``None`` for a point place.
     """
 
     name: str
@@ -77,6 +87,7 @@ class Place:
     query: str = ""
     note: str = ""
     alternatives: tuple[str, ...] = field(default=())
+    radius_km: float | None = None
 
     def __post_init__(self) -> None:
         validate_lat_lon(self.lat, self.lon)
@@ -257,6 +268,28 @@ class Gazetteer:
         return tuple(labels[:limit])
 
 
+def _add_regions(gaz: Gazetteer) -> None:
+    """Continents, states, macro-regions, islands and landmarks of data/regions.csv (see its README)."""
+    for row in read_rows("regions.csv", remedy="rebuild it with scripts/build_regions.py"):
+        iso2 = row["country"] or None
+        place = Place(
+            row["name"],
+            float(row["lat"]),
+            float(row["lon"]),
+            row["kind"],
+            country=iso2,
+            country_name=gaz.countries.get(iso2) if iso2 else None,
+            note=f"{row['kind']}: representative point, reaching about {float(row['radius_km']):,.0f} km",
+            radius_km=float(row["radius_km"]),
+        )
+        ref = gaz._new_ref(place, row["kind"])
+        for name in [row["name"], *filter(None, row["aliases"].split(";"))]:
+            key = normalize_name(name)
+            held = gaz._names.get(key, {}).values()
+            yields = any(tier <= _TIER_COUNTRY or -pop >= REGION_YIELDS_TO_POPULATION for tier, pop in held)
+            gaz._add(key, _TIER_LATE_REGION if yields else _TIER_REGION, ref, 0)
+
+
 @functools.cache
 def load_gazetteer() -> Gazetteer:
     """Load the embedded data once per process and index it."""
@@ -307,6 +340,14 @@ def load_gazetteer() -> Gazetteer:
         if target is None:
             raise DataError(f"aliases.csv: {row['alias']!r} points at unknown city {row['name']!r}")
         gaz._add(normalize_name(row["alias"]), _TIER_CAPITAL, target, 0)
+
+    for row in read_rows("exonyms.csv", remedy="it is written by hand: see data/README.md"):
+        target = city_refs.get((row["name"], row["country_code"]))
+        if target is None:
+            raise DataError(f"exonyms.csv: {row['alias']!r} points at unknown city {row['name']!r}")
+        gaz._add(normalize_name(row["alias"]), _TIER_CAPITAL, target, 0)
+
+    _add_regions(gaz)
 
     for row in read_rows("airports.csv"):
         iata, icao = row["iata"], row["icao"]

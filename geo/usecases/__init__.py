@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from geo.analysis.check import CheckResult, Thresholds, attach_facts, check_halfway
+from geo.analysis.check import CheckResult, PlaceRef, Thresholds, attach_facts, check_halfway
 from geo.places.gazetteer import Place
 from geo.places.resolve import resolve
 
@@ -160,7 +160,7 @@ def fairest_points(
 
 
 def find_best(
-    parties: Sequence[PlaceInput],
+    parties: Sequence[PlaceInput | PlaceRef],
     objective: str = "minimax",
     *,
     weights: Sequence[float] | None = None,
@@ -178,7 +178,7 @@ def find_best(
     from geo.analysis.scoring import check_party_count
 
     check_party_count(len(parties))
-    resolved = [place(p, online=online) for p in parties]
+    resolved = [resolve(p, online=online) if isinstance(p, str) else p for p in parties]
     return best(resolved, objective, weights=weights, suggest=suggest, filters=filters)
 
 

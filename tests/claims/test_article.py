@@ -100,10 +100,15 @@ def test_seed_claim_numbers_agree_with_geographiclib() -> None:
     assert result == check_halfway(resolve("Anchorage"), resolve("Washington"), resolve("Beijing"))
 
 
-def test_seed_places_skip_person_names_papers_seas_and_the_town_called_asia() -> None:
+def test_seed_places_skip_person_names_papers_seas_and_read_asia_as_the_continent() -> None:
     report = check_article(SEED.read_text(encoding="utf-8"))
-    # Antony (France) in "Antony Blinken", Asia (Philippines) in "in Asia", Taipei in "Taiwan Strait".
-    assert place_names(report) == {"Washington, D.C.", "Beijing", "Anchorage"}
+    # Antony (France) in "Antony Blinken", Taipei in "Taiwan Strait" are not places; "in Asia" is the
+    # continent (not the town in the Philippines), "Alaska" the state, "Anchorage, Alaska" one place.
+    assert place_names(report) == {"Washington, D.C.", "Beijing", "Anchorage", "Alaska", "Asia"}
+    kinds = {p.name: resolve(p.name).kind for p in report.places}
+    assert (kinds["Asia"], kinds["Alaska"]) == ("continent", "state")
+    (anchorage,) = [p for p in report.places if p.name == "Anchorage"]
+    assert [m.text for m in anchorage.mentions] == ["Anchorage"]  # ", Alaska" only said which Anchorage
     china = next(p for p in report.places if p.name == "Beijing")
     written = [m.text for m in china.mentions]
     assert "China" in written and "Beijing" in written
@@ -200,7 +205,11 @@ def test_unresolvable_claims_are_reported_with_their_reason_never_dropped() -> N
     assert report.claims == ()
     reasons = [(u.kind, u.reason) for u in report.unresolved]
     assert len(reasons) == 5
-    assert reasons[0][0] == "midway" and "'The city'" in reasons[0][1] and "no meeting place" in reasons[0][1]
+    assert (
+        reasons[0][0] == "midway"
+        and "'The city'" in reasons[0][1]
+        and "no place is named before it" in reasons[0][1]
+    )
     assert reasons[1][0] == "halfway" and "unknown place 'Gondor'" in reasons[1][1]
     assert "'halfway between the two sides'" in reasons[2][1] and "names 0 places" in reasons[2][1]
     assert reasons[3] == ("equidistant", "no venue: 'a site' is not a named place")
@@ -341,7 +350,7 @@ def test_text_report_shows_each_claim_with_its_card_and_what_was_not_checked() -
     text = format_report(check_article(SEED.read_text(encoding="utf-8")))
     assert text.startswith("1 claim checked, 0 not checked.")
     assert "Verdict: ROUGHLY HALFWAY" in text and "venue Anchorage, between Washington and Beijing" in text
-    assert "Places named (3):" in text
+    assert "Places named (5):" in text
     text = format_report(article("unresolved.txt"))
     assert "0 claims checked, 5 not checked." in text and "unknown place 'Gondor'" in text
 
