@@ -283,6 +283,7 @@ def _host(v: VenueScore) -> str | None:
 def chart_rows(result: CompareResult, limit: int = CHART_MAX_VENUES) -> list[dict[str, Any]]:
     """Long-form rows for the grouped bar chart: one per (venue, party), best venues first.
 
+    >>> from geo.analysis.scoring import compare
     >>> from geo.places.resolve import resolve
     >>> r = compare([resolve("Washington"), resolve("Moscow")], [resolve("Reykjavik")])
     >>> [(row["venue"], row["party"], round(row["km"])) for row in chart_rows(r)]

@@ -145,7 +145,7 @@ def us_states(path: Path) -> list[dict[str, Any]]:
                 "lat": f"{lat:.4f}",
                 "lon": f"{lon:.4f}",
                 "radius_km": f"{radius:.0f}",
-                "aliases": "",
+                "aliases": f"{props['name']} State;State of {props['name']}",
                 "source": f"US Census Bureau boundaries via us-atlas 3.0.1 (FIPS {props['id']})",
             }
         )
