@@ -80,6 +80,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from geo.analysis.check import CheckResult, Thresholds, check_halfway
+from geo.core.files import check_regular_file
 from geo.core.geodesy import distance_km
 from geo.errors import GeoError, InvalidInputError
 from geo.places.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
@@ -516,7 +517,7 @@ def read_article(path: str | Path) -> str:
     """
     if str(path) == "-":
         return decode_article(sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1), "standard input")
-    file = Path(path)
+    file = check_regular_file(path)  # a FIFO or a device would block or never end
     try:
         with file.open("rb") as handle:
             data = handle.read(MAX_ARTICLE_BYTES + 1)

@@ -22,6 +22,7 @@ from geo.cli.options import (
     parties_of,
 )
 from geo.errors import GeoError
+from geo.report.escape import terminal_text
 
 
 def build_parser() -> ArgumentParser:
@@ -254,10 +255,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_dashboard(args)
         output = COMMANDS[args.command](args)
     except GeoError as exc:
-        message = " ".join(str(exc).split())
+        message = terminal_text(" ".join(str(exc).split()))
         print(f"{parser.prog} {args.command}: error: {message}", file=sys.stderr)
         return EXIT_USAGE
-    sys.stdout.write(output.rstrip("\n") + "\n")
+    csv_to_file = getattr(args, "csv", False) and not sys.stdout.isatty()  # CSV for a file stays as written
+    sys.stdout.write((output if csv_to_file else terminal_text(output)).rstrip("\n") + "\n")
     return 0
 
 

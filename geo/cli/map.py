@@ -79,6 +79,9 @@ def run_map(args: argparse.Namespace) -> str:
     out = Path(args.out)
     if out.suffix.lower() not in (".html", ".htm"):
         raise InvalidInputError(f"--out {args.out!r} must name an .html file")
+    from geo.core.files import check_regular_file
+
+    check_regular_file(out, writing=True)  # a FIFO would block the write forever
     from geo.usecases import map_question
 
     on_date, aircraft = facts_options(args)

@@ -22,13 +22,16 @@ class ArgumentParser(argparse.ArgumentParser):
 
     * A token that starts with a minus sign followed by a digit is a value, not an
       option: ``check -8.8,115.2 --between -35.28,149.13 Beijing`` works. (Stock
-      argparse only accepts plain negative numbers such as ``-8.8``.)
+      argparse only accepts plain negative numbers such as ``-8.8``.) So is a custom point
+      whose label starts with one: ``resolve -Home=1,2``.
     * Usage errors are one line on stderr, exit status 2.
     """
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self._negative_number_matcher = re.compile(r"^-\.?\d")
+        # A value, not an option: "-8.8,115.2" and a custom point whose label starts with a minus
+        # sign ("-Home=1,2"); options are "--name" or "-h", never with "=" in a single-dash word.
+        self._negative_number_matcher = re.compile(r"^-(?:\.?\d|[^-\s=][^=\s]*=)")
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")

@@ -1,5 +1,6 @@
 """Escapers, one per target: HTML (and the JavaScript and Jinja around folium's HTML), JavaScript
-strings, Markdown as Streamlit renders it, and CSV cells a spreadsheet would run as formulas.
+strings, Markdown as Streamlit renders it, CSV cells a spreadsheet would run as formulas, and
+text for a terminal.
 
 Every writer of user-supplied text uses these: the map pages, the dashboard, the CSV downloads
 and the CLI's CSV. Each treats its input as hostile.
@@ -143,3 +144,22 @@ def csv_dicts(rows: Sequence[dict[str, object]]) -> str:
         return ""
     header = list(rows[0])
     return csv_table(header, ([row.get(h) for h in header] for row in rows))
+
+
+# ---- terminal -----------------------------------------------------------------------------------
+# C0 controls but tab and newline, DEL, C1 controls, and the bidirectional controls that reorder
+# what a terminal shows (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069).
+_TERMINAL_ACTIVE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_text(text: str) -> str:
+    r"""``text`` safe to print to a terminal: controls written as visible ``\uXXXX`` escapes.
+
+    A venue name can hold an escape sequence that sets the window title or clears the screen, or
+    a right-to-left override that shows a name backwards. In JSON the same escape is the same
+    character (``"\u202e"`` is a valid JSON escape), so this suits the JSON output too.
+
+    >>> print(terminal_text("Oslo" + chr(27) + "]0;x" + chr(7) + " " + chr(0x202E) + "abc"))
+    Oslo\u001b]0;x\u0007 \u202eabc
+    """
+    return _TERMINAL_ACTIVE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -398,3 +398,44 @@ def test_check_date_defaults_to_today(capsys: pytest.CaptureFixture[str]) -> Non
         dt.date.today().isoformat(),
         (dt.date.today() - dt.timedelta(1)).isoformat(),
     }
+
+
+@pytest.mark.parametrize(
+    "command", [["article"], ["compare", "--between", "Washington", "Moscow", "--venues-file"]]
+)
+def test_a_fifo_is_refused_not_waited_on(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)  # reading it would block forever: no writer ever comes
+    assert main([*command, str(fifo)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(fifo) in err
+
+
+def test_map_out_to_a_fifo_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    fifo = tmp_path / "map.html"
+    os.mkfifo(fifo)
+    assert main(["map", "Washington", "Beijing", "--out", str(fifo)]) == 2
+    assert "FIFO (named pipe), not a regular file" in capsys.readouterr().err
+
+
+def test_control_and_bidi_characters_are_escaped_in_terminal_output(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    name = "Evil\x1b]0;title\x07\x1b[2J\u202eemaN"
+    assert main(["resolve", f"{name}=1,2"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "Evil\\u001b]0;title\\u0007\\u001b[2J\\u202eemaN" in out
+    assert main(["resolve", f"{name}=1,2", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["name"] == name  # in JSON the escape is the same character
+
+
+def test_a_label_may_start_with_a_minus_sign(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["resolve", "-Home=1,2", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["name"] == "-Home"

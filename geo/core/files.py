@@ -1,0 +1,50 @@
+"""Files named by the user: only regular files are read or written.
+
+A FIFO, a device or a socket given as an article, a venue file or ``map --out`` would block the
+command forever (or read without end); a directory cannot be read as a file. They are refused
+with one line, before anything is opened.
+"""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from geo.errors import InvalidInputError
+
+
+def check_regular_file(path: str | Path, *, writing: bool = False) -> Path:
+    """``path`` as a :class:`~pathlib.Path`, if it names a regular file (or, for ``writing``, nothing yet).
+
+    Raises
+    ------
+    InvalidInputError
+        A FIFO, device, socket or directory; for reading, a missing or unreadable path.
+
+    Examples
+    --------
+    >>> check_regular_file("/dev/null")
+    Traceback (most recent call last):
+    ...
+    geo.errors.InvalidInputError: '/dev/null' is a character device, not a regular file
+    """
+    file = Path(path)
+    try:
+        mode = file.stat().st_mode
+    except FileNotFoundError:
+        if writing:
+            return file
+        raise InvalidInputError(f"cannot read {str(path)!r}: No such file or directory") from None
+    except OSError as exc:
+        raise InvalidInputError(f"cannot use {str(path)!r}: {exc.strerror or exc}") from None
+    if stat.S_ISREG(mode):
+        return file
+    kinds = (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
+    kind = next((name for test, name in kinds if test(mode)), "not a regular file")
+    raise InvalidInputError(f"{str(path)!r} is {kind}, not a regular file")
