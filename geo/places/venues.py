@@ -120,16 +120,26 @@ class VenueTable:
         )
 
 
-def _decoded_lines(handle: Iterable[bytes], bad_lines: set[int]) -> Iterator[str]:
-    """Decode a binary file line by line; lines that are not UTF-8 are noted, not fatal."""
-    for number, raw in enumerate(handle, start=1):
-        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-        try:
-            yield raw.decode("utf-8")
-        except UnicodeDecodeError:
-            bad_lines.add(number)
-            yield raw.decode("utf-8", errors="replace")
+def _decoded_lines(handle: Iterable[bytes], bad_lines: dict[int, str]) -> Iterator[str]:
+    """Decode a binary file line by line; lines that are not UTF-8 text are noted, not fatal.
+
+    Lines end at LF, CRLF or a lone CR (old Mac files). A line with a NUL byte or invalid
+    UTF-8 is noted in ``bad_lines`` (line number -> reason) and its row is rejected.
+    """
+    number = 0
+    for chunk in handle:
+        for raw in chunk.splitlines(keepends=True) if b"\r" in chunk.rstrip(b"\r\n") else (chunk,):
+            number += 1
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if b"\x00" in raw:
+                bad_lines[number] = "the row contains a NUL byte (binary data)"
+                raw = raw.replace(b"\x00", b"")
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError:
+                bad_lines.setdefault(number, "the row is not valid UTF-8 text")
+                yield raw.decode("utf-8", errors="replace")
 
 
 def _echo(fields: list[str], delimiter: str) -> str:
@@ -225,7 +235,7 @@ def read_venue_file(
             raise InvalidInputError(cached)
         return cached
 
-    bad_lines: set[int] = set()
+    bad_lines: dict[int, str] = {}
     check_regular_file(path)  # a FIFO or a device would block or never end
     try:
         with path.open("rb") as handle:
@@ -243,22 +253,39 @@ def read_venue_file(
                 skipped += 1
             if header_line is None:
                 raise InvalidInputError(f"venue file {path.name} is empty")
+            if header_line.count('"') % 2:
+                raise InvalidInputError(
+                    f"the header of {path.name} has an unbalanced quote ({header_line.strip()[:80]!r}): "
+                    "every row after it would be read as part of it; fix the quote"
+                )
             delimiter = "," if "," in header_line else ";" if ";" in header_line else "\t"
             header = next(csv.reader([header_line], delimiter=delimiter), [])
             columns = _header_columns(header, path)
             reader = csv.reader(_chain_first(header_line, lines), delimiter=delimiter)
             next(reader)
             while True:
+                first_line = reader.line_num + 1 + skipped  # a record is numbered by its first line
                 try:
                     fields = next(reader)
                 except StopIteration:
                     break
                 except csv.Error as exc:
-                    rejected.append(RejectedRow(reader.line_num + skipped, "", f"not readable as CSV: {exc}"))
+                    rejected.append(RejectedRow(first_line, "", f"not readable as CSV: {exc}"))
                     continue
-                row = reader.line_num + skipped
-                if not fields or all(not f.strip() for f in fields):
-                    continue  # blank line
+                row, last_line = first_line, reader.line_num + skipped
+                if not fields or (len(fields) == 1 and not fields[0].strip()):
+                    continue  # a blank line
+                if last_line > row and any("\n" in f for f in fields) and len(fields) != len(header):
+                    rejected.append(RejectedRow(row, _echo(fields, delimiter)[:80], (
+                        f"a quote opened on line {row} is not closed: lines {row} to {last_line} were read "
+                        "as one record; fix the quote"
+                    )))  # fmt: skip
+                    continue
+                if all(not f.strip() for f in fields):
+                    rejected.append(
+                        RejectedRow(row, _echo(fields, delimiter), "the row has only separators, no values")
+                    )
+                    continue
                 try:
                     name, lat, lon = _venue_of_row(fields, header, columns, row, bad_lines, place_of)
                 except GeoError as exc:
@@ -292,11 +319,11 @@ def _venue_of_row(
     header: list[str],
     columns: dict[str, int],
     row: int,
-    bad_lines: set[int],
+    bad_lines: dict[int, str],
     place_of: Callable[[str], Place],
 ) -> tuple[str, float, float]:
     if row in bad_lines:
-        raise InvalidInputError("the row is not valid UTF-8 text")
+        raise InvalidInputError(bad_lines[row])
     if len(fields) != len(header):
         raise InvalidInputError(f"expected {len(header)} fields as in the header, found {len(fields)}")
     if any(len(f) > MAX_FIELD_CHARS for f in fields):

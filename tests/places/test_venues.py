@@ -136,3 +136,41 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
 def test_table_of_places() -> None:
     t = VenueTable.of_places([resolve("Reykjavik"), resolve("Geneva")])
     assert t.names == ("Reykjavík", "Geneva") and len(t) == 2 and t.rows.tolist() == [0, 0]
+
+
+def test_a_file_with_old_mac_line_endings_is_read(tmp_path: Path) -> None:
+    table = read_venue_file(write(tmp_path, b"name,lat,lon\rA,1,2\rB,3,4\r"))
+    assert table.names == ("A", "B") and table.rows.tolist() == [2, 3] and table.rejected == ()
+
+
+def test_rows_of_separators_are_rejected_and_listed_not_skipped(tmp_path: Path) -> None:
+    table = read_venue_file(write(tmp_path, b"name,lat,lon\nA,1,2\n,,\n  ,  ,  \n\nB,3,4\n"))
+    assert table.names == ("A", "B")
+    assert [(r.row, r.error) for r in table.rejected] == [
+        (3, "the row has only separators, no values"),
+        (4, "the row has only separators, no values"),
+    ]  # the truly blank line 5 is not a row
+
+
+def test_an_unterminated_quote_is_numbered_by_its_first_line_and_says_what_it_swallowed(
+    tmp_path: Path,
+) -> None:
+    table = read_venue_file(write(tmp_path, b'name,lat,lon\nA,1,2\n"B,3,4\nC,5,6\nD,7,8\n'))
+    assert table.names == ("A",)
+    (rejected,) = table.rejected
+    assert rejected.row == 3
+    assert "a quote opened on line 3 is not closed: lines 3 to 5 were read as one record" in rejected.error
+
+
+def test_a_quote_in_the_header_is_an_error_not_lost_rows(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInputError, match=r"the header of venues\.csv has an unbalanced quote"):
+        read_venue_file(write(tmp_path, b'na"me,lat,lon\nA,1,2\nB,3,4\n'))
+
+
+def test_a_nul_byte_late_in_the_file_rejects_its_row_and_never_reaches_a_name(tmp_path: Path) -> None:
+    rows = b"".join(b"X%d,1,2\n" % i for i in range(700))  # past the first 4 kB checked up front
+    table = read_venue_file(write(tmp_path, b"name,lat,lon\n" + rows + b"Ev\x00il,3,4\nLast,5,6\n"))
+    assert len(table.names) == 701 and table.names[-1] == "Last"
+    assert all("\x00" not in name for name in table.names)
+    (rejected,) = table.rejected
+    assert (rejected.row, rejected.error) == (702, "the row contains a NUL byte (binary data)")
