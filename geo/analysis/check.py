@@ -204,6 +204,13 @@ def check_halfway(
             f"{name_a} and {name_b} are nearly antipodal ({format_km(direct)} apart): there is no single "
             "shortest path between them, so 'halfway' has no unique meaning"
         )
+    mid = midpoint(a, b) if degenerate is None else None
+    if mid is not None and (widest := _widest_detour_pct(a, b, mid, direct)) <= t.roughly_detour_pct:
+        degenerate = (
+            f"{name_a} and {name_b} are {format_km(direct)} apart, close to antipodal: every place on Earth "
+            f"is within {widest:.1f} % of the way between them (the far side of the globe adds no more), so "
+            "no place can be told apart as 'on the way' or 'halfway'"
+        )
     if degenerate is not None:
         split = (d_a / (d_a + d_b), d_b / (d_a + d_b)) if d_a + d_b > 0 else None
         explanation = _tidy(
@@ -228,7 +235,7 @@ def check_halfway(
             t,
         )
 
-    mid = midpoint(a, b)
+    assert mid is not None  # not degenerate
     to_mid = distance_km(v.lat, v.lon, mid.lat, mid.lon)
     xt = cross_track(v, a, b)
     detour_km = d_a + d_b - direct
@@ -285,6 +292,23 @@ def check_halfway(
         criteria,
         t,
     )
+
+
+def _widest_detour_pct(a: LatLon, b: LatLon, mid: LatLon, direct: float) -> float:
+    """The detour, percent, of the place farthest off the way: the antipode of the midpoint.
+
+    Going there and on to the other party is the long way round the globe. Near the antipode
+    that is hardly longer than the direct path (Madrid–Wellington: 1.6 %), and no venue can
+    fail "on the way"; the verdict is then undefined rather than "halfway" everywhere.
+
+    >>> from geo.core.geodesy import midpoint
+    >>> a, b = LatLon(40.4165, -3.7026), LatLon(-41.2866, 174.7756)  # Madrid, Wellington
+    >>> round(_widest_detour_pct(a, b, midpoint(a, b), distance_km(a.lat, a.lon, b.lat, b.lon)), 1)
+    1.6
+    """
+    far = LatLon(-mid.lat, mid.lon - 180.0 if mid.lon > 0 else mid.lon + 180.0)
+    widest = distance_km(a.lat, a.lon, far.lat, far.lon) + distance_km(far.lat, far.lon, b.lat, b.lon)
+    return float(100.0 * (widest / direct - 1.0))
 
 
 _DOUBLE_STOP = re.compile(r"\.\.(?=\s|$)")

@@ -117,3 +117,23 @@ def test_should_call_nearly_antipodal_parties_undefined() -> None:
 def test_should_refuse_thresholds_that_cannot_work(kwargs: dict[str, float]) -> None:
     with pytest.raises(InvalidInputError):
         Thresholds(**kwargs)
+
+
+def test_should_call_a_pair_undefined_when_every_place_is_on_the_way() -> None:
+    """Madrid–Wellington, 19,854 km: the long way round (via the antipode of the midpoint) is
+    only 1.6 % longer, so every venue would pass "on the way"; Buenos Aires was called HALFWAY."""
+    madrid, wellington = (40.4165, -3.70256), (-41.28664, 174.77557)
+    result = check_halfway(resolve("Buenos Aires"), resolve("Madrid"), resolve("Wellington"))
+    line = G.InverseLine(*madrid, *wellington)
+    mid = line.Position(line.s13 / 2)
+    far = (-mid["lat2"], mid["lon2"] - 180 if mid["lon2"] > 0 else mid["lon2"] + 180)
+    widest = 100 * ((km(*madrid, *far) + km(*far, *wellington)) / (line.s13 / 1000) - 1)
+    assert widest < 15  # the independent reference: every place is within the "roughly" detour
+    assert result.verdict == UNDEFINED and result.midpoint is None
+    assert f"within {widest:.1f} % of the way" in result.explanation
+
+
+@pytest.mark.parametrize(("a", "b"), [("Washington", "Beijing"), ("Madrid", "Tokyo"), ("Lima", "Jakarta")])
+def test_should_keep_the_verdict_for_pairs_far_from_antipodal(a: str, b: str) -> None:
+    result = check_halfway(resolve("Anchorage"), resolve(a), resolve(b))
+    assert result.verdict != UNDEFINED and result.midpoint is not None
