@@ -34,7 +34,10 @@ class ArgumentParser(argparse.ArgumentParser):
         self._negative_number_matcher = re.compile(r"^-(?:\.?\d|[^-\s=][^=\s]*=)")
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+        from geo.report.escape import terminal_text
+
+        one_line = terminal_text(" ".join(message.split()))  # arguments echoed may hold newlines or escapes
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {one_line} (see --help)\n")
 
 
 def add_json(parser: argparse._ActionsContainer) -> None:
