@@ -119,13 +119,14 @@ _TRIGGER = re.compile(
       | (?P<midpoint>mid[\s-]?point)\s+(?:between|of)\b
       | (?P<equidistant>equidistant|equidistance|equally\s+(?:distant|far)|(?:at\s+)?the\s+same\s+distance)
         \s+(?:from|between|to)\b
-      | (?P<middle>in\s+the\s+middle)\s+(?:between|of\s+the\s+way\s+between)\b
+      | (?P<middle>in\s+the\s+middle)\s+(?:between|of\s+the\s+way\s+between|of(?=\s+(?-i:[A-Z])[^.;:]{0,80}?(?:,|\sand\s)))\b
       | (?P<halfway_fr>à\s+mi-chemin|à\s+mi\s+chemin|à\s+mi-distance)\s+(?:entre|de)\b
       | (?P<halfway_es>a\s+(?:mitad|medio)\s+(?:de\s+)?camino|a\s+mitad\s+de\s+distancia)\s+(?:entre|de)\b
       | (?P<halfway_pt>(?:a|no)\s+meio\s+(?:do\s+)?caminho|a\s+meio\s+caminho)\s+(?:entre|de)\b
       | (?P<halfway_it>a\s+metà\s+strada)\s+(?:fra|tra)\b
       | (?P<halfway_de>auf\s+halbem\s+Wege?|in\s+der\s+Mitte)\s+zwischen\b
-      | (?P<equidistant_xx>équidistante?s?|equidistantes?|äquidistant|gleich\s+weit\s+entfernt)
+      | (?P<equidistant_xx>équidistante?s?|equidistantes?|äquidistant|gleich\s+weit\s+entfernt
+        |a\s+la\s+misma\s+distancia|à\s+(?:la\s+)?même\s+distance|à\s+mesma\s+distância)
         \s+(?:de|entre|da|fra|tra|von|zwischen)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -162,7 +163,7 @@ _MEETING_AFTER = re.compile(
 )
 _CLAUSE_END = re.compile(r"[;:()\[\]!?—–]|\s-\s")
 # "and" in English and in the other languages read (y, et, e, und, i).
-_AND_WORD = re.compile(r"(?<=\s)(?:and|y|et|e|und)(?=\s)|&", re.IGNORECASE)
+_AND_WORD = re.compile(r"(?<=\s)(?:and|y|et|e|und|que\s+de|que\s+da|que\s+do|que)(?=\s)|&", re.IGNORECASE)
 _FOREIGN_ARTICLE = re.compile(
     r"^(?:l['’]|(?:la|le|les|el|los|las|o|os|as|lo|il|gli|der|die|das|dem|den)\s+)", re.I
 )
@@ -965,7 +966,9 @@ def _one_claim(
                     f"'{referring.group()}' read as {venue_found.text}, named as the meeting place {where}: "
                     f"{_collapse(sentences[venue_found.sentence].text)!r}"
                 )
-            elif (subject := _subject(_first_before(found, referring.start()), places)) is not None:
+            elif (
+                subject := _subject(_first_before(found, referring.start()), places, referring.group())
+            ) is not None:
                 venue_found, mentions = subject
                 note = (
                     f"'{referring.group()}' read as {venue_found.text}, the place the text is about "
@@ -1130,14 +1133,29 @@ def _first_before(found: list[_Found], position: int) -> list[_Found]:
     return found[: min(bisect_left(found, position, key=lambda f: f.start), MAX_SUBJECT_PLACES)]
 
 
-def _subject(found_before: list[_Found], parties: tuple[Place, Place]) -> tuple[_Found, int] | None:
+_AREA_NOUNS = re.compile(
+    r"\b(?:island|islands|archipelago|atoll|state|region|territory|country|archipel|île)\b", re.I
+)
+_POINT_NOUNS = re.compile(
+    r"\b(?:city|town|village|borough|community|airport|hub|port|capital|ville|ciudad)\b", re.I
+)
+
+
+def _subject(
+    found_before: list[_Found], parties: tuple[Place, Place], referring: str = ""
+) -> tuple[_Found, int] | None:
     """The place a text is about so far: named most often, the first named on a tie; not a party.
 
     A pronoun with no meeting place before it ("it", "the city") refers to it: the page about
     Princeton, the cargo-hub article about Anchorage.
     """
+    wants_area = bool(_AREA_NOUNS.search(referring))
+    wants_point = bool(_POINT_NOUNS.search(referring))
     counts: dict[tuple[float, float], list[_Found]] = {}
     for f in found_before:
+        is_area = f.place.radius_km is not None
+        if (wants_area and not is_area) or (wants_point and is_area):
+            continue  # "the city" is no state, "the archipelago" no city
         if not _is_party(f, parties):
             counts.setdefault((f.place.lat, f.place.lon), []).append(f)
     if not counts:

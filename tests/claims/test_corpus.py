@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from score_corpus import load, score  # noqa: E402
 
 FLOOR = {  # split: (read right at least, misread at most, false positives at most)
-    "tune": (15, 4, 0),  # before regions, context and lists: 3 read right, 5 misread
+    "tune": (16, 4, 0),  # before regions, context and lists: 3 read right, 5 misread
     "heldout": (6, 2, 1),  # before: 1 read right, 1 misread, 0 false positives
 }
 
