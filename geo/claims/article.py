@@ -119,7 +119,8 @@ _TRIGGER = re.compile(
       | (?P<midpoint>mid[\s-]?point)\s+(?:between|of)\b
       | (?P<equidistant>equidistant|equidistance|equally\s+(?:distant|far)|(?:at\s+)?the\s+same\s+distance)
         \s+(?:from|between|to)\b
-      | (?P<middle>in\s+the\s+middle)\s+(?:between|of\s+the\s+way\s+between|of(?=\s+(?-i:[A-Z])[^.;:]{0,80}?(?:,|\sand\s)))\b
+      | (?P<middle>in\s+the\s+middle)\s+(?:between|of\s+the\s+way\s+between
+        |of(?=\s+(?-i:[A-Z])[^.;:]{0,80}?(?:,|\sand\s)))\b
       | (?P<halfway_fr>à\s+mi-chemin|à\s+mi\s+chemin|à\s+mi-distance)\s+(?:entre|de)\b
       | (?P<halfway_es>a\s+(?:mitad|medio)\s+(?:de\s+)?camino|a\s+mitad\s+de\s+distancia)\s+(?:entre|de)\b
       | (?P<halfway_pt>(?:a|no)\s+meio\s+(?:do\s+)?caminho|a\s+meio\s+caminho)\s+(?:entre|de)\b
