@@ -28,6 +28,7 @@ from geo.core.geodesy import (
     COINCIDENT_TOLERANCE_KM,
     LatLon,
     cross_track,
+    detour_pct,
     distance_km,
     is_nearly_antipodal,
     midpoint,
@@ -205,7 +206,7 @@ def check_halfway(
             "shortest path between them, so 'halfway' has no unique meaning"
         )
     mid = midpoint(a, b) if degenerate is None else None
-    if mid is not None and (widest := _widest_detour_pct(a, b, mid, direct)) <= t.roughly_detour_pct:
+    if mid is not None and (widest := _widest_detour_pct(a, b, mid)) <= t.roughly_detour_pct:
         degenerate = (
             f"{name_a} and {name_b} are {format_km(direct)} apart, close to antipodal: every place on Earth "
             f"is within {widest:.1f} % of the way between them (the far side of the globe adds no more), so "
@@ -294,7 +295,7 @@ def check_halfway(
     )
 
 
-def _widest_detour_pct(a: LatLon, b: LatLon, mid: LatLon, direct: float) -> float:
+def _widest_detour_pct(a: LatLon, b: LatLon, mid: LatLon) -> float:
     """The detour, percent, of the place farthest off the way: the antipode of the midpoint.
 
     Going there and on to the other party is the long way round the globe. Near the antipode
@@ -303,12 +304,11 @@ def _widest_detour_pct(a: LatLon, b: LatLon, mid: LatLon, direct: float) -> floa
 
     >>> from geo.core.geodesy import midpoint
     >>> a, b = LatLon(40.4165, -3.7026), LatLon(-41.2866, 174.7756)  # Madrid, Wellington
-    >>> round(_widest_detour_pct(a, b, midpoint(a, b), distance_km(a.lat, a.lon, b.lat, b.lon)), 1)
+    >>> round(_widest_detour_pct(a, b, midpoint(a, b)), 1)
     1.6
     """
     far = LatLon(-mid.lat, mid.lon - 180.0 if mid.lon > 0 else mid.lon + 180.0)
-    widest = distance_km(a.lat, a.lon, far.lat, far.lon) + distance_km(far.lat, far.lon, b.lat, b.lon)
-    return float(100.0 * (widest / direct - 1.0))
+    return float(detour_pct(a, far, b))
 
 
 _DOUBLE_STOP = re.compile(r"\.\.(?=\s|$)")

@@ -81,8 +81,8 @@ from pathlib import Path
 
 from geo.analysis.check import CheckResult, Thresholds, check_halfway
 from geo.core.files import check_regular_file
-from geo.core.geodesy import distance_km
-from geo.errors import GeoError, InvalidInputError
+from geo.core.geodesy import detour_pct, distance_km
+from geo.errors import DegenerateGeodesicError, GeoError, InvalidInputError
 from geo.places.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
 
 MAX_ARTICLE_BYTES = 5_000_000  # larger files are refused before decoding
@@ -163,7 +163,8 @@ _MEETING_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;:()\[\]!?—–]|\s-\s")
-# "and" in English and in the other languages read (y, et, e, und, i).
+# "and" in English and in the other languages read (y, et, e, und; "que (de)" after "a la misma
+# distancia de A").
 _AND_WORD = re.compile(r"(?<=\s)(?:and|y|et|e|und|que\s+de|que\s+da|que\s+do|que)(?=\s)|&", re.IGNORECASE)
 _FOREIGN_ARTICLE = re.compile(
     r"^(?:l['’]|(?:la|le|les|el|los|las|o|os|as|lo|il|gli|der|die|das|dem|den)\s+)", re.I
@@ -987,9 +988,7 @@ def _one_claim(
             after = [f for f in here[first : first + MAX_CONTEXT_PLACES] if not _is_party(f, places)]
             if after:
                 venue_found = after[0]
-            elif (subject := _subject(_first_before(found, sentence.start), places)) is not None and subject[
-                1
-            ] >= 2:
+            elif (subject := _subject(_first_before(found, sentence.start), places)) and subject[1] >= 2:
                 venue_found, mentions = subject
                 note = (
                     f"the sentence names no venue; read as {venue_found.text}, the place the text is about "
@@ -998,7 +997,7 @@ def _one_claim(
             else:
                 return unresolved("no venue: the sentence names no place that is said to be halfway")
     if len(more) >= 3:
-        return unresolved(_list_reason(venue_found, more, kind))
+        return unresolved(_list_reason(venue_found, more))
     venue_found, why = _reading_in_context(venue_found, places, gaz)
     note = "; ".join(filter(None, (note, why)))
     key = (venue_found.place, places[0], places[1])
@@ -1070,11 +1069,11 @@ FITTING_DETOUR_PCT = 20.0
 
 @functools.lru_cache(maxsize=4096)
 def _detour_pct(place: Place, a: Place, b: Place) -> float:
-    direct = float(distance_km(a.lat, a.lon, b.lat, b.lon))
-    via = float(distance_km(a.lat, a.lon, place.lat, place.lon)) + float(
-        distance_km(place.lat, place.lon, b.lat, b.lon)
-    )
-    return math.inf if direct == 0 else 100 * (via / direct - 1)
+    """:func:`geo.core.geodesy.detour_pct` of a reading, cached (claims repeat); inf when a = b."""
+    try:
+        return float(detour_pct(a.point, place.point, b.point))
+    except DegenerateGeodesicError:
+        return math.inf
 
 
 def _reading_in_context(venue: _Found, parties: tuple[Place, Place], gaz: Gazetteer) -> tuple[_Found, str]:
@@ -1102,7 +1101,7 @@ def _reading_in_context(venue: _Found, parties: tuple[Place, Place], gaz: Gazett
     return _Found(chosen, venue.text, venue.start, venue.end, venue.sentence, venue.meeting), why
 
 
-def _list_reason(venue: _Found, parties: list[_Found], kind: str) -> str:
+def _list_reason(venue: _Found, parties: list[_Found]) -> str:
     """The numbers of a claim about three or more places: each distance and their spread.
 
     The halfway verdict is defined for two parties; for more, "equidistant" is judged by how

@@ -1,8 +1,9 @@
 """Files named by the user: only regular files are read or written.
 
-A FIFO, a device or a socket given as an article, a venue file or ``map --out`` would block the
-command forever (or read without end); a directory cannot be read as a file. They are refused
-with one line, before anything is opened.
+A FIFO, a device or a socket given as an article or as ``map --out`` would block the command
+forever (or read without end); a directory cannot be read as a file. They are refused with one
+line, before anything is opened. (Venue files are checked by
+:func:`geo.places.venues.read_venue_file` itself, with messages of their own.)
 """
 
 from __future__ import annotations

@@ -29,7 +29,6 @@ SAME_PLACE_KM = 30.0  # a city row this close to its country's capital of the sa
 # capital, a country or a city of REGION_YIELDS_TO_POPULATION people has it ("New York").
 _TIER_CAPITAL, _TIER_COUNTRY, _TIER_REGION, _TIER_CITY, _TIER_LATE_REGION, _TIER_AIRPORT = range(6)
 REGION_YIELDS_TO_POPULATION = 100_000
-REGION_KINDS = ("continent", "region", "state", "island", "landmark", "pole")
 _NON_WORD = re.compile(r"[^\w]+")
 _SPECIAL_LETTERS = str.maketrans(
     {"ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d"}
@@ -335,17 +334,14 @@ def load_gazetteer() -> Gazetteer:
         city_refs.setdefault((name, iso2), ref)
         gaz._add(normalize_name(name), tier, ref, population)
 
-    for row in read_rows("aliases.csv"):
-        target = city_refs.get((row["name"], row["country_code"]))
-        if target is None:
-            raise DataError(f"aliases.csv: {row['alias']!r} points at unknown city {row['name']!r}")
-        gaz._add(normalize_name(row["alias"]), _TIER_CAPITAL, target, 0)
-
-    for row in read_rows("exonyms.csv", remedy="it is written by hand: see data/README.md"):
-        target = city_refs.get((row["name"], row["country_code"]))
-        if target is None:
-            raise DataError(f"exonyms.csv: {row['alias']!r} points at unknown city {row['name']!r}")
-        gaz._add(normalize_name(row["alias"]), _TIER_CAPITAL, target, 0)
+    aliases = read_rows("aliases.csv")  # former names, built by scripts/build_data.py
+    exonyms = read_rows("exonyms.csv", remedy="it is written by hand: see data/README.md")
+    for file, rows in (("aliases.csv", aliases), ("exonyms.csv", exonyms)):
+        for row in rows:
+            target = city_refs.get((row["name"], row["country_code"]))
+            if target is None:
+                raise DataError(f"{file}: {row['alias']!r} points at unknown city {row['name']!r}")
+            gaz._add(normalize_name(row["alias"]), _TIER_CAPITAL, target, 0)
 
     _add_regions(gaz)
 

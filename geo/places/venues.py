@@ -29,7 +29,6 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from geo.core.files import check_regular_file
 from geo.core.geodesy import validate_lat_lon
 from geo.errors import GeoError, InvalidInputError
 from geo.places.gazetteer import Gazetteer, Place
@@ -236,7 +235,6 @@ def read_venue_file(
         return cached
 
     bad_lines: dict[int, str] = {}
-    check_regular_file(path)  # a FIFO or a device would block or never end
     try:
         with path.open("rb") as handle:
             if b"\x00" in handle.read(4096):
