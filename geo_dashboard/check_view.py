@@ -7,14 +7,14 @@ import functools
 
 import streamlit as st
 
-from geo.analysis.check import Thresholds
+from geo.analysis.check import CheckResult, Thresholds
 from geo.errors import GeoError
 from geo.maps.results import map_for_check
 from geo.places.gazetteer import Place
 from geo.report.jsonout import dumps
 from geo.report.markdown import verdict_markdown
 from geo.report.text import check_card
-from geo.usecases import CheckAnswer, check_claim
+from geo.usecases import check_claim
 from geo_dashboard.common import (
     map_html,
     place_input,
@@ -73,8 +73,8 @@ def _check(
     thresholds: Thresholds,
     day: dt.date,
     aircraft: tuple[str | None, ...] | None,
-) -> CheckAnswer:
-    """The verdict and the summit facts (:func:`geo.usecases.check_claim`), cached per input."""
+) -> CheckResult:
+    """The verdict with its summit facts (:func:`geo.usecases.check_claim`), cached per input."""
     return check_claim(venue, a, b, thresholds=thresholds, on_date=day, aircraft=aircraft)
 
 
@@ -108,10 +108,10 @@ def render() -> None:
             day = date_input("cd")
         with planes:
             aircraft = aircraft_inputs([party_a.name, party_b.name], "ca")
-    answer = _check(venue, party_a, party_b, thresholds, day, aircraft)
-    result, facts = answer.result, answer.facts
+    result = _check(venue, party_a, party_b, thresholds, day, aircraft)
     with realities:
-        show_facts(facts)
+        if result.facts is not None:  # always, from check_claim
+            show_facts(result.facts)
     with left:
         st.markdown(verdict_markdown(result))
         with st.expander("The numbers as a quotable card"):

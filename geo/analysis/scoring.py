@@ -42,6 +42,7 @@ import numpy as np
 import numpy.typing as npt
 
 from geo.analysis.check import PlaceRef
+from geo.analysis.limits import MAX_PARTIES, MIN_PARTIES, check_party_count
 from geo.core.flight import (  # the model lives in geo.core.flight
     BLOCK_SPEED_KMH,
     FLIGHT_OVERHEAD_HOURS,
@@ -60,11 +61,13 @@ __all__ = [
     "BLOCK_SPEED_KMH",
     "FLIGHT_OVERHEAD_HOURS",
     "MAX_PARTIES",
+    "MIN_PARTIES",
     "RANKINGS",
     "CompareResult",
     "RejectedRow",
     "Scores",
     "VenueScore",
+    "check_party_count",
     "compare",
     "distance_matrix_km",
     "flight_hours",
@@ -74,7 +77,6 @@ __all__ = [
     "with_facts",
 ]
 
-MIN_PARTIES, MAX_PARTIES = 2, 20
 RANKINGS = ("minimax", "minsum", "fair", "detour")
 
 TIE_TOLERANCE = 1e-6  # scores closer than this (km, or percentage points for detour) tie
@@ -121,13 +123,6 @@ def validate_weights(weights: Sequence[float] | npt.ArrayLike | None, n_parties:
     if not (w > 0).any():
         raise InvalidInputError("every weight is zero; at least one party must have a positive weight")
     return w
-
-
-def check_party_count(n: int) -> None:
-    """Refuse fewer than 2 or more than 20 parties."""
-    if not MIN_PARTIES <= n <= MAX_PARTIES:
-        noun = "party" if n == 1 else "parties"
-        raise InvalidInputError(f"got {n} {noun}; give between {MIN_PARTIES} and {MAX_PARTIES}")
 
 
 def _workers() -> int:

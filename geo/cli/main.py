@@ -111,17 +111,18 @@ def _cmd_check(args: argparse.Namespace) -> str:
     )
     a, b = parties_of(args, exactly=2)
     on_date, aircraft = facts_options(args)
-    answer = check_claim(
+    result = check_claim(
         args.venue, a, b, thresholds=thresholds, on_date=on_date, aircraft=aircraft, online=args.online
     )
     if args.json:
         from geo.report.jsonout import dumps
 
-        return dumps(answer.result)
+        return dumps(result)
     from geo.report.facts import facts_lines
     from geo.report.text import check_card
 
-    return check_card(answer.result) + "\n\n" + "\n".join(facts_lines(answer.facts))
+    facts = [] if result.facts is None else ["", *facts_lines(result.facts)]
+    return "\n".join([check_card(result), *facts])
 
 
 def _cmd_resolve(args: argparse.Namespace) -> str:

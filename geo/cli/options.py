@@ -11,10 +11,10 @@ import datetime as dt
 import re
 from typing import NoReturn
 
+from geo.analysis.limits import MAX_PARTIES, MIN_PARTIES, check_party_count
 from geo.errors import InvalidInputError
 
 EXIT_USAGE = 2
-MIN_PARTIES, MAX_PARTIES = 2, 20  # the same limits as geo.analysis.scoring (checked by a test)
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -88,9 +88,7 @@ def parties_of(args: argparse.Namespace, *, exactly: int | None = None) -> list[
         given = list(args.between)
     if exactly is not None and len(given) != exactly:
         raise InvalidInputError(f"give exactly {exactly} parties (--between A B), not {len(given)}")
-    if not MIN_PARTIES <= len(given) <= MAX_PARTIES:
-        noun = "party" if len(given) == 1 else "parties"
-        raise InvalidInputError(f"got {len(given)} {noun}; give between {MIN_PARTIES} and {MAX_PARTIES}")
+    check_party_count(len(given))
     return given
 
 

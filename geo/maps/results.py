@@ -90,6 +90,12 @@ def party_points(
     return out
 
 
+def check_title(result: CheckResult) -> str:
+    """The title of a check's map: the question and its verdict."""
+    a, b = result.parties
+    return f"Is {result.venue.name} halfway between {a.name} and {b.name}? {result.verdict.capitalize()}"
+
+
 def map_for_check(
     result: CheckResult,
     *,
@@ -104,14 +110,12 @@ def map_for_check(
     zones, neutrality, flight times and overflown countries; ``range_rings`` draws each
     party's aircraft range.
     """
-    a, b = result.parties
-    title = f"Is {result.venue.name} halfway between {a.name} and {b.name}? {result.verdict.capitalize()}"
     return build_map(
-        party_points([a, b], result.facts, range_rings=range_rings),
+        party_points(result.parties, result.facts, range_rings=range_rings),
         [venue_mark_for_check(result)],
         equidistant=equidistant,
         rings_km=rings_km,
-        title=title,
+        title=check_title(result),
         basemap=basemap,
     )
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from geo.analysis.check import CheckResult, PlaceRef, Thresholds, attach_facts, check_halfway
+from geo.analysis.limits import check_party_count
 from geo.places.gazetteer import Place
 from geo.places.resolve import resolve
 
@@ -46,16 +47,6 @@ def place(value: PlaceInput, *, online: bool = False) -> Place:
     return value if isinstance(value, Place) else resolve(value, online=online)
 
 
-@dataclass(frozen=True)
-class CheckAnswer:
-    """The verdict with its summit facts, and the resolved places it was computed for."""
-
-    result: CheckResult
-    facts: SummitFacts
-    venue: Place
-    parties: tuple[Place, Place]
-
-
 def check_claim(
     venue: PlaceInput,
     party_a: PlaceInput,
@@ -65,11 +56,12 @@ def check_claim(
     on_date: dt.date | None = None,
     aircraft: AircraftInput = None,
     online: bool = False,
-) -> CheckAnswer:
-    """Is ``venue`` halfway between the parties? The verdict and the summit facts on ``on_date``.
+) -> CheckResult:
+    """Is ``venue`` halfway between the parties? The verdict with its summit facts on ``on_date``
+    (``result.facts``, always set here).
 
-    >>> answer = check_claim("Anchorage", "Washington", "Beijing", on_date=dt.date(2021, 3, 18))
-    >>> answer.result.verdict, answer.result.venue.country, answer.facts.venue.utc_offset_hours
+    >>> result = check_claim("Anchorage", "Washington", "Beijing", on_date=dt.date(2021, 3, 18))
+    >>> result.verdict, result.venue.country, result.facts.venue.utc_offset_hours
     ('roughly halfway', 'US', -8.0)
     """
     from geo.facts.summit import summit_facts
@@ -77,8 +69,7 @@ def check_claim(
     v = place(venue, online=online)
     a, b = place(party_a, online=online), place(party_b, online=online)
     facts = summit_facts(v, (a, b), on_date=on_date, aircraft=aircraft)
-    result = attach_facts(check_halfway(v, a, b, thresholds), facts)
-    return CheckAnswer(result, facts, v, (a, b))
+    return attach_facts(check_halfway(v, a, b, thresholds), facts)
 
 
 def compare_venues(
@@ -98,7 +89,7 @@ def compare_venues(
     >>> [(v.rank, v.name, v.facts.venue.country) for v in r.venues]
     [(1, 'Reykjavík', 'IS'), (2, 'Geneva', 'CH')]
     """
-    from geo.analysis.scoring import check_party_count, compare, with_facts
+    from geo.analysis.scoring import compare, with_facts
     from geo.places.venues import VenueTable
 
     check_party_count(len(parties))
@@ -175,7 +166,6 @@ def find_best(
     ('midpoint', 5585)
     """
     from geo.analysis.optimize import best
-    from geo.analysis.scoring import check_party_count
 
     check_party_count(len(parties))
     resolved = [resolve(p, online=online) if isinstance(p, str) else p for p in parties]
@@ -205,7 +195,6 @@ def map_question(
     >>> "Is Anchorage halfway between Washington, D.C. and Beijing? Roughly halfway" in m.get_root().render()
     True
     """
-    from geo.analysis.scoring import check_party_count
     from geo.errors import InvalidInputError
     from geo.facts.summit import aircraft_for_parties
     from geo.maps import results as maps
@@ -231,15 +220,12 @@ def map_question(
     title = None
     if venue_places and len(resolved) == 2:
         checks = [
-            check_claim(v, resolved[0], resolved[1], on_date=on_date, aircraft=aircraft).result
-            for v in venue_places
+            check_claim(v, resolved[0], resolved[1], on_date=on_date, aircraft=aircraft) for v in venue_places
         ]
         marks = [maps.venue_mark_for_check(c) for c in checks]
         points = maps.party_points(checks[0].parties, checks[0].facts, range_rings=rings)
         if len(checks) == 1:
-            c = checks[0]
-            title = f"Is {c.venue.name} halfway between {c.parties[0].name} and {c.parties[1].name}? "
-            title += c.verdict.capitalize()
+            title = maps.check_title(checks[0])
     elif venue_places:
         ranked = compare_venues(resolved, venue_places, on_date=on_date, aircraft=aircraft)
         marks = maps.venue_marks_for_compare(ranked)
