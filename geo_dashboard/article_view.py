@@ -7,13 +7,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo.analysis.check import PlaceRef
+from geo.analysis.check import CheckResult, PlaceRef
 from geo.claims.article import ArticleReport, Claim, check_article, decode_article, plain_text
 from geo.errors import GeoError
-from geo.maps.results import map_for_check
+from geo.maps.results import map_for_check, map_for_equidistance
 from geo.report.escape import md_escape
 from geo.report.jsonout import dumps
-from geo.report.markdown import verdict_markdown
+from geo.report.markdown import equidistance_markdown, verdict_markdown
 from geo_dashboard.common import (
     map_html,
     show_error,
@@ -89,7 +89,7 @@ def claim_markdown(claim: Claim) -> str:
     The sentence claims **equal distance**: it **holds** (yes). The full check below says *not halfway*: ...
     """
     text = f"The sentence claims **{claim.reading}**: it **{_HOLDS[claim.holds]}** ({claim.holds})."
-    if claim.reading != "halfway":
+    if claim.reading != "halfway" and isinstance(claim.result, CheckResult):
         text += (
             f" The full check below says *{claim.result.verdict}*: “halfway” also asks that the venue "
             "be on the way."
@@ -109,14 +109,18 @@ def resolved_text(claim: Claim) -> str:
         where = ", ".join(x for x in (p.kind, p.country_name) if x)
         return f"{p.name} ({where})" if where else p.name
 
-    a, b = claim.result.parties
-    return f"Read as: {label(claim.result.venue)} between {label(a)} and {label(b)}."
+    *others, last = [label(p) for p in claim.result.parties]
+    return f"Read as: {label(claim.result.venue)} between {', '.join(others)} and {last}."
 
 
 def claim_label(number: int, claim: Claim) -> str:
     """The claim's entry in the list (and its value in the URL)."""
-    a, b = claim.between
-    return f"{number}. {claim.venue} between {a} and {b}: {outcome(claim)}"
+    return f"{number}. {claim.venue} between {_and(claim.between)}: {outcome(claim)}"
+
+
+def _and(names: tuple[str, ...]) -> str:
+    *others, last = names
+    return f"{', '.join(others)} and {last}"
 
 
 def outcome(claim: Claim) -> str:
@@ -168,16 +172,19 @@ def _claims_table(report: ArticleReport) -> None:
     rows = []
     for i, c in enumerate(report.claims, 1):
         r = c.result
+        two = r if isinstance(r, CheckResult) else None
         rows.append(
             {
                 "#": i,
                 "venue": c.venue,
-                "between": f"{c.between[0]} and {c.between[1]}",
+                "between": _and(c.between),
                 "claims": c.reading,
                 "claim holds": c.holds,
                 "verdict": r.verdict,
-                "split": "" if r.split is None else f"{100 * r.split[0]:.0f}/{100 * r.split[1]:.0f}",
-                "detour %": None if r.detour_pct is None else round(r.detour_pct, 1),
+                "split": ""
+                if two is None or two.split is None
+                else f"{100 * two.split[0]:.0f}/{100 * two.split[1]:.0f}",
+                "detour %": None if two is None or two.detour_pct is None else round(two.detour_pct, 1),
                 "sentence": c.sentence,
             }
         )
@@ -228,12 +235,18 @@ def render() -> None:
                 st.caption(md_escape(claim.note))
             st.caption(md_escape(resolved_text(claim)))
             st.markdown(claim_markdown(claim))
-            st.markdown(verdict_markdown(claim.result))
+            r = claim.result
+            st.markdown(verdict_markdown(r) if isinstance(r, CheckResult) else equidistance_markdown(r))
         with right:
             result = claim.result
             places = (result.venue, *result.parties)
             key = "article:" + ";".join(f"{p.name}@{p.lat:.6f},{p.lon:.6f}" for p in places)
-            html_page = map_html(key, lambda: map_for_check(result))
+            html_page = map_html(
+                key,
+                lambda: (
+                    map_for_check(result) if isinstance(result, CheckResult) else map_for_equidistance(result)
+                ),
+            )
             show_map(html_page, file_name=f"claim-{slug(result.venue.name)}.html")
     else:
         st.info("No halfway claim was found in this text.")

@@ -151,6 +151,92 @@ class CheckResult:
     facts: SummitFacts | None = None  # the summit facts of the venue and parties (with_facts)
 
 
+EQUIDISTANT, ROUGHLY_EQUIDISTANT, NOT_EQUIDISTANT = "equidistant", "roughly equidistant", "not equidistant"
+_EQUIDISTANCE_VERDICTS = {"yes": EQUIDISTANT, "roughly": ROUGHLY_EQUIDISTANT, "no": NOT_EQUIDISTANT}
+
+
+@dataclass(frozen=True)
+class EquidistanceResult:
+    """Is a venue equally far from two or more parties? (:func:`check_equidistant`). Distances in km.
+
+    Attributes
+    ----------
+    imbalance : float
+        ``(max − min) / (2·(max + min))`` of the distances: 0 when all are equal; for two
+        parties it is ``|split − ½|``, the quantity the halfway check's "equal distance" grades.
+    holds : str
+        ``yes`` / ``roughly`` / ``no``: the imbalance against the split tolerances of
+        :class:`Thresholds`, as for two parties.
+    verdict : str
+        ``equidistant``, ``roughly equidistant`` or ``not equidistant``.
+    """
+
+    venue: PlaceRef
+    parties: tuple[Party, ...]
+    spread_km: float
+    imbalance: float
+    holds: str
+    verdict: str
+    explanation: str
+    thresholds: Thresholds
+
+
+def imbalance(distances: Sequence[float]) -> float:
+    """``(max − min) / (2·(max + min))``: how far from equal the distances are (0 = all equal).
+
+    For two distances it is ``|d₁/(d₁+d₂) − ½|``, the split's distance from 50/50.
+
+    >>> imbalance([5424.0, 5575.0, 7514.0]) == (7514 - 5424) / (2 * (7514 + 5424))
+    True
+    >>> round(imbalance([4600.0, 5400.0]), 6) == round(abs(4600 / 10000 - 0.5), 6)
+    True
+    """
+    low, high = min(distances), max(distances)
+    return 0.0 if high <= 0 else (high - low) / (2.0 * (high + low))
+
+
+def check_equidistant(
+    venue: Place, parties: Sequence[Place], thresholds: Thresholds | None = None
+) -> EquidistanceResult:
+    """Measure how equally far ``venue`` is from each of 2 or more ``parties``.
+
+    "Halfway" (equal distance *and* on the way) is defined for two parties only; for a claim
+    such as "Anchorage is equidistant from New York, Tokyo and Frankfurt" the one reading
+    that applies is equal distance, judged by :func:`imbalance` with the split tolerances of
+    ``thresholds`` (for two parties the same answer as the "equal distance" criterion of
+    :func:`check_halfway`).
+
+    Examples
+    --------
+    >>> from geo.places.resolve import resolve
+    >>> r = check_equidistant(resolve("Anchorage"), [resolve(p) for p in ("New York", "Tokyo", "Frankfurt")])
+    >>> r.verdict, [round(p.distance_km) for p in r.parties], round(r.spread_km)
+    ('roughly equidistant', [5424, 5575, 7514], 2090)
+    """
+    if len(parties) < 2:
+        raise InvalidInputError(f"equal distance needs at least two parties, not {len(parties)}")
+    t = thresholds or Thresholds()
+    v = venue.point
+    refs = tuple(
+        Party(**PlaceRef.of(p).__dict__, distance_km=distance_km(v.lat, v.lon, p.lat, p.lon)) for p in parties
+    )
+    km = [p.distance_km for p in refs]
+    off = imbalance(km)
+    holds = _level(off, t.halfway_split_tolerance, t.roughly_split_tolerance)
+    verdict = _EQUIDISTANCE_VERDICTS[holds]
+    each = ", ".join(f"{format_km(p.distance_km)} from {p.name}" for p in refs)
+    near, far = min(refs, key=lambda p: p.distance_km), max(refs, key=lambda p: p.distance_km)
+    ratio = f"{far.distance_km / near.distance_km:.2f}×" if near.distance_km > 0 else "infinitely"
+    explanation = _tidy(
+        f"{venue.name} is {verdict} from the {len(refs)} places: it is {each}. The farthest "
+        f"({far.name}) is {format_km(far.distance_km - near.distance_km)} farther than the nearest "
+        f"({near.name}), {ratio} as far."
+    )
+    return EquidistanceResult(
+        PlaceRef.of(venue), refs, max(km) - min(km), off, holds, verdict, explanation, t
+    )
+
+
 def _grade(detour: float, offset: float, t: Thresholds) -> str:
     if detour <= t.halfway_detour_pct and offset <= t.halfway_split_tolerance:
         return HALFWAY

@@ -79,7 +79,8 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from geo.analysis.check import CheckResult, Thresholds, check_halfway
+from geo.analysis.check import CheckResult, EquidistanceResult, Thresholds, check_equidistant, check_halfway
+from geo.analysis.limits import MAX_PARTIES
 from geo.core.files import check_regular_file
 from geo.core.geodesy import detour_pct, distance_km
 from geo.errors import DegenerateGeodesicError, GeoError, InvalidInputError
@@ -298,10 +299,12 @@ class Claim:
     venue : str
         The venue as the article names it ("Anchorage"); for a referring word ("The city"),
         the place it refers to.
-    between : tuple of (str, str)
-        The two parties as the article names them.
-    result : CheckResult
-        The verdict and every number (see :func:`geo.analysis.check.check_halfway`).
+    between : tuple of str
+        The parties as the article names them: two, or three or more for a list ("equidistant
+        from New York, Tokyo and Frankfurt").
+    result : CheckResult or EquidistanceResult
+        The verdict and every number: :func:`geo.analysis.check.check_halfway` for two parties,
+        :func:`geo.analysis.check.check_equidistant` for a list of three or more.
     kind : str
         ``halfway``, ``midway``, ``midpoint`` or ``equidistant``.
     start, end : int
@@ -319,8 +322,8 @@ class Claim:
 
     sentence: str
     venue: str
-    between: tuple[str, str]
-    result: CheckResult
+    between: tuple[str, ...]
+    result: CheckResult | EquidistanceResult
     kind: str
     start: int
     end: int
@@ -997,7 +1000,25 @@ def _one_claim(
             else:
                 return unresolved("no venue: the sentence names no place that is said to be halfway")
     if len(more) >= 3:
-        return unresolved(_list_reason(venue_found, more))
+        if len(more) > MAX_PARTIES:
+            return unresolved(f"a claim about {len(more)} places; at most {MAX_PARTIES} are checked")
+        result_n = check_equidistant(venue_found.place, [f.place for f in more], thresholds)
+        note_n = (
+            f"a claim about {len(more)} places: “halfway” is defined for two, so it is judged by "
+            "equal distance: the spread of the distances"
+        )
+        return Claim(
+            _collapse(sentence.text),
+            venue_found.text,
+            tuple(f.text for f in more),
+            result_n,
+            kind,
+            sentence.start,
+            sentence.end,
+            "; ".join(filter(None, (note, note_n))),
+            "equal distance",
+            result_n.holds,
+        )
     venue_found, why = _reading_in_context(venue_found, places, gaz)
     note = "; ".join(filter(None, (note, why)))
     key = (venue_found.place, places[0], places[1])
@@ -1099,22 +1120,6 @@ def _reading_in_context(venue: _Found, parties: tuple[Place, Place], gaz: Gazett
         f"{usual.label}, would be a {_detour_pct(usual, *parties):+,.0f} % detour"
     )
     return _Found(chosen, venue.text, venue.start, venue.end, venue.sentence, venue.meeting), why
-
-
-def _list_reason(venue: _Found, parties: list[_Found]) -> str:
-    """The numbers of a claim about three or more places: each distance and their spread.
-
-    The halfway verdict is defined for two parties; for more, "equidistant" is judged by how
-    far apart the distances are (the spread, and the farthest as a share of the nearest).
-    """
-    v = venue.place
-    km = [float(distance_km(v.lat, v.lon, f.place.lat, f.place.lon)) for f in parties]
-    each = ", ".join(f"{f.text} {d:,.0f} km" for f, d in zip(parties, km, strict=True))
-    spread, ratio = max(km) - min(km), max(km) / min(km) if min(km) > 0 else math.inf
-    return (
-        f"a claim about {len(parties)} places, not two, so no halfway verdict: {venue.text} is {each}; "
-        f"spread {spread:,.0f} km (the farthest {ratio:.2f}× the nearest)"
-    )
 
 
 def _skip_comma(text: str, pos: int, end: int) -> int:

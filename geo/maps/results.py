@@ -20,7 +20,7 @@ from geo.maps.plan import VENUE_COLOR, VERDICT_COLORS, BestMark, LineLike, MapPo
 from geo.maps.render import build_map
 
 if TYPE_CHECKING:
-    from geo.analysis.check import CheckResult
+    from geo.analysis.check import CheckResult, EquidistanceResult
     from geo.analysis.optimize import BestResult, Optimum
     from geo.analysis.scoring import CompareResult
     from geo.facts.summit import SummitFacts
@@ -118,6 +118,28 @@ def map_for_check(
         title=check_title(result),
         basemap=basemap,
     )
+
+
+def map_for_equidistance(result: EquidistanceResult, *, basemap: bool = True) -> folium.Map:
+    """Map of an equal-distance check of three or more parties: the parties and the venue."""
+    v = result.venue
+    rows = tuple((f"to {p.name}", format_km(p.distance_km)) for p in result.parties)
+    rows += (("spread", format_km(result.spread_km)),)
+    mark = VenueMark(
+        v.name,
+        v.lat,
+        v.lon,
+        result.verdict,
+        VERDICT_COLORS.get(
+            {"yes": "halfway", "roughly": "roughly halfway", "no": "not halfway"}[result.holds], VENUE_COLOR
+        ),
+        rows,
+        "",
+        (),
+    )
+    names = ", ".join(p.name for p in result.parties)
+    title = f"Is {v.name} equally far from {names}? {result.verdict.capitalize()}"
+    return build_map(party_points(result.parties), [mark], title=title, basemap=basemap)
 
 
 def venue_marks_for_compare(result: CompareResult) -> list[VenueMark]:

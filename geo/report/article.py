@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from geo.analysis.check import CheckResult
 from geo.claims.article import ArticleReport
-from geo.report.text import check_card
+from geo.report.text import check_card, equidistance_card
 
 
 def format_report(report: ArticleReport) -> str:
@@ -28,12 +29,15 @@ def format_report(report: ArticleReport) -> str:
             f"Claim {number} ({claim.kind}, characters {claim.start}–{claim.end}):",
             f'  "{claim.sentence}"',
         ]
-        lines.append(f"  venue {claim.venue}, between {claim.between[0]} and {claim.between[1]}")
+        *others, last = claim.between
+        lines.append(f"  venue {claim.venue}, between {', '.join(others)} and {last}")
         if claim.note:
             lines.append(f"  ({claim.note})")
         lines.append(f"  the sentence claims: {claim.reading} — {claim.holds.upper()}")
         lines.append("")
-        lines += [f"  {line}".rstrip() for line in check_card(claim.result).splitlines()]
+        r = claim.result
+        card = check_card(r) if isinstance(r, CheckResult) else equidistance_card(r)
+        lines += [f"  {line}".rstrip() for line in card.splitlines()]
     if report.unresolved:
         lines += ["", "Not checked:"]
         for item in report.unresolved:

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from geo.analysis.check import CheckResult
+from geo.analysis.check import CheckResult, EquidistanceResult
+from geo.core.units import format_km
 from geo.report.escape import md_escape
 
 _ICONS = {"yes": "✅", "roughly": "🟡", "no": "❌", "undefined": "⚪"}
@@ -22,5 +23,22 @@ def verdict_markdown(result: CheckResult) -> str:
         f"{100 * t.halfway_split_tolerance:g} points of 50/50; "
         f"*roughly* = ≤ {t.roughly_detour_pct:g} % and within "
         f"{100 * t.roughly_split_tolerance:g} points. All distances are WGS84 geodesics.",
+    ]
+    return "\n".join(lines)
+
+
+def equidistance_markdown(result: EquidistanceResult) -> str:
+    """The card of an equal-distance check of three or more parties, as Markdown."""
+    lines = [f"### Verdict: {result.verdict.upper()}", "", md_escape(result.explanation), ""]
+    for p in result.parties:
+        lines.append(f"- {md_escape(p.name)}: {format_km(p.distance_km)}")
+    t = result.thresholds
+    lines += [
+        f"- spread (farthest − nearest): {format_km(result.spread_km)}, "
+        f"imbalance {100 * result.imbalance:.1f} %",
+        "",
+        f"*Equidistant* = imbalance (farthest − nearest) / (2 × (farthest + nearest)) ≤ "
+        f"{100 * t.halfway_split_tolerance:g} %; *roughly* ≤ {100 * t.roughly_split_tolerance:g} %. "
+        "“Halfway” is defined for two places only. All distances are WGS84 geodesics.",
     ]
     return "\n".join(lines)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from geo.analysis.check import CheckResult
+from geo.analysis.check import CheckResult, EquidistanceResult
 from geo.core.geodesy import Inverse
 from geo.core.units import format_km, format_lat_lon
 from geo.places.gazetteer import Place
@@ -34,6 +34,51 @@ def distance_line(a: Place, b: Place, inv: Inverse) -> str:
         f"{a.label} → {b.label}: {inv.distance_km:,.3f} km on the WGS84 ellipsoid "
         f"(initial azimuth {inv.azimuth1_deg % 360:.1f}°, {inv.distance_km / 1.852:,.0f} nautical miles)"
     )
+
+
+def equidistance_card(result: EquidistanceResult) -> str:
+    """The card of an equal-distance check of three or more parties: each distance and the spread.
+
+    >>> from geo.analysis.check import check_equidistant
+    >>> from geo.places.resolve import resolve
+    >>> print(equidistance_card(check_equidistant(resolve("Anchorage"),
+    ...                                           [resolve(p) for p in ("New York", "Tokyo", "Frankfurt")])))
+    Is Anchorage equally far from New York City, Tokyo and Frankfurt am Main?  Verdict: ROUGHLY EQUIDISTANT
+    <BLANKLINE>
+      New York City → Anchorage      5,424 km
+      Tokyo → Anchorage              5,575 km
+      Frankfurt am Main → Anchorage  7,514 km
+      spread (farthest − nearest)    2,090 km  (imbalance 8.1 %)
+    <BLANKLINE>
+    Anchorage is roughly equidistant from the 3 places: it is 5,424 km from New York City, ...
+    """
+    v = result.venue
+    names = [p.name for p in result.parties]
+    rows = [(f"{p.name} → {v.name}", format_km(p.distance_km)) for p in result.parties]
+    spread = "spread (farthest − nearest)"
+    label_w = max(len(spread), *(len(label) for label, _ in rows))
+    lines = [
+        f"Is {v.name} equally far from {', '.join(names[:-1])} and {names[-1]}?  "
+        f"Verdict: {result.verdict.upper()}",
+        "",
+    ]
+    lines += [f"  {label:<{label_w}}  {number:>8}" for label, number in rows]
+    lines.append(
+        f"  {spread:<{label_w}}  {format_km(result.spread_km):>8}  (imbalance {100 * result.imbalance:.1f} %)"
+    )
+    lines += ["", result.explanation]
+    notes = [f"{p.query} → {p.name}: {p.note}" for p in (v, *result.parties) if p.note and p.query != p.name]
+    if notes:
+        lines += ["", "How the places were read:"] + [f"  {n}" for n in notes]
+    t = result.thresholds
+    lines += [
+        "",
+        f"Verdict rule: imbalance (farthest − nearest) / (2 × (farthest + nearest)) ≤ "
+        f"{100 * t.halfway_split_tolerance:g} % is equidistant, ≤ {100 * t.roughly_split_tolerance:g} % "
+        "roughly (for two places: the split within that many points of 50/50). "
+        "“Halfway” is defined for two places only. Distances: WGS84 geodesics.",
+    ]
+    return "\n".join(lines)
 
 
 def check_card(result: CheckResult) -> str:

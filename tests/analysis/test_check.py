@@ -7,7 +7,15 @@ import math
 import pytest
 from geographiclib.geodesic import Geodesic
 
-from geo.analysis.check import HALFWAY, NOT_HALFWAY, ROUGHLY, UNDEFINED, Thresholds, check_halfway
+from geo.analysis.check import (
+    HALFWAY,
+    NOT_HALFWAY,
+    ROUGHLY,
+    UNDEFINED,
+    Thresholds,
+    check_equidistant,
+    check_halfway,
+)
 from geo.errors import InvalidInputError
 from geo.places.resolve import resolve
 
@@ -137,3 +145,40 @@ def test_should_call_a_pair_undefined_when_every_place_is_on_the_way() -> None:
 def test_should_keep_the_verdict_for_pairs_far_from_antipodal(a: str, b: str) -> None:
     result = check_halfway(resolve("Anchorage"), resolve(a), resolve(b))
     assert result.verdict != UNDEFINED and result.midpoint is not None
+
+
+def _geodesic_km(a: object, b: object) -> float:
+    return float(Geodesic.WGS84.Inverse(a.lat, a.lon, b.lat, b.lon)["s12"]) / 1000  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("venue", "parties"),
+    [
+        ("Anchorage", ("New York", "Tokyo", "Frankfurt")),
+        ("Dubai", ("London", "Singapore", "Nairobi", "Moscow")),
+        ("Vienna", ("Washington", "Beijing")),
+        ("Reykjavik", ("Washington", "Moscow")),
+    ],
+)
+def test_should_grade_equal_distance_of_any_number_of_parties_by_the_spread(
+    venue: str, parties: tuple[str, ...]
+) -> None:
+    v, ps = resolve(venue), [resolve(p) for p in parties]
+    r = check_equidistant(v, ps)
+    km = [_geodesic_km(v, p) for p in ps]  # GeographicLib, independently
+    assert [p.distance_km for p in r.parties] == pytest.approx(km, abs=1e-6)
+    assert r.spread_km == pytest.approx(max(km) - min(km), abs=1e-6)
+    off = (max(km) - min(km)) / (2 * (max(km) + min(km)))
+    assert r.imbalance == pytest.approx(off, abs=1e-12)
+    t = Thresholds()
+    expected = "yes" if off <= t.halfway_split_tolerance else "roughly" if off <= t.roughly_split_tolerance else "no"
+    assert r.holds == expected
+    if len(ps) == 2:  # two parties: the same answer as the halfway check's "equal distance"
+        two = check_halfway(v, *ps)
+        assert r.holds == next(c.holds for c in two.criteria if c.name == "equal distance")
+        assert r.imbalance == pytest.approx(abs(two.split[0] - 0.5), abs=1e-12)  # type: ignore[index]
+
+
+def test_should_need_two_parties_for_equal_distance() -> None:
+    with pytest.raises(InvalidInputError, match="at least two"):
+        check_equidistant(resolve("Paris"), [resolve("Rome")])

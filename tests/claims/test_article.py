@@ -470,3 +470,22 @@ def test_a_utf16_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     assert read_article(path) == SEED.read_text(encoding="utf-8")
     (claim,) = check_article(read_article(path)).claims
     assert (claim.venue, claim.result.verdict) == ("Anchorage", "roughly halfway")
+
+
+def test_a_list_of_three_or_more_parties_is_judged_by_equal_distance_of_all_of_them() -> None:
+    # reddit.com/r/todayilearned (tests/corpus: reddit-til-anchorage-equidistant)
+    text = "TIL Anchorage, Alaska, is almost equidistant from New York City, Tokyo, and Frankfurt, Germany."
+    (claim,) = check_article(text).claims
+    assert claim.between == ("New York City", "Tokyo", "Frankfurt")
+    assert claim.reading == "equal distance"
+    km = [
+        Geodesic.WGS84.Inverse(61.21806, -149.90028, lat, lon)["s12"] / 1000
+        for lat, lon in ((40.71427, -74.00597), (35.6895, 139.69171), (50.11552, 8.68417))
+    ]
+    assert [p.distance_km for p in claim.result.parties] == pytest.approx(km, abs=1e-3)
+    assert claim.holds == "roughly"  # 5,424 / 5,575 / 7,514 km: imbalance 8 %, within 10 points
+    report = format_report(check_article(text))
+    assert "Verdict: ROUGHLY EQUIDISTANT" in report and "spread (farthest − nearest)    2,090 km" in report
+    assert json.loads(json.dumps(to_jsonable(check_article(text))))["claims"][0]["result"]["verdict"] == (
+        "roughly equidistant"
+    )

@@ -154,3 +154,19 @@ def test_each_claim_says_which_places_its_words_were_read_as(app: AppTest) -> No
     app.text_area(key="art").set_value("The meeting in Atlantis is halfway between Oslo and Lima.").run()
     assert not app.exception
     assert any("Read as: Atlantis (city, South Africa)" in c.value.replace("\\", "") for c in app.caption)
+
+
+def test_a_claim_about_three_places_shows_each_distance_and_the_spread_on_a_map(app: AppTest) -> None:
+    text = "The truth is, Anchorage, Alaska is almost equidistant from New York, Tokyo, and Frankfurt."
+    app.text_area(key="art").set_value(text).run()
+    assert not app.exception and not app.error
+    page = page_text(app)
+    assert "Verdict: ROUGHLY EQUIDISTANT" in page and km_text(TOKYO, ANCHORAGE) in page
+    assert list(app.dataframe[0].value["between"]) == ["New York, Tokyo and Frankfurt"]
+    assert app.selectbox(key="artclaim").options == [
+        "1. Anchorage between New York, Tokyo and Frankfurt: equal distance roughly holds"
+    ]
+    (frame,) = app.get("iframe")
+    srcdoc = frame.proto.srcdoc
+    assert all(name in srcdoc for name in ("Frankfurt am Main", "Tokyo", "New York City", "Anchorage"))
+    assert external_references(srcdoc) == []
