@@ -171,7 +171,9 @@ def test_should_grade_equal_distance_of_any_number_of_parties_by_the_spread(
     off = (max(km) - min(km)) / (2 * (max(km) + min(km)))
     assert r.imbalance == pytest.approx(off, abs=1e-12)
     t = Thresholds()
-    expected = "yes" if off <= t.halfway_split_tolerance else "roughly" if off <= t.roughly_split_tolerance else "no"
+    expected = (
+        "yes" if off <= t.halfway_split_tolerance else "roughly" if off <= t.roughly_split_tolerance else "no"
+    )
     assert r.holds == expected
     if len(ps) == 2:  # two parties: the same answer as the halfway check's "equal distance"
         two = check_halfway(v, *ps)
