@@ -9,7 +9,8 @@ and the outcome is one of:
 * **misread** – a checked claim covers the quote but names another venue, other parties or
   another reading: a confident wrong answer, the worst outcome;
 * **unsure** – the quote is listed as not checked (unresolved, ambiguous) with a reason: the
-  tool says it cannot tell, which is right for claims labelled ``resolvable: false``;
+  tool says it cannot tell. For a claim labelled ``resolvable: false`` (a careful reader cannot
+  tell either) that is the right answer and counts as **read right**;
 * **found nowhere** – nothing covers the quote.
 
 Negatives (sentences that use the words but claim nothing) count as **false positives** when a
@@ -119,6 +120,8 @@ def score(records: Iterable[dict[str, Any]]) -> dict[str, Tally]:
                 outcome, why = "read right", ""
             elif claims:
                 outcome, why = "misread", verdicts[0][1]
+            elif unsure and not expected.get("resolvable", True):
+                outcome, why = "read right", "declined, as labelled: " + unsure[0].reason
             elif unsure:
                 outcome, why = "unsure", unsure[0].reason
             else:

@@ -118,6 +118,12 @@ _TRIGGER = re.compile(
       | (?P<halfway>half[\s-]?way)(?:\s+(?:point|mark|house))?\s+(?:between|from)\b
       | (?P<midway>mid[\s-]?way)(?:\s+point)?\s+(?:between|from)\b
       | (?P<midpoint>mid[\s-]?point)\s+(?:between|of)\b
+      | (?P<bare>(?:half[\s-]?way|mid[\s-]?way)\s+(?:point|mark|stop)\b(?!\s+(?:of|through|for|in\s+the)\b)
+        |half\s+the\s+way\s+to\b
+        |(?:queda|está|se\s+encuentra|situad[ao])\s+(?:exactamente\s+|justo\s+|casi\s+)?a\s+la\s+mitad\b
+        (?!\s+de))
+      | (?P<distance_list>\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|miles)\b(?:\s*\([^()]{0,40}\))?
+        \s+(?:away\s+)?from)\s+(?=(?-i:[A-Z])[^.;:]{0,120}?,)
       | (?P<equidistant>equidistant|equidistance|equally\s+(?:distant|far)|(?:at\s+)?the\s+same\s+distance)
         \s+(?:from|between|to)\b
       | (?P<middle>in\s+the\s+middle)\s+(?:between|of\s+the\s+way\s+between
@@ -175,7 +181,8 @@ _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 # ---- place-finding rules ------------------------------------------------------------------------
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]+|(?<=[^\W\d_] )\d{1,3}\b")  # words, and a number after one ("Lower 48")
+_REGION_END = re.compile(r"coast|seaboard|interior|mainland|midwest", re.I)
 _NGRAM_GAP = re.compile(r"[\s.,'’-]{1,3}")
 _ABBREVIATIONS = {"US": "US", "USA": "US", "UK": "GB", "UAE": "AE", "PRC": "CN"}  # dots removed
 # Common English words that are also towns of 15,000+ people, and surnames that are towns:
@@ -534,7 +541,14 @@ def read_article(path: str | Path) -> str:
 
 # ---- sentences ----------------------------------------------------------------------------------
 # Linear on any input: a match never starts inside a run of end marks, and the runs are possessive.
-_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])|\n[ \t]*+\n")
+_SENTENCE_END = re.compile(
+    r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])"
+    r"|\n[ \t]*+\n"
+    r"|(?P<bullet>\n(?=[ \t]*+(?:[-*•▪–]|\d{1,3}[.)])[ \t]))"  # a bullet or numbered line starts a unit
+    r"|(?P<line>(?<=[^\s.!?…,;:])\n(?=[ \t]*+[\"'“‘(\[]?[A-Z0-9À-Þ]))"  # maybe a heading or caption
+)
+MAX_HEADING_CHARS = 60  # a line this short, ending with no punctuation before a capital, is a unit
+_CONTINUES = _words("and or of the a an to from between in at on for with by de la le et y und")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\.*$")
 MAX_ABBREVIATION_CHARS = 40  # the word before a full stop is looked for this far back
 
@@ -545,7 +559,13 @@ def split_sentences(text: str) -> list[Sentence]:
     A sentence ends at ``.``, ``!`` or ``?`` (closing quotes included) followed by a space
     and a capital letter or digit, or at a blank line. A full stop after a known
     abbreviation ("Mr.", "Gen.", "Jan.") or a single letter ("U.S.", "George W. Bush") does
-    not end a sentence.
+    not end a sentence. Bullets and numbered lines are units of their own, and so is a short
+    line (a heading, a title, a caption: at most :data:`MAX_HEADING_CHARS` characters) that
+    ends without punctuation before a line that starts with a capital; a longer line, or one
+    ending with "and", "of", "the"…, is hard-wrapped running text and goes on.
+
+    >>> [s.text for s in split_sentences("Advantages:\\n- Midway between A and B\\n- Fuel\\nTitle\\nText.")]
+    ['Advantages:', '- Midway between A and B', '- Fuel', 'Title', 'Text.']
 
     >>> [s.text for s in split_sentences("Mr. Blinken met Wang Yi. They met in Anchorage.\\n\\nNext")]
     ['Mr. Blinken met Wang Yi.', 'They met in Anchorage.', 'Next']
@@ -555,6 +575,12 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if match.group("line") is not None:
+            line_start = text.rfind("\n", start, match.start()) + 1 or start
+            line = text[max(line_start, start) : match.start()]
+            last = line.rsplit(None, 1)[-1].lower() if line.strip() else ""
+            if len(line.strip()) > MAX_HEADING_CHARS or last in _CONTINUES:
+                continue  # a hard-wrapped line of running text, not a heading
         if match.group().startswith("."):
             word = _LAST_WORD.search(
                 text, max(start, match.start() - MAX_ABBREVIATION_CHARS), match.start() + 1
@@ -685,11 +711,13 @@ def _longest_match(
             break
         longest += 1
     for n in range(longest, 0, -1):
-        if n > 1 and not _capitalised(words[i + n - 1].group()):
-            continue  # a name ends with a capitalised word ("Rio de Janeiro")
+        last = words[i + n - 1].group()
+        lower_end = n > 1 and not _capitalised(last) and not last.isdigit()
+        if lower_end and not _REGION_END.fullmatch(last):
+            continue  # a name ends with a capitalised word ("Rio de Janeiro") or a number ("Lower 48")
         place, country = matcher.lookup(text[words[i].start() : words[i + n - 1].end()])
-        if place is not None:
-            return n, place, country
+        if place is not None and (not lower_end or place.radius_km is not None):
+            return n, place, country  # lower case only for a region's last word ("US west coast")
     return None
 
 
@@ -839,6 +867,8 @@ def _kind(trigger: re.Match[str]) -> str:
         (MIDPOINT, "midpoint"),
         (EQUIDISTANT, "equidistant"),
         (HALFWAY, "middle"),
+        (HALFWAY, "bare"),
+        (EQUIDISTANT, "distance_list"),
         (HALFWAY, "halfway_fr"),
         (HALFWAY, "halfway_es"),
         (HALFWAY, "halfway_pt"),
@@ -884,14 +914,37 @@ def _one_claim(
         clause_end = stop.start()
     venue_found: _Found | None = None
     note = ""
+    route_note = ""
     back = _BACK_REFERENCE.match(text, trigger.end(), clause_end)
+    route: tuple[_Found, _Found, int] | None = None
+    if trigger.group("bare") is not None:  # "a good halfway point": the parties are a route named before
+        back = None
+        route = _route_before(text, sentences, index, trigger.start(), found)
+        if route is None:
+            return unresolved(
+                f"no parties: the sentence names none after '{_collapse(trigger.group())}', and no route "
+                f"('between A and B', 'from A to B', 'A–B') is named before it within "
+                f"{MAX_ROUTE_SENTENCES} sentences"
+            )
     if (
         back is not None
         and back.group().strip().lower() == "both"
         and _find_and(text, back.end(), clause_end)
     ):
         back = None  # "equidistant from both New York and Philadelphia": the two places follow
-    if back is not None:
+    if route is not None:
+        party_a, party_b, route_sentence = route
+        names, places, parties_end = (
+            (party_a.text, party_b.text),
+            (party_a.place, party_b.place),
+            trigger.end(),
+        )
+        where = "in this sentence" if route_sentence == index else "before"
+        route_note = (
+            f"the sentence names no parties; read as the route {party_a.text}–{party_b.text} named {where}: "
+            f"{_collapse(sentences[route_sentence].text)!r}"
+        )
+    elif back is not None:
         distinct = _distinct(before)
         if len(distinct) >= 3:
             venue_found, party_a, party_b = distinct[-1], distinct[-3], distinct[-2]
@@ -958,8 +1011,19 @@ def _one_claim(
             # "Located midway between A and B, it is lively": the referring word follows the parties.
             referring = _REFERRING.match(text, _skip_comma(text, parties_end, sentence.end), sentence.end)
         indefinite = _INDEFINITE.search(text, region, trigger.start())
+        named = (  # "the Anchorage airport": the referring words name the place
+            [
+                f
+                for f in found[bisect_left(found, referring.start(), key=lambda f: f.start) :][:3]
+                if f.end <= referring.end() and not _is_party(f, places)
+            ]
+            if referring is not None
+            else []
+        )
         if last_before is not None and not _is_party(last_before, places):
             venue_found = last_before
+        elif named:
+            venue_found = named[0]
         elif referring is not None:
             earlier = bisect_left(meetings, referring.start(), key=lambda f: f.start)
             if earlier > 0:
@@ -1015,12 +1079,12 @@ def _one_claim(
             kind,
             sentence.start,
             sentence.end,
-            "; ".join(filter(None, (note, note_n))),
+            "; ".join(filter(None, (route_note, note, note_n))),
             "equal distance",
             result_n.holds,
         )
     venue_found, why = _reading_in_context(venue_found, places, gaz)
-    note = "; ".join(filter(None, (note, why)))
+    note = "; ".join(filter(None, (route_note, note, why)))
     key = (venue_found.place, places[0], places[1])
     if key not in checks:  # each distinct claim is checked once (an article may repeat one many times)
         if len(checks) >= MAX_CHECKED_CLAIMS:
@@ -1120,6 +1184,46 @@ def _reading_in_context(venue: _Found, parties: tuple[Place, Place], gaz: Gazett
         f"{usual.label}, would be a {_detour_pct(usual, *parties):+,.0f} % detour"
     )
     return _Found(chosen, venue.text, venue.start, venue.end, venue.sentence, venue.meeting), why
+
+
+MAX_ROUTE_SENTENCES = 8  # a claim without parties looks this many sentences back for a route
+MAX_ROUTE_PLACES = 40  # ... and at most this many places
+_ROUTE_BETWEEN = re.compile(r"(?:between|entre|zwischen|tra|fra)\s+(?:the\s+|la\s+|el\s+|les\s+)?$", re.I)
+_ROUTE_FROM = re.compile(r"(?:from|de|desde|von|da)\s+(?:the\s+)?$", re.I)
+_ROUTE_AND = re.compile(r"\s+(?:and|y|et|und|e)\s+(?:the\s+|la\s+|el\s+)?", re.I)
+_ROUTE_TO = re.compile(r"\s+(?:to|a|à|nach|hasta)\s+(?:the\s+)?", re.I)
+_ROUTE_DASH = re.compile(r"\s?[-–—/]\s?")
+
+
+def _route_before(
+    text: str, sentences: list[Sentence], index: int, position: int, found: list[_Found]
+) -> tuple[_Found, _Found, int] | None:
+    """The last route named before ``position``: (first party, second party, its sentence).
+
+    A route is "between A and B" ("entre A y B"), "from A to B" or a chain "A–B" / "A-B-C"
+    (its two ends), looked for in the claim's sentence and the :data:`MAX_ROUTE_SENTENCES`
+    before it. "Singapore is a good halfway point", after "the new Sydney-Perth-London route",
+    is about Sydney and London.
+    """
+    lo = sentences[max(0, index - MAX_ROUTE_SENTENCES)].start
+    end = bisect_left(found, position, key=lambda f: f.start)
+    window = [f for f in found[max(0, end - MAX_ROUTE_PLACES) : end] if f.start >= lo]
+    for j in range(len(window) - 1, 0, -1):
+        a, b = window[j - 1], window[j]
+        if a.sentence != b.sentence or (a.place.lat, a.place.lon) == (b.place.lat, b.place.lon):
+            continue
+        gap = text[a.end : b.start]
+        head = text[max(lo, a.start - 30) : a.start]
+        if _ROUTE_DASH.fullmatch(gap):
+            first = j - 1
+            while first > 0 and _ROUTE_DASH.fullmatch(text[window[first - 1].end : window[first].start]):
+                first -= 1
+            return window[first], b, b.sentence
+        if (_ROUTE_AND.fullmatch(gap) and _ROUTE_BETWEEN.search(head)) or (
+            _ROUTE_TO.fullmatch(gap) and _ROUTE_FROM.search(head)
+        ):
+            return a, b, b.sentence
+    return None
 
 
 def _skip_comma(text: str, pos: int, end: int) -> int:

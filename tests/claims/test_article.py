@@ -489,3 +489,38 @@ def test_a_list_of_three_or_more_parties_is_judged_by_equal_distance_of_all_of_t
     assert json.loads(json.dumps(to_jsonable(check_article(text))))["claims"][0]["result"]["verdict"] == (
         "roughly equidistant"
     )
+
+
+def test_a_halfway_point_with_no_parties_takes_the_route_named_before_it() -> None:
+    # qantas.com travel insider (tests/corpus: qantas-singapore-halfway), shortened
+    text = (
+        "The new Sydney-Perth-London route is fantastic because it allows me to work efficiently.\n\n"
+        "Kirsten Paisley\n\n"
+        "“Singapore is a good halfway point so you can acclimatise gently into the Northern Hemisphere."
+    )
+    (claim,) = check_article(text).claims
+    assert (claim.venue, claim.between) == ("Singapore", ("Sydney", "London"))
+    assert "route Sydney–London" in claim.note
+    expected = check_halfway(resolve("Singapore"), resolve("Sydney"), resolve("London"))
+    assert claim.result.verdict == expected.verdict
+    # With no route before it, the claim is listed with the reason, not dropped
+    (item,) = check_article("Arrival at my journeys halfway point in Nadi, Fiji").unresolved
+    assert item.reason.startswith("no parties: the sentence names none after 'halfway point'")
+    # "the halfway point of the season" is no claim at all
+    season = check_article("Paris led at the halfway point of the season.")
+    assert season.claims == () and season.unresolved == ()
+
+
+def test_bullets_regions_with_numbers_and_a_place_inside_the_referring_words() -> None:
+    # reddit.com/r/anchorage (tests/corpus: reddit-anchorage-midway-hongkong)
+    text = (
+        "According to this article: https://www.adn.com/business-economy/ Here's the advantages:\n"
+        "- Perched midway between Hong Kong and the Lower 48, the Anchorage airport is geographically "
+        "blessed for cargo service\n"
+        "- Jets can gas up at the airport, allowing them to carry less fuel."
+    )
+    report = check_article(text)
+    (claim,) = report.claims
+    assert claim.sentence.startswith("- Perched midway") and claim.sentence.endswith("cargo service")
+    assert claim.venue == "Anchorage"
+    assert [p.name for p in claim.result.parties] == ["Hong Kong", "Lower 48"]
