@@ -74,7 +74,7 @@ import math
 import re
 import sys
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -155,7 +155,7 @@ _PLACE_NOUNS = (
     r"atoll|spot|port|airport|hub|state|region|territory|country|host\s+city|meeting\s+place|summit\s+venue)"
 )
 _REFERRING = re.compile(
-    rf"\b(?:it|there|which|(?:this|the|our|its)\s+(?:[\w-]+\s+)?{_PLACE_NOUNS}|"
+    rf"\b(?:it|there|which|we|(?:this|the|our|its)\s+(?:[\w-]+\s+)?{_PLACE_NOUNS}|"
     r"l['’](?:archipel|île|aéroport)|la\s+(?:ville|région)|el\s+(?:archipiélago|aeropuerto)|la\s+ciudad)\b",
     re.IGNORECASE,
 )
@@ -545,7 +545,7 @@ _SENTENCE_END = re.compile(
     r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])"
     r"|\n[ \t]*+\n"
     r"|(?P<bullet>\n(?=[ \t]*+(?:[-*•▪–]|\d{1,3}[.)])[ \t]))"  # a bullet or numbered line starts a unit
-    r"|(?P<line>(?<=[^\s.!?…,;:])\n(?=[ \t]*+[\"'“‘(\[]?[A-Z0-9À-Þ]))"  # maybe a heading or caption
+    r"|(?P<line>(?<=[^\s.!?…,;])\n(?=[ \t]*+[\"'“‘(\[]?[A-Z0-9À-Þ]))"  # a heading, caption or "…:"
 )
 MAX_HEADING_CHARS = 60  # a line this short, ending with no punctuation before a capital, is a unit
 _CONTINUES = _words("and or of the a an to from between in at on for with by de la le et y und")
@@ -561,8 +561,9 @@ def split_sentences(text: str) -> list[Sentence]:
     abbreviation ("Mr.", "Gen.", "Jan.") or a single letter ("U.S.", "George W. Bush") does
     not end a sentence. Bullets and numbered lines are units of their own, and so is a short
     line (a heading, a title, a caption: at most :data:`MAX_HEADING_CHARS` characters) that
-    ends without punctuation before a line that starts with a capital; a longer line, or one
-    ending with "and", "of", "the"…, is hard-wrapped running text and goes on.
+    ends without punctuation before a line that starts with a capital, and a line ending
+    with a colon; a longer line, or one ending with "and", "of", "the"…, is hard-wrapped
+    running text and goes on.
 
     >>> [s.text for s in split_sentences("Advantages:\\n- Midway between A and B\\n- Fuel\\nTitle\\nText.")]
     ['Advantages:', '- Midway between A and B', '- Fuel', 'Title', 'Text.']
@@ -579,7 +580,8 @@ def split_sentences(text: str) -> list[Sentence]:
             line_start = text.rfind("\n", start, match.start()) + 1 or start
             line = text[max(line_start, start) : match.start()]
             last = line.rsplit(None, 1)[-1].lower() if line.strip() else ""
-            if len(line.strip()) > MAX_HEADING_CHARS or last in _CONTINUES:
+            heading = len(line.strip()) <= MAX_HEADING_CHARS and last not in _CONTINUES
+            if not heading and not line.endswith(":"):
                 continue  # a hard-wrapped line of running text, not a heading
         if match.group().startswith("."):
             word = _LAST_WORD.search(
@@ -841,22 +843,32 @@ def check_article(
     by_sentence: dict[int, list[_Found]] = {}
     for f in found:
         by_sentence.setdefault(f.sentence, []).append(f)
-    meetings = [f for f in found if f.meeting]
-    extra: list[_Found] = []
-    checks: dict[tuple[Place, Place, Place], CheckResult] = {}
+    article = _Article(text, sentences, found, [f for f in found if f.meeting], gaz, thresholds)
     claims: list[Claim] = []
     unresolved: list[Unresolved] = []
     for index, sentence in enumerate(sentences):
         for trigger in _TRIGGER.finditer(text, sentence.start, sentence.end):
             here = by_sentence.get(index, [])
-            outcome = _one_claim(
-                text, sentences, index, trigger, here, meetings, found, gaz, thresholds, extra, checks
-            )
-            if isinstance(outcome, Claim):
-                claims.append(outcome)
-            else:
-                unresolved.append(outcome)
-    return ArticleReport(tuple(claims), _places(found + extra), tuple(unresolved))
+            pairs: list[tuple[_Found, _Found, int] | int | None] = [
+                *_listed_pairs(text, sentences, index, trigger, by_sentence)
+            ]
+            for pair in pairs or [None]:
+                if isinstance(pair, int):
+                    line = sentences[pair]
+                    names = ", ".join(repr(f.text) for f in by_sentence.get(pair, [])) or "none"
+                    reason = (
+                        f"a pair listed after {_collapse(sentence.text)!r}, but the places known are {names}"
+                    )
+                    unresolved.append(
+                        Unresolved(_collapse(line.text), reason, _kind(trigger), line.start, line.end)
+                    )
+                    continue
+                outcome = _one_claim(article, index, trigger, here, pair)
+                if isinstance(outcome, Claim):
+                    claims.append(outcome)
+                else:
+                    unresolved.append(outcome)
+    return ArticleReport(tuple(claims), _places(found + article.extra), tuple(unresolved))
 
 
 def _kind(trigger: re.Match[str]) -> str:
@@ -881,24 +893,43 @@ def _kind(trigger: re.Match[str]) -> str:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+@dataclass
+class _Article:
+    """What the claims of one article share (internal): its text, sentences, places and caches."""
+
+    text: str
+    sentences: list[Sentence]
+    found: list[_Found]
+    meetings: list[_Found]
+    gaz: Gazetteer
+    thresholds: Thresholds | None
+    extra: list[_Found] = field(default_factory=list)  # parties read with resolve(), not in ``found``
+    checks: dict[tuple[Place, Place, Place], CheckResult] = field(default_factory=dict)
+    mentions: dict[str, list[int]] = field(default_factory=dict)  # name -> indices in ``found``
+    placed: dict[tuple[str, Place], Place | str] = field(default_factory=dict)  # _placed_elsewhere
+
+    def __post_init__(self) -> None:
+        for n, f in enumerate(self.found):
+            self.mentions.setdefault(normalize_name(f.text), []).append(n)
+
+
 def _one_claim(
-    text: str,
-    sentences: list[Sentence],
+    article: _Article,
     index: int,
     trigger: re.Match[str],
     here: list[_Found],
-    meetings: list[_Found],
-    found: list[_Found],
-    gaz: Gazetteer,
-    thresholds: Thresholds | None,
-    extra: list[_Found],
-    checks: dict[tuple[Place, Place, Place], CheckResult],
+    pair: tuple[_Found, _Found, int] | None = None,
 ) -> Claim | Unresolved:
+    """One claim: the trigger's parties and venue, checked. ``pair`` gives the parties as a line
+    of a list after "between:" (the claim is then reported on that line)."""
+    text, sentences, found, meetings = article.text, article.sentences, article.found, article.meetings
+    gaz, thresholds, extra, checks = article.gaz, article.thresholds, article.extra, article.checks
     sentence = sentences[index]
+    shown = sentences[pair[2]] if pair is not None else sentence
     kind = _kind(trigger)
 
     def unresolved(reason: str) -> Unresolved:
-        return Unresolved(_collapse(sentence.text), reason, kind, sentence.start, sentence.end)
+        return Unresolved(_collapse(shown.text), reason, kind, shown.start, shown.end)
 
     if kind == AROUND:
         return unresolved(_around_reason(here))
@@ -917,7 +948,9 @@ def _one_claim(
     route_note = ""
     back = _BACK_REFERENCE.match(text, trigger.end(), clause_end)
     route: tuple[_Found, _Found, int] | None = None
-    if trigger.group("bare") is not None:  # "a good halfway point": the parties are a route named before
+    if pair is not None:
+        back, route = None, pair
+    elif trigger.group("bare") is not None:  # "a good halfway point": the parties are a route named before
         back = None
         route = _route_before(text, sentences, index, trigger.start(), found)
         if route is None:
@@ -941,8 +974,10 @@ def _one_claim(
         )
         where = "in this sentence" if route_sentence == index else "before"
         route_note = (
-            f"the sentence names no parties; read as the route {party_a.text}–{party_b.text} named {where}: "
-            f"{_collapse(sentences[route_sentence].text)!r}"
+            f"one of the pairs listed after {_collapse(sentence.text)!r}"
+            if pair is not None
+            else f"the sentence names no parties; read as the route {party_a.text}–{party_b.text} named "
+            f"{where}: {_collapse(sentences[route_sentence].text)!r}"
         )
     elif back is not None:
         distinct = _distinct(before)
@@ -1063,22 +1098,36 @@ def _one_claim(
                 )
             else:
                 return unresolved("no venue: the sentence names no place that is said to be halfway")
+    context_notes: list[str] = []
     if len(more) >= 3:
         if len(more) > MAX_PARTIES:
             return unresolved(f"a claim about {len(more)} places; at most {MAX_PARTIES} are checked")
+        for i, f in enumerate(more):
+            others = [g.place for g in more if g is not f] + [venue_found.place]
+            more[i], why_party = _namesake_in_country(f, others, gaz)
+            context_notes.append(why_party)
+    party_places = [f.place for f in more] if len(more) >= 3 else list(places)
+    venue_found, why_venue = _namesake_in_country(venue_found, party_places, gaz)
+    context_notes.append(why_venue)
+    placed = _placed_elsewhere(venue_found, article)
+    if isinstance(placed, str):
+        return unresolved(placed)
+    venue_found = placed
+    note = "; ".join(filter(None, (note, *context_notes)))
+    if len(more) >= 3:
         result_n = check_equidistant(venue_found.place, [f.place for f in more], thresholds)
         note_n = (
             f"a claim about {len(more)} places: “halfway” is defined for two, so it is judged by "
             "equal distance: the spread of the distances"
         )
         return Claim(
-            _collapse(sentence.text),
+            _collapse(shown.text),
             venue_found.text,
             tuple(f.text for f in more),
             result_n,
             kind,
-            sentence.start,
-            sentence.end,
+            shown.start,
+            shown.end,
             "; ".join(filter(None, (route_note, note, note_n))),
             "equal distance",
             result_n.holds,
@@ -1094,13 +1143,13 @@ def _one_claim(
         checks[key] = check_halfway(venue_found.place, places[0], places[1], thresholds)
     result = checks[key]
     return Claim(
-        _collapse(sentence.text),
+        _collapse(shown.text),
         venue_found.text,
         names,
         result,
         kind,
-        sentence.start,
-        sentence.end,
+        shown.start,
+        shown.end,
         note,
         *claim_holds(kind, result),
     )
@@ -1186,6 +1235,44 @@ def _reading_in_context(venue: _Found, parties: tuple[Place, Place], gaz: Gazett
     return _Found(chosen, venue.text, venue.start, venue.end, venue.sentence, venue.meeting), why
 
 
+MAX_LIST_LINES = 30  # "halfway between:" takes the pairs on at most this many lines after it
+_COLON = re.compile(r"[ \t]*:[ \t]*$")
+_PAIR_LINE = re.compile(
+    r"(?:[-*•▪–][ \t]*|\d{1,3}[.)][ \t]*)?[^\W\d_][^,;:]{0,60}?\s(?:and|&|y|et|und|e)\s[^,;:]{1,60}"
+)
+
+
+def _listed_pairs(
+    text: str,
+    sentences: list[Sentence],
+    index: int,
+    trigger: re.Match[str],
+    by_sentence: dict[int, list[_Found]],
+) -> list[tuple[_Found, _Found, int] | int]:
+    """The pairs of a list after "… in the middle between:", one "A and B" per line, or [].
+
+    >>> text = "Jamestown is nice. We are in the middle between:\\n\\nErie and Sharon\\nNew York and Chicago."
+    >>> sentences = split_sentences(text)
+    >>> found = _find_places(text, sentences, _Matcher(load_gazetteer()))
+    >>> by = {}
+    >>> for f in found: by.setdefault(f.sentence, []).append(f)
+    >>> trigger = _TRIGGER.search(text)
+    >>> pairs = _listed_pairs(text, sentences, 1, trigger, by)
+    >>> [p if isinstance(p, int) else (p[0].text, p[1].text) for p in pairs]
+    [2, ('New York', 'Chicago')]
+    """
+    if trigger.group("bare") is not None or not _COLON.match(text, trigger.end(), sentences[index].end):
+        return []
+    pairs: list[tuple[_Found, _Found, int] | int] = []
+    for line in range(index + 1, min(len(sentences), index + 1 + MAX_LIST_LINES)):
+        sentence = sentences[line]
+        if not _PAIR_LINE.fullmatch(sentence.text.rstrip(".;")):
+            break
+        places = _distinct(by_sentence.get(line, []))
+        pairs.append((places[0], places[1], line) if len(places) == 2 else line)
+    return pairs
+
+
 MAX_ROUTE_SENTENCES = 8  # a claim without parties looks this many sentences back for a route
 MAX_ROUTE_PLACES = 40  # ... and at most this many places
 _ROUTE_BETWEEN = re.compile(r"(?:between|entre|zwischen|tra|fra)\s+(?:the\s+|la\s+|el\s+|les\s+)?$", re.I)
@@ -1224,6 +1311,96 @@ def _route_before(
         ):
             return a, b, b.sentence
     return None
+
+
+MIN_NAMESAKE_GAIN_KM = 1000.0  # a namesake in the others' country is read when it is this much nearer them
+
+
+def _namesake_in_country(f: _Found, others: list[Place], gaz: Gazetteer) -> tuple[_Found, str]:
+    """The namesake of ``f`` in the country of all the ``others`` when the usual reading is far off.
+
+    "300 km from Madrid, Barcelona, Bilbao, and Valencia": Valencia is the Spanish one, not the
+    larger Valencia in Venezuela. The namesake is read when every other place of the claim lies
+    in one country, ``f`` as read does not, and the namesake lies on average at least
+    :data:`MIN_NAMESAKE_GAIN_KM` nearer them; the note names the rival reading.
+    """
+    usual = f.place
+    countries = {p.country for p in others}
+    if f.country or usual.radius_km is not None or len(countries) != 1 or None in countries:
+        return f, ""
+    (country,) = countries
+    if usual.country == country:
+        return f, ""
+    namesakes = [
+        p for p in gaz.by_name(normalize_name(f.text))[:50] if p.country == country and p.radius_km is None
+    ]
+    if not namesakes:
+        return f, ""
+
+    def mean_km(place: Place) -> float:
+        return sum(float(distance_km(place.lat, place.lon, o.lat, o.lon)) for o in others) / len(others)
+
+    best = namesakes[0]
+    if mean_km(usual) - mean_km(best) < MIN_NAMESAKE_GAIN_KM:
+        return f, ""
+    why = (
+        f"{f.text!r} read as {best.label}, in the country of the other places; the usual reading is "
+        f"{usual.label}"
+    )
+    return _Found(replace(best, query=f.text), f.text, f.start, f.end, f.sentence, f.meeting), why
+
+
+MAX_PLACING_CHARS = 80  # a state named this close to a mention of the venue places it
+
+
+def _placed_elsewhere(venue: _Found, article: _Article) -> _Found | str:
+    """The venue as the text places it, or why it cannot be read.
+
+    "I live in a small town in northwest Pennsylvania, Jamestown": a US state named right
+    beside a mention of the venue places it there. A reading in another state or country is
+    replaced by a namesake in that state; when the gazetteer has none (Jamestown, Pennsylvania
+    has 600 people) the claim is not checked, and the reason says so.
+    """
+    if venue.place.radius_km is not None or venue.country:
+        return venue
+    key = normalize_name(venue.text)
+    if (key, venue.place) not in article.placed:  # an article may repeat a claim many times
+        article.placed[key, venue.place] = _placing(venue, key, article)
+    placed = article.placed[key, venue.place]
+    if isinstance(placed, str) or placed == venue.place:
+        return placed if isinstance(placed, str) else venue
+    return _Found(
+        replace(placed, query=venue.text), venue.text, venue.start, venue.end, venue.sentence, venue.meeting
+    )
+
+
+def _placing(venue: _Found, key: str, article: _Article) -> Place | str:
+    from geo.places.resolve import US_STATES
+
+    place, found = venue.place, article.found
+    codes = {name: code for code, name in US_STATES.items()}
+    for n in article.mentions.get(key, [])[:MAX_CONTEXT_PLACES]:
+        mention = found[n]
+        for other in found[max(0, n - 2) : n + 3]:
+            near = (
+                abs(other.start - mention.start) <= MAX_PLACING_CHARS and other.sentence == mention.sentence
+            )
+            state = other.place.name if other.place.kind == "state" and other.place.country == "US" else None
+            if not near or state is None or state not in codes:
+                continue
+            if place.country == "US" and place.region == codes[state]:
+                return place
+            namesakes = [
+                p for p in article.gaz.by_name(key)[:50] if p.country == "US" and p.region == codes[state]
+            ]
+            if namesakes:
+                return namesakes[0]
+            span = article.text[min(other.start, mention.start) : max(other.end, mention.end)]
+            return (
+                f"ambiguous venue: the text places {venue.text} in {state} ({_collapse(span)!r}), but the "
+                f"{venue.text} known here is {place.label}; no {venue.text} in {state} is in the gazetteer"
+            )
+    return place
 
 
 def _skip_comma(text: str, pos: int, end: int) -> int:
