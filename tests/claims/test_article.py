@@ -528,8 +528,10 @@ def test_bullets_regions_with_numbers_and_a_place_inside_the_referring_words() -
 
 def test_a_namesake_in_the_country_of_the_other_places_is_read_and_named() -> None:
     # pixelation (tests/corpus: pixelation-zaragoza): Valencia is the Spanish one, not Venezuela's
-    text = "It's located in the northeast, roughly 300 kilometers from Madrid, Barcelona, Bilbao, and Valencia."
-    text = "Zaragoza is the capital of Aragon. " + text
+    text = (
+        "Zaragoza is the capital of Aragon. It's located in the northeast, roughly 300 kilometers "
+        "from Madrid, Barcelona, Bilbao, and Valencia."
+    )
     (claim,) = check_article(text).claims
     assert claim.venue == "Zaragoza" and claim.reading == "equal distance"
     valencia = claim.result.parties[3]
@@ -542,7 +544,8 @@ def test_a_list_after_between_colon_gives_one_claim_per_line_and_the_state_placi
     text = (
         "I live in a small town in northwest Pennsylvania, Jamestown, and I like it.\n\n"
         "Jamestown really is in the middle of everywhere!\n\n"
-        "We are in the middle between:\n\nMeadville and Sharon\nPittsburgh and Cleveland\nNew York and Chicago."
+        "We are in the middle between:\n\n"
+        "Meadville and Sharon\nPittsburgh and Cleveland\nNew York and Chicago."
     )
     report = check_article(text)
     assert report.claims == ()  # the only Jamestown known here is in New York or on Saint Helena
@@ -554,7 +557,9 @@ def test_a_list_after_between_colon_gives_one_claim_per_line_and_the_state_placi
     assert [s for s, _ in reasons[1:]] == ["Pittsburgh and Cleveland", "New York and Chicago."]
     assert all("the text places Jamestown in Pennsylvania" in r for _, r in reasons[1:])
     # With a place the gazetteer knows, each line is a claim of its own
-    other = check_article("Toledo is great. We are in the middle between:\nDetroit and Columbus\nChicago and Cleveland")
+    other = check_article(
+        "Toledo is great. We are in the middle between:\nDetroit and Columbus\nChicago and Cleveland"
+    )
     assert [(c.venue, c.between) for c in other.claims] == [
         ("Toledo", ("Detroit", "Columbus")),
         ("Toledo", ("Chicago", "Cleveland")),
