@@ -122,6 +122,10 @@ _TRIGGER = re.compile(
         |half\s+the\s+way\s+to\b
         |(?:queda|está|se\s+encuentra|situad[ao])\s+(?:exactamente\s+|justo\s+|casi\s+)?a\s+la\s+mitad\b
         (?!\s+de))
+      | (?P<as_close>(?:just\s+|equally\s+)?as\s+(?:close|near|far(?:\s+away)?)\s+(?:to|from)\b)
+      | (?P<same_as>distances?\s+(?:to|from)\b
+        (?=[^.;:]{1,80}?\s(?:is|are)\s+(?:about\s+|roughly\s+|nearly\s+)?the\s+same\s+as\b))
+      | (?P<idiom>\bmeet\s+(?:\w+\s+)?half[\s-]?way\b)
       | (?P<distance_list>\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|miles)\b(?:\s*\([^()]{0,40}\))?
         \s+(?:away\s+)?from)\s+(?=(?-i:[A-Z])[^.;:]{0,120}?,)
       | (?P<equidistant>equidistant|equidistance|equally\s+(?:distant|far)|(?:at\s+)?the\s+same\s+distance)
@@ -133,16 +137,22 @@ _TRIGGER = re.compile(
       | (?P<halfway_pt>(?:a|no)\s+meio\s+(?:do\s+)?caminho|a\s+meio\s+caminho)\s+(?:entre|de)\b
       | (?P<halfway_it>a\s+metà\s+strada)\s+(?:fra|tra)\b
       | (?P<halfway_de>auf\s+halbem\s+Wege?|in\s+der\s+Mitte)\s+zwischen\b
-      | (?P<equidistant_xx>équidistante?s?|equidistantes?|äquidistant|gleich\s+weit\s+entfernt
+      | (?P<equidistant_xx>(?:équidistante?s?|equidistantes?|äquidistant|gleich\s+weit\s+entfernt
         |a\s+la\s+misma\s+distancia|à\s+(?:la\s+)?même\s+distance|à\s+mesma\s+distância)
+        (?:\s+[^\W\d_]+(?:mente|ment|mente))?)
         \s+(?:de|entre|da|fra|tra|von|zwischen)\b
+      | (?P<centre>\bin\s+the\s+(?:middle|centre|center|heart)\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))
+        |in\s+der\s+Mitte(?=\s+(?-i:[A-Z]))|au\s+(?:centre|cœur)\s+(?:de\s+la|du|de\s+l['’]|de)
+        |en\s+el\s+(?:centro|corazón)\s+de(?:l)?|no\s+centro\s+d[eoa])
+      | (?P<as_as>(?:just\s+|equally\s+)?as\s+(?:close|near|far)\s+as\b)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 _PLURAL_NOUNS = r"(?:capitals|cities|countries|sides|parties|nations|delegations|towns|places|powers)"
 _BACK_REFERENCE = re.compile(
     rf"\s*(?:(?:the\s+)?(?:two|both)(?:\s+{_PLURAL_NOUNS})?\b|them\b|these\s+{_PLURAL_NOUNS}\b|"
-    rf"the\s+{_PLURAL_NOUNS}\b)",
+    rf"the\s+{_PLURAL_NOUNS}\b|(?:le|i|gli)\s+due\b|(?:los|las)\s+dos\b|les\s+deux\b|die\s+beiden\b|"
+    r"(?:as|os)\s+(?:duas|dois)\b|ambos\b|ambas\b)",
     re.IGNORECASE,
 )
 _INDEFINITE = re.compile(
@@ -178,6 +188,11 @@ _FOREIGN_ARTICLE = re.compile(
 )
 _CITY_OF = re.compile(r"\b(?:city|town)\s+of\s+$", re.IGNORECASE)
 _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+_AS_TO = re.compile(
+    r"\s+(?:(?:is|are)\s+(?:about\s+|roughly\s+|nearly\s+)?the\s+same\s+as|as)\s+"
+    r"(?:that\s+|the\s+(?:distance|one)\s+|it\s+is\s+|they\s+are\s+)?(?:to|from)\s+",
+    re.IGNORECASE,
+)
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 # ---- place-finding rules ------------------------------------------------------------------------
@@ -880,6 +895,11 @@ def _kind(trigger: re.Match[str]) -> str:
         (EQUIDISTANT, "equidistant"),
         (HALFWAY, "middle"),
         (HALFWAY, "bare"),
+        (EQUIDISTANT, "as_close"),
+        (EQUIDISTANT, "same_as"),
+        (AROUND, "idiom"),
+        (AROUND, "centre"),
+        (AROUND, "as_as"),
         (EQUIDISTANT, "distance_list"),
         (HALFWAY, "halfway_fr"),
         (HALFWAY, "halfway_es"),
@@ -931,6 +951,18 @@ def _one_claim(
     def unresolved(reason: str) -> Unresolved:
         return Unresolved(_collapse(shown.text), reason, kind, shown.start, shown.end)
 
+    if trigger.group("idiom") is not None:
+        return unresolved(
+            f"'{_collapse(trigger.group())}' is mostly a figure of speech (to compromise); the sentence "
+            "names no two places the venue would be halfway between"
+        )
+    if trigger.group("as_as") is not None:
+        return unresolved(
+            f"'{_collapse(trigger.group())}' compares two distances but names them as no places "
+            "('as close to A as to B'), so there is nothing to check"
+        )
+    if trigger.group("centre") is not None:
+        return unresolved(_centre_reason(text, trigger, here))
     if kind == AROUND:
         return unresolved(_around_reason(here))
 
@@ -995,7 +1027,12 @@ def _one_claim(
         names = (party_a.text, party_b.text)
         places = (party_a.place, party_b.place)
     else:
-        connector = _find_and(text, trigger.end(), clause_end)
+        if trigger.group("as_close") is not None or trigger.group("same_as") is not None:
+            # "as close to Moscow as to Washington"; "the distance to A is the same as (that) to B"
+            joint = _AS_TO.search(text, trigger.end(), clause_end)
+            connector = _Span(joint.start(), joint.end()) if joint is not None else None
+        else:
+            connector = _find_and(text, trigger.end(), clause_end)
         if connector is None and trigger.group().lower().endswith("from"):
             to = _TO.search(text, trigger.end(), clause_end)  # "halfway from A to B"
             connector = _Span(to.start(), to.end()) if to is not None else None
@@ -1460,6 +1497,22 @@ def _distinct(found: list[_Found]) -> list[_Found]:
         seen.pop((f.place.lat, f.place.lon), None)
         seen[(f.place.lat, f.place.lon)] = f
     return sorted(seen.values(), key=lambda f: f.start)
+
+
+def _centre_reason(text: str, trigger: re.Match[str], here: list[_Found]) -> str:
+    """Why "in the middle of Germany" is not checked, with the distance to the area's point."""
+    words = _collapse(trigger.group())
+    reason = f"'{words} …' is about one area, not a place between two others, so there is no halfway check"
+    after = [f for f in here if f.start >= trigger.end()][:1]
+    before = [f for f in here if f.end <= trigger.start()][-1:]
+    if after and before and after[0].start - trigger.end() <= 5 and after[0].place.radius_km is not None:
+        v, area = before[0], after[0]  # a region of the gazetteer: its representative point and extent
+        km = float(distance_km(v.place.lat, v.place.lon, area.place.lat, area.place.lon))
+        reason += (
+            f"; {v.text} is {km:,.0f} km from the representative point of {area.place.name}, which reaches "
+            f"about {area.place.radius_km:,.0f} km from it"
+        )
+    return reason
 
 
 def _around_reason(here: list[_Found]) -> str:

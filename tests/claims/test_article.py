@@ -564,3 +564,45 @@ def test_a_list_after_between_colon_gives_one_claim_per_line_and_the_state_placi
         ("Toledo", ("Detroit", "Columbus")),
         ("Toledo", ("Chicago", "Cleveland")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "parties", "reading"),
+    [
+        (
+            "Vienna is as close to Moscow as to Washington.",
+            "Vienna",
+            ("Moscow", "Washington"),
+            "equal distance",
+        ),
+        (
+            "From Reno, the distance to Denver is the same as that to Seattle.",
+            "Reno",
+            ("Denver", "Seattle"),
+            "equal distance",
+        ),
+    ],
+)
+def test_equal_distance_written_as_a_comparison(
+    text: str, venue: str, parties: tuple[str, str], reading: str
+) -> None:
+    (claim,) = check_article(text).claims
+    assert (claim.venue, claim.between, claim.reading) == (venue, parties, reading)
+    expected = check_halfway(resolve(venue), resolve(parties[0]), resolve(parties[1]))
+    split_holds = next(c.holds for c in expected.criteria if c.name == "equal distance")
+    assert claim.holds == split_holds
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Both sides must meet halfway in Geneva.", "'meet halfway' is mostly a figure of speech"),
+        ("Kassel liegt in der Mitte Deutschlands.", "'in der Mitte …' is about one area"),
+        ("Folks in California are as close as folks in New York.", "'as close as' compares two distances"),
+    ],
+)
+def test_figures_of_speech_and_one_area_claims_are_listed_not_checked(text: str, reason: str) -> None:
+    report = check_article(text)
+    assert report.claims == ()
+    (item,) = report.unresolved
+    assert item.reason.startswith(reason)
