@@ -717,6 +717,65 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
     return found
 
 
+_LINES = re.compile(
+    r"\b(?:(?P<parallel>(?P<deg>[1-8]?\d)(?:st|nd|rd|th|°)\s+parallel(?:\s+(?P<ns>north|south))?)"
+    r"|(?P<equator>(?<![\w-])equator)|(?P<pole>(?:north|south)\s+pole))\b",
+    re.IGNORECASE,
+)
+EQUATOR = "the Equator"
+
+
+def _with_lines(text: str, sentences: list[Sentence], found: list[_Found]) -> list[_Found]:
+    """``found`` with the lines and poles of the globe the text names, in order.
+
+    "The 45th parallel is the half way point between the equator and the north pole": a parallel
+    is read at its latitude, on the meridian of the place named last before it (else 0°); the
+    equator at the latitude 0 of the venue's meridian (its nearest point, see
+    :func:`_on_meridian`); a pole at the pole. Any case: the names are often written lower case.
+    """
+    if not _LINES.search(text):
+        return found
+    extra: list[_Found] = []
+    starts = [s.start for s in sentences]
+    for m in _LINES.finditer(text):
+        index = bisect_left(starts, m.start() + 1) - 1
+        if m.group("parallel"):
+            before = found[: bisect_left(found, m.start(), key=lambda f: f.start)]
+            lon = before[-1].place.lon if before else 0.0
+            south = (m.group("ns") or "").lower() == "south"
+            lat = -float(m.group("deg")) if south else float(m.group("deg"))
+            name = f"{m.group('deg')}th parallel {'south' if south else 'north'}"
+            place = Place(
+                name, lat, lon, "parallel", query=m.group(), note=f"read on the meridian {lon:.2f}°"
+            )
+        elif m.group("equator"):
+            place = Place(EQUATOR, 0.0, 0.0, "equator", query=m.group())
+        else:
+            north = m.group("pole").lower().startswith("north")
+            place = Place(
+                "North Pole" if north else "South Pole",
+                90.0 if north else -90.0,
+                0.0,
+                "pole",
+                query=m.group(),
+            )
+        extra.append(_Found(place, m.group(), m.start(), m.end(), max(index, 0), False))
+    return sorted(found + extra, key=lambda f: f.start)
+
+
+def _on_meridian(party: Place, venue: Place) -> Place:
+    """The equator as a party: its point nearest the venue, on the venue's meridian.
+
+    The shortest path from a point to the equator runs along the meridian (on the ellipsoid too),
+    so the distance to the equator is the geodesic to latitude 0 at the venue's longitude.
+    """
+    if party.kind != "equator":
+        return party
+    return replace(
+        party, lon=venue.lon, note=f"its nearest point to {venue.name}, on the meridian {venue.lon:.2f}°"
+    )
+
+
 def _longest_match(
     text: str, words: list[re.Match[str]], i: int, matcher: _Matcher
 ) -> tuple[int, Place, bool] | None:
@@ -854,7 +913,7 @@ def check_article(
     gaz = gazetteer or load_gazetteer()
     text = plain_text(source)
     sentences = split_sentences(text)
-    found = _find_places(text, sentences, _Matcher(gaz))
+    found = _with_lines(text, sentences, _find_places(text, sentences, _Matcher(gaz)))
     by_sentence: dict[int, list[_Found]] = {}
     for f in found:
         by_sentence.setdefault(f.sentence, []).append(f)
@@ -1171,6 +1230,7 @@ def _one_claim(
         )
     venue_found, why = _reading_in_context(venue_found, places, gaz)
     note = "; ".join(filter(None, (route_note, note, why)))
+    places = (_on_meridian(places[0], venue_found.place), _on_meridian(places[1], venue_found.place))
     key = (venue_found.place, places[0], places[1])
     if key not in checks:  # each distinct claim is checked once (an article may repeat one many times)
         if len(checks) >= MAX_CHECKED_CLAIMS:

@@ -606,3 +606,23 @@ def test_figures_of_speech_and_one_area_claims_are_listed_not_checked(text: str,
     assert report.claims == ()
     (item,) = report.unresolved
     assert item.reason.startswith(reason)
+
+
+def test_parallels_the_equator_and_the_poles_are_read_on_one_meridian() -> None:
+    # en.wikipedia.org/wiki/45th_parallel_north (tests/corpus: wikipedia-45th-parallel)
+    text = "The 45th parallel north is often called the halfway point between the equator and the North Pole."
+    (claim,) = check_article(text).claims
+    equator, pole = claim.result.parties
+    assert (claim.result.venue.lat, equator.lat, equator.lon, pole.lat) == (45.0, 0.0, 0.0, 90.0)
+    to_equator = Geodesic.WGS84.Inverse(45, 0, 0, 0)["s12"] / 1000  # the meridian arc, GeographicLib
+    to_pole = Geodesic.WGS84.Inverse(45, 0, 90, 0)["s12"] / 1000
+    assert (equator.distance_km, pole.distance_km) == (
+        pytest.approx(to_equator, abs=1e-6),
+        pytest.approx(to_pole, abs=1e-6),
+    )
+    assert claim.result.verdict == "halfway"
+    # the true midpoint of the meridian arc lies 16.0 km north of the parallel, as the page says
+    assert claim.result.venue_to_midpoint_km == pytest.approx(16.04, abs=0.01)
+    # a city as venue: the equator is measured at the city's meridian, its nearest point
+    (city,) = check_article("Bordeaux is halfway between the equator and the North Pole.").claims
+    assert city.result.parties[0].lon == pytest.approx(city.result.venue.lon)
