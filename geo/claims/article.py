@@ -166,7 +166,9 @@ _PLACE_NOUNS = (
 )
 _REFERRING = re.compile(
     rf"\b(?:it|there|which|we|(?:this|the|our|its)\s+(?:[\w-]+\s+)?{_PLACE_NOUNS}|"
-    r"l['’](?:archipel|île|aéroport)|la\s+(?:ville|région)|el\s+(?:archipiélago|aeropuerto)|la\s+ciudad)\b",
+    r"l['’](?:archipel|île|aéroport)|la\s+(?:ville|région)|el\s+(?:archipiélago|aeropuerto)|la\s+ciudad|"
+    r"its\s+(?:location|position|situation|geography)|su\s+(?:situación|ubicación|posición|localización)|"
+    r"sa\s+(?:situation|position|localisation)|seine\s+Lage|sua\s+(?:localização|posição))\b",
     re.IGNORECASE,
 )
 _MEETING_WORDS = re.compile(
@@ -1135,7 +1137,8 @@ def _one_claim(
 
     # The venue.
     if venue_found is None:
-        last_before = before[-1] if before else None
+        candidates = [f for f in before if not _ATTRIBUTE.search(text, max(0, f.start - 40), f.start)]
+        last_before = candidates[-1] if candidates else (before[-1] if before else None)
         region = last_before.end if last_before else sentence.start
         referring = _REFERRING.search(text, region, trigger.start())
         if referring is None and last_before is None:
@@ -1516,6 +1519,13 @@ def _first_before(found: list[_Found], position: int) -> list[_Found]:
     return found[: min(bisect_left(found, position, key=lambda f: f.start), MAX_SUBJECT_PLACES)]
 
 
+# "Anchorage, the capital of Alaska", "cities of the United States": a place that only describes another
+_ATTRIBUTE = re.compile(
+    r"\b(?:capital|capitale|hauptstadt|state|province|region|county|cities|towns|ciudades|ciudad|estado|"
+    r"provincia|región|villes|état|province)\s+(?:of|de|del|du|des|d['’]|da|do|von)\s+"
+    r"(?:the\s+|la\s+|el\s+|los\s+|le\s+|les\s+)?$",
+    re.IGNORECASE,
+)
 _AREA_NOUNS = re.compile(
     r"\b(?:island|islands|archipelago|atoll|state|region|territory|country|archipel|île)\b", re.I
 )
