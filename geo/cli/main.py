@@ -15,7 +15,6 @@ from geo.cli.options import (
     EXIT_USAGE,
     ArgumentParser,
     add_facts_options,
-    add_json,
     add_parties,
     add_place_options,
     facts_options,
@@ -71,18 +70,9 @@ def build_parser() -> ArgumentParser:
 
     add_compare_parsers(sub)
 
-    article = sub.add_parser(
-        "article",
-        help="find 'halfway' claims in an article (text or HTML) and check them",
-        description=(
-            "Find the claims of an article ('halfway between A and B', 'midway between', 'equidistant "
-            "from', 'halfway around the world') and the places it names, and check each claim. FILE is "
-            "UTF-8 text or HTML; '-' reads standard input. Claims that cannot be checked are listed "
-            "with the reason."
-        ),
-    )
-    article.add_argument("file", metavar="FILE", help="the article, UTF-8 text or HTML ('-' for stdin)")
-    add_json(article)
+    from geo.cli.articles import add_article_parser
+
+    add_article_parser(sub)
 
     dashboard = sub.add_parser(
         "dashboard",
@@ -185,15 +175,9 @@ COMMANDS.update(compare=_cmd_compare, best=_cmd_best)
 
 
 def _cmd_article(args: argparse.Namespace) -> str:
-    from geo.claims.article import check_article, read_article
-    from geo.report.article import format_report
+    from geo.cli.articles import run_articles
 
-    report = check_article(read_article(args.file))
-    if args.json:
-        from geo.report.jsonout import dumps
-
-        return dumps(report)
-    return format_report(report)
+    return run_articles(args)
 
 
 COMMANDS.update(article=_cmd_article)
@@ -260,7 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{parser.prog} {args.command}: error: {message}", file=sys.stderr)
         return EXIT_USAGE
     csv_to_file = getattr(args, "csv", False) and not sys.stdout.isatty()  # CSV for a file stays as written
-    sys.stdout.write((output if csv_to_file else terminal_text(output)).rstrip("\n") + "\n")
+    if output:  # a streamed command (article with several files) has written its lines already
+        sys.stdout.write((output if csv_to_file else terminal_text(output)).rstrip("\n") + "\n")
     return 0
 
 

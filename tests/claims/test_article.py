@@ -398,7 +398,7 @@ def test_cli_article_reads_standard_input() -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks binary"),
         ("Bogotá".encode("latin-1"), "is not UTF-8 text"),
         (b"", "is empty"),
-        ("dir", "is a directory, not a regular file"),
+        ("dir", "holds no article (.htm, .html, .md, .text, .txt)"),
     ],
 )
 def test_cli_article_bad_files_are_one_line_errors_with_exit_2(
