@@ -8,7 +8,8 @@ and the outcome is one of:
   set, same number), and it claims the expected reading (halfway / equidistant / midpoint);
 * **misread** – a checked claim covers the quote but names another venue, other parties or
   another reading: a confident wrong answer, the worst outcome;
-* **unsure** – the quote is listed as not checked (unresolved, ambiguous) with a reason: the
+* **unsure** – the quote is listed as not checked (unresolved) with a reason, or checked but
+  marked ambiguous (a rival reading of one of its places would change the outcome): the
   tool says it cannot tell. For a claim labelled ``resolvable: false`` (a careful reader cannot
   tell either) that is the right answer and counts as **read right**;
 * **found nowhere** – nothing covers the quote.
@@ -108,6 +109,10 @@ def judge(claim: Claim, expected: dict[str, Any]) -> tuple[bool, str]:
     return True, ""
 
 
+def _reason(item: Any) -> str:
+    return "ambiguous claim" if isinstance(item, Claim) else str(item.reason)
+
+
 def score(records: Iterable[dict[str, Any]]) -> dict[str, Tally]:
     tallies: dict[str, Tally] = {"tune": Tally(), "heldout": Tally()}
     for record in records:
@@ -115,15 +120,17 @@ def score(records: Iterable[dict[str, Any]]) -> dict[str, Tally]:
         report = check_article(record["text"])
         for expected in record["claims"]:
             claims, unsure = covering(report, record["text"], expected["quote"])
+            unsure += [c for c in claims if c.ambiguous]  # the tool says which readings it cannot tell apart
+            claims = [c for c in claims if not c.ambiguous]
             verdicts = [judge(c, expected) for c in claims]
             if any(ok for ok, _ in verdicts):
                 outcome, why = "read right", ""
             elif claims:
                 outcome, why = "misread", verdicts[0][1]
             elif unsure and not expected.get("resolvable", True):
-                outcome, why = "read right", "declined, as labelled: " + unsure[0].reason
+                outcome, why = "read right", "declined, as labelled: " + _reason(unsure[0])
             elif unsure:
-                outcome, why = "unsure", unsure[0].reason
+                outcome, why = "unsure", _reason(unsure[0])
             else:
                 outcome, why = "found nowhere", ""
             tally.outcomes[outcome] += 1

@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from geo.analysis.check import CheckResult, PlaceRef
-from geo.claims.article import ArticleReport, Claim, check_article, decode_article, plain_text
+from geo.claims.article import ArticleReport, Claim, check_article, decode_article, plain_text, reread
 from geo.errors import GeoError
 from geo.maps.results import map_for_check, map_for_equidistance
 from geo.report.escape import md_escape
@@ -37,6 +37,7 @@ _MARKS = {  # does the claim hold? -> highlight colour of the claim sentence
 }
 _HOLDS = {"yes": "holds", "roughly": "roughly holds", "no": "does not hold", "undefined": "undefined"}
 _UNCHECKED = "#e0e0e0"
+_AMBIGUOUS = "#e1bee7"  # a rival reading of a place would change the outcome
 
 
 def example_article() -> str:
@@ -62,7 +63,12 @@ def highlighted_html(text: str, report: ArticleReport) -> str:
     3 &lt; 4</p></div>
     """
     spans: list[tuple[int, int, str, str]] = [
-        (c.start, c.end, _MARKS.get(c.holds, _UNCHECKED), f"claim {i}: {outcome(c)}")
+        (
+            c.start,
+            c.end,
+            _AMBIGUOUS if c.ambiguous else _MARKS.get(c.holds, _UNCHECKED),
+            f"claim {i}: {outcome(c)}",
+        )
         for i, c in enumerate(report.claims, 1)
     ]
     spans += [(u.start, u.end, _UNCHECKED, f"not checked: {u.reason}") for u in report.unresolved]
@@ -125,6 +131,8 @@ def _and(names: tuple[str, ...]) -> str:
 
 def outcome(claim: Claim) -> str:
     """The verdict for a "halfway" claim; else the claimed reading and whether it holds."""
+    if claim.ambiguous:
+        return "ambiguous: depends on which place is meant"
     if claim.reading == "halfway":
         return claim.result.verdict
     return f"{claim.reading} {_HOLDS[claim.holds]}"
@@ -166,6 +174,38 @@ def _source_text() -> tuple[str | None, str]:
             "long to reopen. Upload it as a file to share the result as JSON instead."
         )
     return text, "article"
+
+
+def reading_label(index: int, claim: Claim) -> str:
+    """An entry of the reading picker: 0 is the reading taken, then each rival reading."""
+    if index == 0:
+        return "As read: " + "; ".join(claim.read_as)
+    a = claim.alternatives[index - 1]
+    return f"{a.role} “{a.written}” as {a.place} (the claim: {a.holds})"
+
+
+def _reading(claim: Claim) -> Claim:
+    """The claim as the user reads it: the reading taken, or a rival one picked in the list."""
+    if not claim.alternatives:
+        return claim
+    if claim.ambiguous:
+        st.warning(
+            "Ambiguous: as read, the claim does not hold, but with another place of the same name it "
+            "does. Pick the place the article means:",
+            icon="⚠️",
+        )
+    options = list(range(len(claim.alternatives) + 1))
+    picked = st.selectbox(
+        "Reading of the places",
+        options,
+        format_func=lambda i: reading_label(i, claim),
+        key="artread",
+        bind="query-params",
+        help="Other places with the same names, and whether the claim would hold with each.",
+    )
+    if not picked or picked > len(claim.alternatives):
+        return claim
+    return reread(claim, claim.alternatives[picked - 1])
 
 
 def _claims_table(report: ArticleReport) -> None:
@@ -227,7 +267,7 @@ def render() -> None:
             key="artclaim",
             bind="query-params",
         )
-        claim = report.claims[chosen or 0]
+        claim = _reading(report.claims[chosen or 0])
         left, right = st.columns([2, 3])
         with left:
             st.markdown(f"> {md_escape(claim.sentence)}")

@@ -313,6 +313,22 @@ def claim_holds(kind: str, result: CheckResult) -> tuple[str, str]:
 
 
 @dataclass(frozen=True)
+class Alternative:
+    """A rival reading of one place of a claim, and what the claim's check says with it."""
+
+    role: str  # "venue", or "party 1", "party 2"
+    written: str  # the words of the article
+    place: str  # the rival place's label ("Princeton, FL, United States")
+    lat: float
+    lon: float
+    holds: str  # the claim with this reading: yes, roughly, no, undefined
+    name: str = ""  # the rival place's name ("Princeton")
+    kind: str = "city"
+    country: str | None = None
+    country_name: str | None = None
+
+
+@dataclass(frozen=True)
 class Claim:
     """A checked claim.
 
@@ -342,6 +358,15 @@ class Claim:
     holds : str
         Whether that claim holds: ``yes``, ``roughly``, ``no`` or ``undefined``. An
         "equidistant" venue far off the path holds (equal distance) although it is "not halfway".
+    read_as : tuple of str
+        The places taken, with their country: the venue, then each party ("Princeton, NJ,
+        United States").
+    alternatives : tuple of Alternative
+        Rival readings: each other place of the same name (up to :data:`MAX_ALTERNATIVES` per
+        place) and whether the claim would hold with it.
+    ambiguous : bool
+        The reading taken does not hold but a rival reading does: which place the article
+        means decides the verdict, so the claim is not reported as a confident "no".
     """
 
     sentence: str
@@ -354,6 +379,9 @@ class Claim:
     note: str
     reading: str = "halfway"
     holds: str = "undefined"
+    read_as: tuple[str, ...] = ()
+    alternatives: tuple[Alternative, ...] = ()
+    ambiguous: bool = False
 
 
 @dataclass(frozen=True)
@@ -988,6 +1016,7 @@ class _Article:
     checks: dict[tuple[Place, Place, Place], CheckResult] = field(default_factory=dict)
     mentions: dict[str, list[int]] = field(default_factory=dict)  # name -> indices in ``found``
     placed: dict[tuple[str, Place], Place | str] = field(default_factory=dict)  # _placed_elsewhere
+    rivals: dict[tuple[Place, Place, Place], tuple[Alternative, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for n, f in enumerate(self.found):
@@ -1205,6 +1234,15 @@ def _one_claim(
             others = [g.place for g in more if g is not f] + [venue_found.place]
             more[i], why_party = _namesake_in_country(f, others, gaz)
             context_notes.append(why_party)
+    if len(more) < 3:  # "between Boston and Bangor": the Bangor in the country of the others
+        two = []
+        for i, (name, place) in enumerate(zip(names, places, strict=True)):
+            as_found = _Found(place, name, 0, 0, index, False, normalize_name(name) in _country_names(gaz))
+            others = [places[1 - i], venue_found.place]
+            chosen, why_party = _namesake_in_country(as_found, others, gaz)
+            two.append(chosen.place)
+            context_notes.append(why_party)
+        places = (two[0], two[1])
     party_places = [f.place for f in more] if len(more) >= 3 else list(places)
     venue_found, why_venue = _namesake_in_country(venue_found, party_places, gaz)
     context_notes.append(why_venue)
@@ -1242,6 +1280,12 @@ def _one_claim(
             )
         checks[key] = check_halfway(venue_found.place, places[0], places[1], thresholds)
     result = checks[key]
+    reading, holds = claim_holds(kind, result)
+    alternatives = article.rivals.get(key)
+    if alternatives is None:
+        written = (venue_found.text, *names)
+        alternatives = article.rivals[key] = _rivals(written, key, kind, thresholds, gaz)
+    ambiguous = holds == "no" and any(a.holds in ("yes", "roughly") for a in alternatives)
     return Claim(
         _collapse(shown.text),
         venue_found.text,
@@ -1251,7 +1295,11 @@ def _one_claim(
         shown.start,
         shown.end,
         note,
-        *claim_holds(kind, result),
+        reading,
+        holds,
+        tuple(p.label for p in key),
+        alternatives,
+        ambiguous,
     )
 
 
@@ -1411,6 +1459,98 @@ def _route_before(
         ):
             return a, b, b.sentence
     return None
+
+
+@functools.lru_cache(maxsize=4)
+def _country_names(gaz: Gazetteer) -> frozenset[str]:
+    """Normalized country names: a country named in a claim stands for itself, it has no rival."""
+    names = {normalize_name(n) for n in gaz.countries.values()}
+    return frozenset(
+        names | {normalize_name(c.country_name) for c in gaz.capitals.values() if c.country_name}
+    )
+
+
+MAX_ALTERNATIVES = 3  # rival readings tried per place of a claim (the largest namesakes)
+
+
+def _rivals(
+    written: tuple[str, ...],
+    key: tuple[Place, Place, Place],
+    kind: str,
+    thresholds: Thresholds | None,
+    gaz: Gazetteer,
+) -> tuple[Alternative, ...]:
+    """Each other place of the same name as the venue or a party, with the claim's outcome.
+
+    Places that are areas or were named as countries are taken as read. Outcomes come from
+    the same verdict rule (:func:`claim_holds` of :func:`check_halfway`).
+    """
+    out: list[Alternative] = []
+    for slot, (words, place) in enumerate(zip(written, key, strict=True)):
+        if place.radius_km is not None or normalize_name(words) in _country_names(gaz):
+            continue  # an area, or a country read as its capital
+        namesakes = [
+            p
+            for p in gaz.by_name(normalize_name(words))[: 4 * MAX_ALTERNATIVES]
+            if p.radius_km is None and (p.lat, p.lon) != (place.lat, place.lon)
+        ][:MAX_ALTERNATIVES]
+        for rival in namesakes:
+            places = list(key)
+            places[slot] = rival
+            try:
+                holds = claim_holds(kind, check_halfway(places[0], places[1], places[2], thresholds))[1]
+            except GeoError:
+                continue
+            role = "venue" if slot == 0 else f"party {slot}"
+            out.append(
+                Alternative(
+                    role,
+                    words,
+                    rival.label,
+                    rival.lat,
+                    rival.lon,
+                    holds,
+                    rival.name,
+                    rival.kind,
+                    rival.country,
+                    rival.country_name,
+                )
+            )
+    return tuple(out)
+
+
+def reread(claim: Claim, choice: Alternative, thresholds: Thresholds | None = None) -> Claim:
+    """The claim read with one of its rival readings (a user's pick): checked again.
+
+    >>> (claim,) = check_article("Portland is halfway between Seattle and Springfield.").claims
+    >>> oregon = next(a for a in claim.alternatives if a.place == "Springfield, OR, United States")
+    >>> again = reread(claim, oregon)
+    >>> again.result.verdict, again.holds, again.ambiguous, again.read_as[2]
+    ('roughly halfway', 'roughly', False, 'Springfield, OR, United States')
+    """
+    if choice not in claim.alternatives or not isinstance(claim.result, CheckResult):
+        raise InvalidInputError(f"{choice.place!r} is not a reading of this claim")
+    refs = [claim.result.venue, *claim.result.parties]
+    places = [Place(r.name, r.lat, r.lon, r.kind, r.country, r.country_name, query=r.query) for r in refs]
+    slot = 0 if choice.role == "venue" else int(choice.role.split()[-1])
+    places[slot] = Place(
+        choice.name or choice.place, choice.lat, choice.lon, choice.kind, choice.country, choice.country_name,
+        query=choice.written,
+    )  # fmt: skip
+    result = check_halfway(places[0], places[1], places[2], thresholds)
+    read_as = list(claim.read_as)
+    read_as[slot] = choice.place
+    note = (
+        f"{choice.role} {choice.written!r} read as {choice.place} (chosen instead of {claim.read_as[slot]})"
+    )
+    return replace(
+        claim,
+        result=result,
+        read_as=tuple(read_as),
+        ambiguous=False,
+        note=note,
+        holds=claim_holds(claim.kind, result)[1],
+    )
 
 
 MIN_NAMESAKE_GAIN_KM = 1000.0  # a namesake in the others' country is read when it is this much nearer them

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from geo.analysis.check import CheckResult
-from geo.claims.article import ArticleReport
+from geo.claims.article import ArticleReport, Claim
 from geo.report.text import check_card, equidistance_card
 
 
@@ -31,9 +31,14 @@ def format_report(report: ArticleReport) -> str:
         ]
         *others, last = claim.between
         lines.append(f"  venue {claim.venue}, between {', '.join(others)} and {last}")
+        if claim.read_as:
+            venue, *parties = claim.read_as
+            lines.append(f"  read as {venue}; parties {'; '.join(parties)}")
         if claim.note:
             lines.append(f"  ({claim.note})")
-        lines.append(f"  the sentence claims: {claim.reading} — {claim.holds.upper()}")
+        lines += alternatives_lines(claim)
+        as_read = " as read (AMBIGUOUS, see above)" if claim.ambiguous else ""
+        lines.append(f"  the sentence claims: {claim.reading} — {claim.holds.upper()}{as_read}")
         lines.append("")
         r = claim.result
         card = check_card(r) if isinstance(r, CheckResult) else equidistance_card(r)
@@ -55,3 +60,26 @@ def format_report(report: ArticleReport) -> str:
     if not report.places:
         lines.append("  (none)")
     return "\n".join(lines)
+
+
+def alternatives_lines(claim: Claim) -> list[str]:
+    """The rival readings of a claim's places; first, when one of them decides it, AMBIGUOUS.
+
+    >>> from geo.claims.article import check_article
+    >>> (claim,) = check_article("Portland is halfway between Seattle and Springfield.").claims
+    >>> print("\\n".join(alternatives_lines(claim)))  # doctest: +ELLIPSIS
+      AMBIGUOUS: as read, the claim does not hold, but with party 2 'Springfield' as Springfield, OR, ...
+      other readings: ...
+    """
+    lines: list[str] = []
+    if claim.ambiguous:
+        fits = [a for a in claim.alternatives if a.holds in ("yes", "roughly")]
+        which = "; ".join(f"{a.role} {a.written!r} as {a.place} ({a.holds})" for a in fits)
+        lines.append(
+            f"  AMBIGUOUS: as read, the claim does not hold, but with {which} it does: which place the "
+            "article means decides the verdict"
+        )
+    if claim.alternatives:
+        others = "; ".join(f"{a.role} {a.written!r} as {a.place}: {a.holds}" for a in claim.alternatives)
+        lines.append(f"  other readings: {others}")
+    return lines

@@ -15,7 +15,11 @@ Checks, for every line:
 Then prints counts of pages / claims / negatives per split (and a few breakdowns).
 Exit status 1 if any error was found.
 
-Usage:  python3 tests/corpus/check_corpus.py [path/to/claims.jsonl]
+A fresh (held-out only) file -- one named fresh.jsonl, or any file with --fresh --
+replaces the split rule: every record must be "heldout", and no url may also
+occur in claims.jsonl.
+
+Usage:  python3 tests/corpus/check_corpus.py [--fresh] [path/to/claims.jsonl]
 """
 
 import collections
@@ -95,7 +99,8 @@ def check_point(point, radius, what: str, errors: list) -> None:
         errors.append(f"{what}: radius should be a number > 0, got {radius!r}")
 
 
-def main(path):
+def main(path, fresh=False):
+    fresh = fresh or os.path.basename(path) == "fresh.jsonl"
     errors = []
     recs = []
     with open(path, encoding="utf-8") as fh:
@@ -180,12 +185,23 @@ def main(path):
             if not isinstance(neg, str) or not neg or neg not in text:
                 errors.append(f"{where} negative {i}: not a substring of text: {str(neg)[:60]!r}")
 
-    # deterministic split rule
+    # deterministic split rule (fresh files: everything held out, urls not in claims.jsonl)
     good = [rec for _, rec in recs if isinstance(rec.get("id"), str)]
-    for i, rec in enumerate(sorted(good, key=lambda r: r["id"])):
-        want = "heldout" if i % 3 == 2 else "tune"
-        if rec.get("split") != want:
-            errors.append(f"{rec['id']}: split is {rec.get('split')!r}, rule says {want!r}")
+    if fresh:
+        with open(DEFAULT, encoding="utf-8") as fh:
+            tuned_urls = {json.loads(line).get("url") for line in fh if line.strip()}
+        for rec in good:
+            if rec.get("split") != "heldout":
+                errors.append(
+                    f"{rec['id']}: split is {rec.get('split')!r}, a fresh file must be all 'heldout'"
+                )
+            if rec.get("url") in tuned_urls:
+                errors.append(f"{rec['id']}: url also occurs in claims.jsonl")
+    else:
+        for i, rec in enumerate(sorted(good, key=lambda r: r["id"])):
+            want = "heldout" if i % 3 == 2 else "tune"
+            if rec.get("split") != want:
+                errors.append(f"{rec['id']}: split is {rec.get('split')!r}, rule says {want!r}")
 
     # counts
     stats = collections.defaultdict(collections.Counter)
@@ -248,4 +264,5 @@ def main(path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else DEFAULT))
+    args = [a for a in sys.argv[1:] if a != "--fresh"]
+    sys.exit(main(args[0] if args else DEFAULT, fresh="--fresh" in sys.argv[1:]))

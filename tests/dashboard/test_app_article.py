@@ -170,3 +170,24 @@ def test_a_claim_about_three_places_shows_each_distance_and_the_spread_on_a_map(
     srcdoc = frame.proto.srcdoc
     assert all(name in srcdoc for name in ("Frankfurt am Main", "Tokyo", "New York City", "Anchorage"))
     assert external_references(srcdoc) == []
+
+
+def test_an_ambiguous_claim_says_so_and_picking_another_reading_updates_the_verdict(app: AppTest) -> None:
+    app.text_area(key="art").set_value("Portland is halfway between Seattle and Springfield.").run()
+    assert not app.exception and not app.error
+    assert "Ambiguous: as read, the claim does not hold" in app.warning[0].value
+    assert app.selectbox(key="artclaim").options == [
+        "1. Portland between Seattle and Springfield: ambiguous: depends on which place is meant"
+    ]
+    picker = app.selectbox(key="artread")
+    assert picker.options[0] == (
+        "As read: Portland, OR, United States; Seattle, WA, United States; Springfield, MO, United States"
+    )
+    oregon = next(o for o in picker.options if "Springfield, OR" in o)
+    assert "Verdict: NOT HALFWAY" in page_text(app)
+    picker.set_value(picker.options.index(oregon)).run()
+    assert not app.exception
+    text = page_text(app)
+    springfield_or = (44.04624, -123.02203)
+    portland = (45.52345, -122.67621)
+    assert "Verdict: ROUGHLY HALFWAY" in text and km_text(springfield_or, portland) in text
