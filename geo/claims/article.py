@@ -120,6 +120,7 @@ _TRIGGER = re.compile(
       | (?P<midpoint>mid[\s-]?point)\s+(?:between|of)\b
       | (?P<bare>(?:half[\s-]?way|mid[\s-]?way)\s+(?:point|mark|stop)\b(?!\s+(?:of|through|for|in\s+the)\b)
         |half\s+the\s+way\s+to\b
+        |a\s+meio\s+caminho\b(?!\s+(?:entre|de|do|da)\b)
         |(?:queda|está|se\s+encuentra|situad[ao])\s+(?:exactamente\s+|justo\s+|casi\s+)?a\s+la\s+mitad\b
         (?!\s+de))
       | (?P<as_close>(?:just\s+|equally\s+)?as\s+(?:close|near|far(?:\s+away)?)\s+(?:to|from)\b)
@@ -128,15 +129,17 @@ _TRIGGER = re.compile(
       | (?P<idiom>\bmeet\s+(?:\w+\s+)?half[\s-]?way\b)
       | (?P<distance_list>\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|miles)\b(?:\s*\([^()]{0,40}\))?
         \s+(?:away\s+)?from)\s+(?=(?-i:[A-Z])[^.;:]{0,120}?,)
-      | (?P<equidistant>equidistant|equidistance|equally\s+(?:distant|far)|(?:at\s+)?the\s+same\s+distance)
-        \s+(?:from|between|to)\b
+      | (?P<midpoint_at>(?:the\s+)?(?:\w+\s+)?mid[\s-]?point\s+(?:lies|is|falls|sits)\s+(?:\w+\s+){0,3}?
+        (?:near|at|in|close\s+to)\b)
+      | (?P<equidistant>equidistantly|equidistant|equidistance|equally\s+(?:distant|far)
+        |(?:at\s+)?the\s+same\s+distance)\s+(?:from|between|to)\b
       | (?P<middle>in\s+the\s+middle)\s+(?:between|of\s+the\s+way\s+between
         |of(?=\s+(?-i:[A-Z])[^.;:]{0,80}?(?:,|\sand\s)))\b
       | (?P<halfway_fr>à\s+mi-chemin|à\s+mi\s+chemin|à\s+mi-distance)\s+(?:entre|de)\b
       | (?P<halfway_es>a\s+(?:mitad|medio)\s+(?:de\s+)?camino|a\s+mitad\s+de\s+distancia)\s+(?:entre|de)\b
       | (?P<halfway_pt>(?:a|no)\s+meio\s+(?:do\s+)?caminho|a\s+meio\s+caminho)\s+(?:entre|de)\b
       | (?P<halfway_it>a\s+metà\s+strada)\s+(?:fra|tra)\b
-      | (?P<halfway_de>auf\s+halbem\s+Wege?|in\s+der\s+Mitte)\s+zwischen\b
+      | (?P<halfway_de>auf\s+halbem\s+Wege?|(?:fast\s+)?auf\s+halber\s+Strecke|in\s+der\s+Mitte)\s+zwischen\b
       | (?P<equidistant_xx>(?:équidistante?s?|equidistantes?|äquidistant|gleich\s+weit\s+entfernt
         |a\s+la\s+misma\s+distancia|à\s+(?:la\s+)?même\s+distance|à\s+mesma\s+distância)
         (?:\s+[^\W\d_]+(?:mente|ment|mente))?)
@@ -148,7 +151,9 @@ _TRIGGER = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-_PLURAL_NOUNS = r"(?:capitals|cities|countries|sides|parties|nations|delegations|towns|places|powers)"
+_PLURAL_NOUNS = (
+    r"(?:capitals|cities|countries|sides|parties|nations|delegations|towns|places|powers|points|locations)"
+)
 _BACK_REFERENCE = re.compile(
     rf"\s*(?:(?:the\s+)?(?:two|both)(?:\s+{_PLURAL_NOUNS})?\b|them\b|these\s+{_PLURAL_NOUNS}\b|"
     rf"the\s+{_PLURAL_NOUNS}\b|(?:le|i|gli)\s+due\b|(?:los|las)\s+dos\b|les\s+deux\b|die\s+beiden\b|"
@@ -156,7 +161,8 @@ _BACK_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _INDEFINITE = re.compile(
-    r"\b(?:(?:a|an|some|any|another)\s+(?:\w+\s+)?(?:venue|site|place|city|town|location|spot|country)|"
+    r"\b(?:(?:a|an|some|any|another|one|only\s+one)\s+(?:\w+\s+)?(?:venue|site|place|city|town|location|spot|"
+    r"country|point)|"
     r"somewhere|anywhere)\b",
     re.IGNORECASE,
 )
@@ -707,6 +713,12 @@ def _contains(area: Place, place: Place) -> bool:
     return float(distance_km(area.lat, area.lon, place.lat, place.lon)) <= area.radius_km
 
 
+def _region_of(matcher: _Matcher, name: str, previous: _Found) -> bool:
+    """Whether ``name`` is also a state or region holding the place before it ("Montreal, Quebec",
+    "Toronto, Ontario": the province, not the city Québec or Ontario in California)."""
+    return any(_contains(c, previous.place) for c in matcher.gaz.by_name(normalize_name(name))[:10])
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -732,7 +744,11 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
             previous = found[-1] if found and found[-1].sentence == index else None
             if (
                 previous
-                and (country or _contains(place, previous.place))
+                and (
+                    country
+                    or _contains(place, previous.place)
+                    or _region_of(matcher, text[start:end], previous)
+                )
                 and not previous.country
                 and re.fullmatch(r",\s*", text[previous.end : start])
             ):
@@ -891,7 +907,20 @@ def _resolve_party(raw: str, gaz: Gazetteer) -> Place:
         raise InvalidInputError("no place named")
     if len(words) > MAX_PARTY_WORDS or not any(_capitalised(w) for w in words):
         raise InvalidInputError(f"{raw!r} is not a place name")
-    return resolve(raw, gazetteer=gaz)
+    try:
+        return resolve(raw, gazetteer=gaz)
+    except GeoError:
+        # "Mozarts Salzburg", "dem geschichtsträchtigen Wien": the name is the capitalised end
+        for k in range(1, len(words)):
+            tail = " ".join(words[k:])
+            if _capitalised(tail) and gaz.by_name(normalize_name(tail)):
+                place = resolve(tail, gazetteer=gaz)
+                return replace(
+                    place,
+                    query=raw,
+                    note=f"read as {tail!r}; " + place.note if place.note else f"read as {tail!r}",
+                )
+        raise
 
 
 def _party_text(segment: str) -> str:
@@ -981,6 +1010,7 @@ def _kind(trigger: re.Match[str]) -> str:
         (HALFWAY, "halfway"),
         (MIDWAY, "midway"),
         (MIDPOINT, "midpoint"),
+        (MIDPOINT, "midpoint_at"),
         (EQUIDISTANT, "equidistant"),
         (HALFWAY, "middle"),
         (HALFWAY, "bare"),
@@ -1072,7 +1102,9 @@ def _one_claim(
     route: tuple[_Found, _Found, int] | None = None
     if pair is not None:
         back, route = None, pair
-    elif trigger.group("bare") is not None:  # "a good halfway point": the parties are a route named before
+    elif (
+        trigger.group("bare") is not None or trigger.group("midpoint_at") is not None
+    ):  # "a good halfway point": the parties are a route named before
         back = None
         route = _route_before(text, sentences, index, trigger.start(), found)
         if route is None:
@@ -1107,11 +1139,24 @@ def _one_claim(
             venue_found, party_a, party_b = distinct[-1], distinct[-3], distinct[-2]
         elif len(distinct) == 2:
             party_a, party_b = distinct
+        elif (
+            _PLACE_PLURAL.search(back.group())
+            and (two_before := _two_before(found, sentences, index, distinct)) is not None
+        ):
+            # "They agreed on Glassboro because it was equidistant between the two cities": named before
+            party_a, party_b = two_before
+            venue_found = distinct[-1] if distinct else None
+            reference = _collapse(back.group())
+            route_note = (
+                f"'{reference}' read as {party_a.text} and {party_b.text}, the last two places named before: "
+                f"{_collapse(sentences[party_b.sentence].text)!r}"
+            )
         else:
             reference = _collapse(trigger.group() + back.group())
             return unresolved(
                 f"'{reference}' refers to two places named before it, but the sentence names "
-                f"{len(distinct)} place{'s' * (len(distinct) != 1)} before it"
+                f"{len(distinct)} place{'s' * (len(distinct) != 1)} before it, and the "
+                f"{MAX_BACK_SENTENCES} sentences before name fewer than two others"
             )
         parties_end = trigger.end()
         names = (party_a.text, party_b.text)
@@ -1218,7 +1263,9 @@ def _one_claim(
             after = [f for f in here[first : first + MAX_CONTEXT_PLACES] if not _is_party(f, places)]
             if after:
                 venue_found = after[0]
-            elif (subject := _subject(_first_before(found, sentence.start), places)) and subject[1] >= 2:
+            elif (subject := _subject(_first_before(found, sentence.start), places)) and (
+                subject[1] >= 2 or _in_title(subject[0], found)
+            ):
                 venue_found, mentions = subject
                 note = (
                     f"the sentence names no venue; read as {venue_found.text}, the place the text is about "
@@ -1601,9 +1648,9 @@ def _placed_elsewhere(venue: _Found, article: _Article) -> _Found | str:
     replaced by a namesake in that state; when the gazetteer has none (Jamestown, Pennsylvania
     has 600 people) the claim is not checked, and the reason says so.
     """
-    if venue.place.radius_km is not None or venue.country:
-        return venue
     key = normalize_name(venue.text)
+    if venue.place.radius_km is not None or venue.country or key in _country_names(article.gaz):
+        return venue
     if (key, venue.place) not in article.placed:  # an article may repeat a claim many times
         article.placed[key, venue.place] = _placing(venue, key, article)
     placed = article.placed[key, venue.place]
@@ -1695,6 +1742,30 @@ def _subject(
         return None
     best = max(counts.values(), key=lambda group: (len(group), -group[0].start))
     return best[-1], len(best)
+
+
+# "the two cities" may refer to places of earlier sentences; "the two sides", "them" are the parties
+_PLACE_PLURAL = re.compile(r"\b(?:capitals|cities|countries|towns|places|points|nations|locations)\b", re.I)
+MAX_BACK_SENTENCES = 3  # "the two cities" with none named before it in its sentence looks this far back
+
+
+def _two_before(
+    found: list[_Found], sentences: list[Sentence], index: int, exclude: list[_Found]
+) -> tuple[_Found, _Found] | None:
+    """The last two distinct places named in the :data:`MAX_BACK_SENTENCES` sentences before
+    sentence ``index`` (not those of ``exclude``), in order, or None."""
+    lo = sentences[max(0, index - MAX_BACK_SENTENCES)].start
+    end = bisect_left(found, sentences[index].start, key=lambda f: f.start)
+    skip = {(f.place.lat, f.place.lon) for f in exclude}
+    window = [f for f in found[max(0, end - MAX_CONTEXT_PLACES) : end] if f.start >= lo]
+    distinct = [f for f in _distinct(window) if (f.place.lat, f.place.lon) not in skip]
+    return (distinct[-2], distinct[-1]) if len(distinct) >= 2 else None
+
+
+def _in_title(place: _Found, found: list[_Found]) -> bool:
+    """Whether ``place`` is the first place of the text, named in its first sentence (its title)."""
+    first = found[0] if found else None
+    return first is not None and first.sentence == 0 and first.place == place.place
 
 
 def _is_party(found: _Found, parties: tuple[Place, Place]) -> bool:

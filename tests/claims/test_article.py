@@ -626,3 +626,65 @@ def test_parallels_the_equator_and_the_poles_are_read_on_one_meridian() -> None:
     # a city as venue: the equator is measured at the city's meridian, its nearest point
     (city,) = check_article("Bordeaux is halfway between the equator and the North Pole.").claims
     assert city.result.parties[0].lon == pytest.approx(city.result.venue.lon)
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "parties"),
+    [
+        # reservationcentre.com (tests/corpus/fresh.jsonl): provinces after their cities only say which
+        (
+            "Kingston is lovely. The city lies halfway between Montreal, Quebec, and Toronto, Ontario.",
+            "Kingston, Canada",
+            ("Montréal, Canada", "Toronto, Canada"),
+        ),
+        # ofator.com: "the mathematical midpoint lies near X", the parties a route before it
+        (
+            "For the iconic span between New York City and Los Angeles, the mathematical midpoint lies near "
+            "Hays, Kansas.",
+            "Hays, KS, United States",
+            ("New York City, NY, United States", "Los Angeles, CA, United States"),
+        ),
+        # gruppenreise (de): "Mozarts Salzburg" is Salzburg; "dem geschichtsträchtigen Wien" is Vienna
+        (
+            "Linz liegt in der Mitte zwischen dem geschichtsträchtigen Wien und Mozarts Salzburg.",
+            "Linz, Austria",
+            ("Vienna, Austria", "Salzburg, Austria"),
+        ),
+        # motor24 (pt): exonyms of Cape Town
+        (
+            "Tristan da Cunha fica a meio caminho entre a Cidade do Cabo e o Rio de Janeiro.",
+            None,
+            ("Cape Town, South Africa", "Rio de Janeiro, Brazil"),
+        ),
+        # uncensoredwiki: "the two cities" named in the sentence before
+        (
+            "Kosygin was in New York City and Johnson in Washington. They agreed on Glassboro because it "
+            "was equidistant between the two cities.",
+            None,
+            ("New York City, NY, United States", "Washington, D.C., United States"),
+        ),
+    ],
+)
+def test_context_forms_of_parties(text: str, venue: str | None, parties: tuple[str, str]) -> None:
+    claims = check_article(text).claims
+    assert claims, check_article(text).unresolved
+    claim = claims[-1]
+    if venue is not None:
+        assert claim.read_as[0] == venue
+    assert claim.read_as[1:] == parties
+
+
+def test_the_only_point_halfway_between_the_two_is_no_claim_about_a_place() -> None:
+    # princetoninfo.com (tests/corpus: princetoninfo-halfway-where)
+    text = (
+        "But just where is the halfway point between New York and Philadelphia, anyway? As any student of "
+        "geometry knows, if you draw a line between two points, there is only one location that is exactly "
+        "halfway between the two."
+    )
+    report = check_article(text)
+    assert report.claims == ()
+    assert report.unresolved[-1].reason.startswith(
+        "'halfway between the two' refers to two places named before"
+    )
+    (item,) = check_article("There is only one location exactly halfway between Oslo and Rome.").unresolved
+    assert item.reason == "no venue: 'only one location' is not a named place"
