@@ -1232,6 +1232,10 @@ def _one_claim(
             venue_found = last_before
         elif named:
             venue_found = named[0]
+        elif indefinite is not None and (referring is None or indefinite.start() > referring.start()):
+            return unresolved(
+                f"no venue: '{indefinite.group()}' is not a named place"
+            )  # "There is only one…"
         elif referring is not None:
             earlier = bisect_left(meetings, referring.start(), key=lambda f: f.start)
             if earlier > 0:
