@@ -171,7 +171,7 @@ _PLACE_NOUNS = (
     r"atoll|spot|port|airport|hub|state|region|territory|country|host\s+city|meeting\s+place|summit\s+venue)"
 )
 _REFERRING = re.compile(
-    rf"\b(?:it|there|which|we|(?:this|the|our|its)\s+(?:[\w-]+\s+)?{_PLACE_NOUNS}|"
+    rf"\b(?:it|there|which|we|this(?=\s+(?:is|was|has|had)\b)|(?:this|the|our|its)\s+(?:[\w-]+\s+)?{_PLACE_NOUNS}|"
     r"l['’](?:archipel|île|aéroport)|la\s+(?:ville|région)|el\s+(?:archipiélago|aeropuerto)|la\s+ciudad|"
     r"its\s+(?:location|position|situation|geography)|su\s+(?:situación|ubicación|posición|localización)|"
     r"sa\s+(?:situation|position|localisation)|seine\s+Lage|sua\s+(?:localização|posição))\b",
@@ -237,6 +237,7 @@ _NOT_NAME_WORDS = _words(
     wednesday thursday friday saturday sunday january february march april may june july august september
     october november december"""
 )
+_DIRECTIONS = _words("central northern southern eastern western north south east west northeast northwest")
 _EVENT_NOUNS = _words(
     "summit summits talks meeting meetings conference accord accords agreement declaration convention"
 )
@@ -857,6 +858,16 @@ def _accept(text: str, words: list[re.Match[str]], i: int, n: int, matcher: _Mat
         window = text[max(0, words[i].start() - 20) : words[i].start()]
         if prev.group().lower() not in _LOCATIVE and not _CITY_OF.search(window):
             return False
+
+    # A direction before another name: "Central Siberia", "Southern Ontario" (not the town Central).
+    if (
+        n == 1
+        and first.lower() in _DIRECTIONS
+        and next_adjacent
+        and nxt is not None
+        and _capitalised(nxt.group())
+    ):
+        return False
 
     # A title before the capitalised chain that holds the match: "Foreign Minister Wang Yi".
     j = i - 1
@@ -1653,7 +1664,7 @@ def _placed_elsewhere(venue: _Found, article: _Article) -> _Found | str:
     has 600 people) the claim is not checked, and the reason says so.
     """
     key = normalize_name(venue.text)
-    if venue.place.radius_km is not None or venue.country or key in _country_names(article.gaz):
+    if venue.place.radius_km is not None:
         return venue
     if (key, venue.place) not in article.placed:  # an article may repeat a claim many times
         article.placed[key, venue.place] = _placing(venue, key, article)
@@ -1670,12 +1681,16 @@ def _placing(venue: _Found, key: str, article: _Article) -> Place | str:
 
     place, found = venue.place, article.found
     codes = {name: code for code, name in US_STATES.items()}
+    as_country = venue.country or key in _country_names(article.gaz)
     for n in article.mentions.get(key, [])[:MAX_CONTEXT_PLACES]:
         mention = found[n]
         for other in found[max(0, n - 2) : n + 3]:
             near = (
                 abs(other.start - mention.start) <= MAX_PLACING_CHARS and other.sentence == mention.sentence
             )
+            if as_country:  # "Lebanon, Kansas": a country's name is a town only with its state right after it
+                gap = article.text[mention.end : other.start] if other.start > mention.end else "-"
+                near = bool(re.fullmatch(r",\s*", gap))
             state = other.place.name if other.place.kind == "state" and other.place.country == "US" else None
             if not near or state is None or state not in codes:
                 continue
