@@ -601,6 +601,11 @@ _SENTENCE_END = re.compile(
 )
 MAX_HEADING_CHARS = 60  # a line this short, ending with no punctuation before a capital, is a unit
 _CONTINUES = _words("and or of the a an to from between in at on for with by de la le et y und")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([^\W\d_]+)")
+_STARTERS = _words(
+    """the they it this these those there he she we i in on at but and however after before when while
+    its his her their our a an as if so yet for then meanwhile since although though"""
+)
 _LAST_WORD = re.compile(r"([^\W\d_]+)\.*$")
 MAX_ABBREVIATION_CHARS = 40  # the word before a full stop is looked for this far back
 
@@ -622,6 +627,8 @@ def split_sentences(text: str) -> list[Sentence]:
 
     >>> [s.text for s in split_sentences("Mr. Blinken met Wang Yi. They met in Anchorage.\\n\\nNext")]
     ['Mr. Blinken met Wang Yi.', 'They met in Anchorage.', 'Next']
+    >>> [s.text for s in split_sentences("He flew to Washington, D.C. They met George W. Bush.")]
+    ['He flew to Washington, D.C.', 'They met George W. Bush.']
     >>> split_sentences("  Hi there.  ")
     [Sentence(text='Hi there.', start=2, end=11)]
     """
@@ -640,7 +647,10 @@ def split_sentences(text: str) -> list[Sentence]:
                 text, max(start, match.start() - MAX_ABBREVIATION_CHARS), match.start() + 1
             )
             if word and (len(word.group(1)) == 1 or word.group(1).lower() in _SENTENCE_ABBREVIATIONS):
-                continue
+                after = _NEXT_WORD.match(text, match.end())
+                # "… in Washington, D.C. They agreed": a word that starts sentences ends the abbreviation's
+                if not (len(word.group(1)) == 1 and after and after.group(1).lower() in _STARTERS):
+                    continue
         _add_sentence(
             text, start, match.end() if not match.group().startswith("\n") else match.start(), sentences
         )
