@@ -5,7 +5,9 @@ and the outcome is one of:
 
 * **read right** – a checked claim covers the quote, its venue lies within ``venue_radius_km``
   of the expected point, its parties match the expected ones (each within its radius, as a
-  set, same number), and it claims the expected reading (halfway / equidistant / midpoint);
+  set, same number; for a country or continent the point of it nearest the venue, which the
+  claim also reports, counts too: "1,600 km from the coast of Africa"), and it claims the
+  expected reading (halfway / equidistant / midpoint);
 * **misread** – a checked claim covers the quote but names another venue, other parties or
   another reading: a confident wrong answer, the worst outcome;
 * **unsure** – the quote is listed as not checked (unresolved) with a reason, or checked but
@@ -101,7 +103,9 @@ def judge(claim: Claim, expected: dict[str, Any]) -> tuple[bool, str]:
     ):
         return False, f"venue {claim.result.venue.name!r}"
     parties = [(p.lat, p.lon) for p in claim.result.parties]
-    if not same_places(parties, expected.get("party_points") or [], expected.get("party_radius_km") or []):
+    nearest = [] if claim.nearest is None else [(p.lat, p.lon) for p in claim.nearest.result.parties]
+    points, radii = expected.get("party_points") or [], expected.get("party_radius_km") or []
+    if not same_places(parties, points, radii) and not (nearest and same_places(nearest, points, radii)):
         return False, "parties " + " / ".join(repr(p.name) for p in claim.result.parties)
     reading = READING_OF_KIND.get(claim.reading, claim.reading)
     if reading != expected["reading"]:

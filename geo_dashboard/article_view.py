@@ -11,6 +11,7 @@ from geo.analysis.check import CheckResult, PlaceRef
 from geo.claims.article import ArticleReport, Claim, check_article, decode_article, plain_text, reread
 from geo.errors import GeoError
 from geo.maps.results import map_for_check, map_for_equidistance
+from geo.report.article import nearest_lines
 from geo.report.escape import md_escape
 from geo.report.jsonout import dumps
 from geo.report.markdown import equidistance_markdown, verdict_markdown
@@ -275,6 +276,9 @@ def render() -> None:
                 st.caption(md_escape(claim.note))
             st.caption(md_escape(resolved_text(claim)))
             st.markdown(claim_markdown(claim))
+            if nearest := nearest_lines(claim):
+                line = " ".join(nearest[0].split())
+                st.info(md_escape(line[:1].upper() + line[1:]), icon="📏")
             r = claim.result
             st.markdown(verdict_markdown(r) if isinstance(r, CheckResult) else equidistance_markdown(r))
         with right:

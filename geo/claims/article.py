@@ -79,6 +79,7 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+from geo.analysis.areas import NearestReading, check_from_nearest
 from geo.analysis.check import CheckResult, EquidistanceResult, Thresholds, check_equidistant, check_halfway
 from geo.analysis.limits import MAX_PARTIES
 from geo.core.files import check_regular_file
@@ -374,6 +375,10 @@ class Claim:
     ambiguous : bool
         The reading taken does not hold but a rival reading does: which place the article
         means decides the verdict, so the claim is not reported as a confident "no".
+    nearest : NearestReading or None
+        When a party is a country or a continent: the claim checked again from the point of
+        each such area nearest the venue (:func:`geo.analysis.areas.check_from_nearest`);
+        ``nearest_holds`` says whether the claim holds that way.
     """
 
     sentence: str
@@ -389,6 +394,8 @@ class Claim:
     read_as: tuple[str, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
     ambiguous: bool = False
+    nearest: NearestReading | None = None
+    nearest_holds: str | None = None
 
 
 @dataclass(frozen=True)
@@ -1068,6 +1075,7 @@ class _Article:
     mentions: dict[str, list[int]] = field(default_factory=dict)  # name -> indices in ``found``
     placed: dict[tuple[str, Place], Place | str] = field(default_factory=dict)  # _placed_elsewhere
     rivals: dict[tuple[Place, Place, Place], tuple[Alternative, ...]] = field(default_factory=dict)
+    nearest: dict[tuple[Place, ...], NearestReading | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for n, f in enumerate(self.found):
@@ -1325,6 +1333,7 @@ def _one_claim(
     note = "; ".join(filter(None, (note, *context_notes)))
     if len(more) >= 3:
         result_n = check_equidistant(venue_found.place, [f.place for f in more], thresholds)
+        nearest_n = _nearest(article, venue_found, [(f.text, f.place) for f in more])
         note_n = (
             f"a claim about {len(more)} places: “halfway” is defined for two, so it is judged by "
             "equal distance: the spread of the distances"
@@ -1340,6 +1349,9 @@ def _one_claim(
             "; ".join(filter(None, (route_note, note, note_n))),
             "equal distance",
             result_n.holds,
+            tuple(p.label for p in (venue_found.place, *(f.place for f in more))),
+            nearest=nearest_n,
+            nearest_holds=None if nearest_n is None else _holds_of(kind, nearest_n),
         )
     venue_found, why = _reading_in_context(venue_found, places, gaz)
     note = "; ".join(filter(None, (route_note, note, why)))
@@ -1358,6 +1370,7 @@ def _one_claim(
         written = (venue_found.text, *names)
         alternatives = article.rivals[key] = _rivals(written, key, kind, thresholds, gaz)
     ambiguous = holds == "no" and any(a.holds in ("yes", "roughly") for a in alternatives)
+    nearest = _nearest(article, venue_found, list(zip(names, places, strict=True)))
     return Claim(
         _collapse(shown.text),
         venue_found.text,
@@ -1372,6 +1385,8 @@ def _one_claim(
         tuple(p.label for p in key),
         alternatives,
         ambiguous,
+        nearest,
+        None if nearest is None else _holds_of(kind, nearest),
     )
 
 
@@ -1540,6 +1555,26 @@ def _country_names(gaz: Gazetteer) -> frozenset[str]:
     return frozenset(
         names | {normalize_name(c.country_name) for c in gaz.capitals.values() if c.country_name}
     )
+
+
+def _nearest(article: _Article, venue: _Found, parties: list[tuple[str, Place]]) -> NearestReading | None:
+    """The claim from the nearest points of its area parties (cached per claim), or None."""
+    names = _country_names(article.gaz)
+    flags = [normalize_name(name) in names for name, _ in parties]
+    if not any(p.kind == "continent" or flag for (_, p), flag in zip(parties, flags, strict=True)):
+        return None
+    key = (venue.place, *(p for _, p in parties))
+    if key not in article.nearest:
+        venue_as_country = venue.country or normalize_name(venue.text) in names
+        article.nearest[key] = check_from_nearest(
+            venue.place, [p for _, p in parties], flags, article.thresholds, venue_as_country=venue_as_country
+        )
+    return article.nearest[key]
+
+
+def _holds_of(kind: str, reading: NearestReading) -> str:
+    r = reading.result
+    return r.holds if isinstance(r, EquidistanceResult) else claim_holds(kind, r)[1]
 
 
 MAX_ALTERNATIVES = 3  # rival readings tried per place of a claim (the largest namesakes)

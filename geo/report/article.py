@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from geo.analysis.check import CheckResult
 from geo.claims.article import ArticleReport, Claim
+from geo.core.units import format_km, format_lat_lon
 from geo.report.text import check_card, equidistance_card
 
 
@@ -38,7 +39,10 @@ def format_report(report: ArticleReport) -> str:
             lines.append(f"  ({claim.note})")
         lines += alternatives_lines(claim)
         as_read = " as read (AMBIGUOUS, see above)" if claim.ambiguous else ""
+        if claim.nearest is not None and claim.nearest_holds is not None:
+            as_read += " from the areas' representative points"
         lines.append(f"  the sentence claims: {claim.reading} — {claim.holds.upper()}{as_read}")
+        lines += nearest_lines(claim)
         lines.append("")
         r = claim.result
         card = check_card(r) if isinstance(r, CheckResult) else equidistance_card(r)
@@ -83,3 +87,28 @@ def alternatives_lines(claim: Claim) -> list[str]:
         others = "; ".join(f"{a.role} {a.written!r} as {a.place}: {a.holds}" for a in claim.alternatives)
         lines.append(f"  other readings: {others}")
     return lines
+
+
+def nearest_lines(claim: Claim) -> list[str]:
+    """The claim measured from the nearest points of its area parties (countries, continents).
+
+    >>> from geo.claims.article import check_article
+    >>> (claim,) = check_article("The Azores lie almost midway between North America and Europe.").claims
+    >>> print("\\n".join(nearest_lines(claim)))  # doctest: +NORMALIZE_WHITESPACE
+      from the nearest points instead: North America 2,233 km (47.54°N, 52.65°W),
+      Europe 1,606 km (38.74°N, 9.53°W): a 58/42 split, +6.9 % detour — ROUGHLY
+    """
+    n = claim.nearest
+    if n is None or claim.nearest_holds is None:
+        return []
+    points = ", ".join(
+        f"{a.area} {format_km(a.nearest.distance_km)} ({format_lat_lon(a.nearest.lat, a.nearest.lon, 2)})"
+        for a in n.areas
+    )
+    r = n.result
+    numbers = ""
+    if isinstance(r, CheckResult) and r.split is not None and r.detour_pct is not None:
+        numbers = f": a {100 * r.split[0]:.0f}/{100 * r.split[1]:.0f} split, {r.detour_pct:+.1f} % detour"
+    elif not isinstance(r, CheckResult):
+        numbers = f": spread {format_km(r.spread_km)}"
+    return [f"  from the nearest points instead: {points}{numbers} — {claim.nearest_holds.upper()}"]

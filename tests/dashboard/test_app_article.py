@@ -191,3 +191,13 @@ def test_an_ambiguous_claim_says_so_and_picking_another_reading_updates_the_verd
     springfield_or = (44.04624, -123.02203)
     portland = (45.52345, -122.67621)
     assert "Verdict: ROUGHLY HALFWAY" in text and km_text(springfield_or, portland) in text
+
+
+def test_a_claim_about_continents_is_also_measured_from_their_nearest_coasts(app: AppTest) -> None:
+    # kids.britannica.com (tests/corpus: britannica-kids-azores)
+    app.text_area(key="art").set_value(
+        "The Portuguese islands called the Azores lie almost midway between North America and Europe."
+    ).run()
+    assert not app.exception and not app.error
+    (note,) = [i.value for i in app.info if "nearest points" in i.value]
+    assert "North America 2,233 km" in note and "a 58/42 split" in note and note.endswith("ROUGHLY")
