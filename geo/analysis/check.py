@@ -381,6 +381,40 @@ def check_halfway(
     )
 
 
+QUICK_MAX_DIRECT_KM = 18_000.0  # below this no pair is near enough antipodal for the verdict to be undefined
+
+
+def quick_holds(
+    reading: str, venue: Place, a: Place, b: Place, thresholds: Thresholds | None = None
+) -> str | None:
+    """Whether a claim of ``reading`` ("halfway" or "equal distance") holds, from three distances.
+
+    The same answer as :func:`check_halfway` (its verdict, or its "equal distance" criterion)
+    at a fraction of the cost, for trying many readings of a claim; None when the full check is
+    needed: another reading, parties closer than the coincidence tolerance, or farther apart
+    than :data:`QUICK_MAX_DIRECT_KM` (the detour via the far side of the globe is then under 15 %
+    and the verdict may be undefined).
+
+    >>> from geo.places.resolve import resolve
+    >>> v, a, b = resolve("Anchorage"), resolve("Washington"), resolve("Beijing")
+    >>> quick_holds("halfway", v, a, b), check_halfway(v, a, b).verdict
+    ('roughly', 'roughly halfway')
+    """
+    if reading not in ("halfway", "equal distance"):
+        return None
+    t = thresholds or Thresholds()
+    d_a = distance_km(a.lat, a.lon, venue.lat, venue.lon)
+    d_b = distance_km(b.lat, b.lon, venue.lat, venue.lon)
+    direct = distance_km(a.lat, a.lon, b.lat, b.lon)
+    if not COINCIDENT_TOLERANCE_KM <= direct < QUICK_MAX_DIRECT_KM or is_nearly_antipodal(a.point, b.point):
+        return None
+    offset = abs(d_a / (d_a + d_b) - 0.5)
+    if reading == "equal distance":
+        return _level(offset, t.halfway_split_tolerance, t.roughly_split_tolerance)
+    verdict = _grade(100.0 * (d_a + d_b - direct) / direct, offset, t)
+    return {HALFWAY: "yes", ROUGHLY: "roughly", NOT_HALFWAY: "no"}[verdict]
+
+
 def _widest_detour_pct(a: LatLon, b: LatLon, mid: LatLon) -> float:
     """The detour, percent, of the place farthest off the way: the antipode of the midpoint.
 

@@ -80,7 +80,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from geo.analysis.areas import NearestReading, check_from_nearest
-from geo.analysis.check import CheckResult, EquidistanceResult, Thresholds, check_equidistant, check_halfway
+from geo.analysis.check import (
+    CheckResult,
+    EquidistanceResult,
+    Thresholds,
+    check_equidistant,
+    check_halfway,
+    quick_holds,
+)
 from geo.analysis.limits import MAX_PARTIES
 from geo.core.files import check_regular_file
 from geo.core.geodesy import detour_pct, distance_km
@@ -130,7 +137,7 @@ _TRIGGER = re.compile(
       | (?P<idiom>\bmeet\s+(?:\w+\s+)?half[\s-]?way\b)
       | (?P<distance_list>\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|miles)\b(?:\s*\([^()]{0,40}\))?
         \s+(?:away\s+)?from)\s+(?=(?-i:[A-Z])[^.;:]{0,120}?,)
-      | (?P<midpoint_at>(?:the\s+)?(?:\w+\s+)?mid[\s-]?point\s+(?:lies|is|falls|sits)\s+(?:\w+\s+){0,3}?
+      | (?P<midpoint_at>mid[\s-]?point\s+(?:lies|is|falls|sits)\s+(?:\w+\s+){0,3}?
         (?:near|at|in|close\s+to)\b)
       | (?P<equidistant>equidistantly|equidistant|equidistance|equally\s+(?:distant|far)
         |(?:at\s+)?the\s+same\s+distance)\s+(?:from|between|to)\b
@@ -681,6 +688,9 @@ class _Matcher:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self._cache: dict[str, tuple[Place | None, bool]] = {}
+        self.regions: dict[tuple[str, float, float], bool] = {}  # _region_of, cached
+        self._lengths = _name_lengths(gaz)
+        self._most: dict[str, int] = {}
         self.country_keys: dict[str, str] = {}
         for iso2, name in gaz.countries.items():
             if iso2 in gaz.capitals:
@@ -688,6 +698,15 @@ class _Matcher:
         for iso2, capital in gaz.capitals.items():
             if capital.country_name:
                 self.country_keys.setdefault(normalize_name(capital.country_name), iso2)
+
+    def most_words(self, first: str) -> int:
+        """The most words a place name starting with ``first`` has (cached per word)."""
+        if (most := self._most.get(first)) is None:
+            if len(self._most) >= MAX_LOOKUP_CACHE:
+                self._most.clear()
+            most = MAX_NGRAM_WORDS if len(first) == 1 else self._lengths.get(normalize_name(first), 1)
+            self._most[first] = most
+        return most
 
     def lookup(self, text: str) -> tuple[Place | None, bool]:
         """The place ``text`` names, or None, and whether it was named as a country (cached: an
@@ -734,7 +753,13 @@ def _contains(area: Place, place: Place) -> bool:
 def _region_of(matcher: _Matcher, name: str, previous: _Found) -> bool:
     """Whether ``name`` is also a state or region holding the place before it ("Montreal, Quebec",
     "Toronto, Ontario": the province, not the city Québec or Ontario in California)."""
-    return any(_contains(c, previous.place) for c in matcher.gaz.by_name(normalize_name(name))[:10])
+    key = (name, previous.place.lat, previous.place.lon)
+    if (hit := matcher.regions.get(key)) is None:
+        if len(matcher.regions) >= MAX_LOOKUP_CACHE:
+            matcher.regions.clear()
+        candidates = matcher.gaz.by_name(normalize_name(name))[:10]
+        hit = matcher.regions[key] = any(_contains(c, previous.place) for c in candidates)
+    return hit
 
 
 def _capitalised(word: str) -> bool:
@@ -844,8 +869,9 @@ def _longest_match(
     text: str, words: list[re.Match[str]], i: int, matcher: _Matcher
 ) -> tuple[int, Place, bool] | None:
     """The longest place name starting at words[i]: (words, place, named as a country), or None."""
+    most = matcher.most_words(words[i].group())
     longest = 1
-    while longest < MAX_NGRAM_WORDS and i + longest < len(words):
+    while longest < most and i + longest < len(words):
         gap = text[words[i + longest - 1].end() : words[i + longest].start()]
         if not _NGRAM_GAP.fullmatch(gap):
             break
@@ -1248,15 +1274,12 @@ def _one_claim(
             # "Located midway between A and B, it is lively": the referring word follows the parties.
             referring = _REFERRING.match(text, _skip_comma(text, parties_end, sentence.end), sentence.end)
         indefinite = _INDEFINITE.search(text, region, trigger.start())
-        named = (  # "the Anchorage airport": the referring words name the place
-            [
-                f
-                for f in found[bisect_left(found, referring.start(), key=lambda f: f.start) :][:3]
-                if f.end <= referring.end() and not _is_party(f, places)
+        named: list[_Found] = []  # "the Anchorage airport": the referring words name the place
+        if referring is not None:
+            ref_at = bisect_left(found, referring.start(), key=lambda f: f.start)
+            named = [
+                f for f in found[ref_at : ref_at + 3] if f.end <= referring.end() and not _is_party(f, places)
             ]
-            if referring is not None
-            else []
-        )
         if last_before is not None and not _is_party(last_before, places):
             venue_found = last_before
         elif named:
@@ -1366,6 +1389,8 @@ def _one_claim(
     result = checks[key]
     reading, holds = claim_holds(kind, result)
     alternatives = article.rivals.get(key)
+    if alternatives is None and len(article.rivals) >= MAX_RIVAL_CLAIMS:
+        alternatives = ()  # a text with this many distinct claims is a list, not an article
     if alternatives is None:
         written = (venue_found.text, *names)
         alternatives = article.rivals[key] = _rivals(written, key, kind, thresholds, gaz)
@@ -1549,6 +1574,22 @@ def _route_before(
 
 
 @functools.lru_cache(maxsize=4)
+def _name_lengths(gaz: Gazetteer) -> dict[str, int]:
+    """First word of every multi-word name -> the most words a name starting with it has.
+
+    A capitalised word that starts no longer name is looked up alone: most capitalised words
+    ("The", "He", "Mr") are not places at all, and this keeps the scan from trying five n-grams
+    at each of them.
+    """
+    lengths: dict[str, int] = {}
+    for key in (*gaz.names(), *_country_names(gaz)):
+        words = key.split()
+        if len(words) > 1 and lengths.get(words[0], 1) < len(words):
+            lengths[words[0]] = min(len(words), MAX_NGRAM_WORDS)
+    return lengths
+
+
+@functools.lru_cache(maxsize=4)
 def _country_names(gaz: Gazetteer) -> frozenset[str]:
     """Normalized country names: a country named in a claim stands for itself, it has no rival."""
     names = {normalize_name(n) for n in gaz.countries.values()}
@@ -1578,6 +1619,7 @@ def _holds_of(kind: str, reading: NearestReading) -> str:
 
 
 MAX_ALTERNATIVES = 3  # rival readings tried per place of a claim (the largest namesakes)
+MAX_RIVAL_CLAIMS = 200  # ... for the first this many distinct claims of an article
 
 
 def _rivals(
@@ -1605,7 +1647,11 @@ def _rivals(
             places = list(key)
             places[slot] = rival
             try:
-                holds = claim_holds(kind, check_halfway(places[0], places[1], places[2], thresholds))[1]
+                holds = quick_holds(
+                    READINGS.get(kind, "halfway"), places[0], places[1], places[2], thresholds
+                )
+                if holds is None:
+                    holds = claim_holds(kind, check_halfway(places[0], places[1], places[2], thresholds))[1]
             except GeoError:
                 continue
             role = "venue" if slot == 0 else f"party {slot}"

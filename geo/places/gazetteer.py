@@ -248,6 +248,10 @@ class Gazetteer:
         entries = self._names.get(key, {})
         return [self._place(ref) for ref in sorted(entries, key=lambda r: (*entries[r], r))]
 
+    def names(self) -> list[str]:
+        """Every normalized name the gazetteer knows (see :func:`normalize_name`)."""
+        return list(self._names)
+
     def by_code(self, code: str) -> Place | None:
         """The airport with this IATA or ICAO code (upper case), if any."""
         ref = self._codes.get(code)
