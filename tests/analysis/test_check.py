@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from geographiclib.geodesic import Geodesic
 
@@ -184,3 +185,31 @@ def test_should_grade_equal_distance_of_any_number_of_parties_by_the_spread(
 def test_should_need_two_parties_for_equal_distance() -> None:
     with pytest.raises(InvalidInputError, match="at least two"):
         check_equidistant(resolve("Paris"), [resolve("Rome")])
+
+
+def test_quick_holds_agrees_with_the_full_check_on_random_triples() -> None:
+    from geo.analysis.check import quick_holds
+    from geo.places.gazetteer import Place
+
+    rng = np.random.default_rng(7)
+    levels = {HALFWAY: "yes", ROUGHLY: "roughly", NOT_HALFWAY: "no"}
+    compared = 0
+    for _ in range(600):
+        lat = np.degrees(np.arcsin(rng.uniform(-1, 1, 3)))
+        lon = rng.uniform(-180, 180, 3)
+        if rng.random() < 0.5:  # many venues near the path, where the verdict changes
+            lat[0], lon[0] = (
+                (lat[1] + lat[2]) / 2 + rng.normal(0, 3),
+                (lon[1] + lon[2]) / 2 + rng.normal(0, 3),
+            )
+            lat[0] = float(np.clip(lat[0], -89, 89))
+        v, a, b = (Place(f"P{i}", float(lat[i]), float(lon[i]), "point") for i in range(3))
+        full = check_halfway(v, a, b)
+        quick = quick_holds("halfway", v, a, b)
+        split = quick_holds("equal distance", v, a, b)
+        if quick is None:
+            continue
+        compared += 1
+        assert quick == levels[full.verdict]
+        assert split == next(c.holds for c in full.criteria if c.name == "equal distance")
+    assert compared > 500
