@@ -1266,8 +1266,10 @@ def _one_claim(
 
     # The venue.
     if venue_found is None:
-        candidates = [f for f in before if not _ATTRIBUTE.search(text, max(0, f.start - 40), f.start)]
-        last_before = candidates[-1] if candidates else (before[-1] if before else None)
+        last_before = next(  # the last place before the claim words that does not describe another
+            (f for f in reversed(before) if not _ATTRIBUTE.search(text, max(0, f.start - 40), f.start)),
+            before[-1] if before else None,
+        )
         region = last_before.end if last_before else sentence.start
         referring = _REFERRING.search(text, region, trigger.start())
         if referring is None and last_before is None:
