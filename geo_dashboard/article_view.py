@@ -72,7 +72,9 @@ def highlighted_html(text: str, report: ArticleReport) -> str:
         )
         for i, c in enumerate(report.claims, 1)
     ]
-    spans += [(u.start, u.end, _UNCHECKED, f"not checked: {u.reason}") for u in report.unresolved]
+    spans += [
+        (u.start, u.end, _UNCHECKED, f"not checked: {u.reason}") for u in report.unresolved if u.start >= 0
+    ]
     out: list[str] = []
     pos = 0
     for start, end, colour, title in sorted(spans):
@@ -242,8 +244,14 @@ def render() -> None:
     text, name = _source_text()
     if text is None:
         return
+    main = st.checkbox(
+        "Main text only (a saved web page: no menus, sidebars or footers)",
+        key="artmain",
+        bind="query-params",
+        help="Extracted with trafilatura. Claim words outside the main text are listed, not checked.",
+    )
     try:
-        report = check_article(text)
+        report = check_article(text, main=main)
     except GeoError as exc:
         show_error(str(exc))
         return
@@ -256,7 +264,7 @@ def render() -> None:
         "The text as read, each claim coloured by whether it holds (grey: not checked; hover for why):"
     )
     with st.container(height=240, border=True):
-        st.html(highlighted_html(plain_text(text), report))
+        st.html(highlighted_html(plain_text(text, main=main), report))
 
     if n_claims:
         _claims_table(report)

@@ -241,7 +241,8 @@ _TITLES = _words(
 )
 _NOT_NAME_WORDS = _words(
     """north south east west northern southern eastern western central greater upper lower new old downtown
-    metropolitan metro in at on of to from for and or the a an by with between via near monday tuesday
+    metropolitan metro in at on of to from for and or the a an by with between via near why how what where
+    when who which is was does do did related see also read more monday tuesday
     wednesday thursday friday saturday sunday january february march april may june july august september
     october november december"""
 )
@@ -524,8 +525,31 @@ def _inert_long_tags(source: str) -> str:
     return "".join(out)
 
 
-def plain_text(source: str) -> str:
+def main_text(source: str) -> str | None:
+    """The main text of a saved web page (its article: no menus, sidebars, footers, captions),
+    extracted with trafilatura; headings and list items keep their own lines. None when the
+    source is not HTML or no main text is found.
+
+    >>> page = ('<html><body><nav><ul><li><a href="/s">Midway through the season</a></li></ul></nav>'
+    ...         "<article><h1>Talks</h1><p>Anchorage is halfway between Washington and Beijing.</p>"
+    ...         "</article><footer>Halfway House Inc.</footer></body></html>")
+    >>> print(main_text(page))
+    Talks
+    Anchorage is halfway between Washington and Beijing.
+    """
+    source = source.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not looks_like_html(source):
+        return None
+    import trafilatura
+
+    text = trafilatura.extract(source, include_comments=False, include_tables=True, favor_precision=True)
+    return text.strip() or None if text else None
+
+
+def plain_text(source: str, *, main: bool = False) -> str:
     """The text that claims are found in; every offset in the results indexes into it.
+
+    With ``main``, a web page is read as its main text (:func:`main_text`), when one is found.
 
     HTML (see :func:`looks_like_html`) loses its tags, scripts, styles and ``<head>``;
     entities are unescaped; block elements become blank lines. Plain text only gets
@@ -534,6 +558,8 @@ def plain_text(source: str) -> str:
     >>> plain_text("<h1>Talks</h1><p>Anchorage&nbsp;is <b>halfway</b> between A &amp; B.</p>")
     'Talks\\n\\nAnchorage\\xa0is halfway between A & B.'
     """
+    if main and (extracted := main_text(source)) is not None:
+        return extracted
     source = source.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not looks_like_html(source):
         return source
@@ -984,7 +1010,11 @@ def _party_text(segment: str) -> str:
 
 
 def check_article(
-    source: str, *, gazetteer: Gazetteer | None = None, thresholds: Thresholds | None = None
+    source: str,
+    *,
+    gazetteer: Gazetteer | None = None,
+    thresholds: Thresholds | None = None,
+    main: bool = False,
 ) -> ArticleReport:
     """Find the halfway claims and the places of an article, and check each claim.
 
@@ -997,6 +1027,10 @@ def check_article(
         Defaults to the embedded data.
     thresholds : Thresholds, optional
         Verdict limits for :func:`geo.analysis.check.check_halfway`.
+    main : bool
+        Read a web page as its main text (:func:`main_text`). Claim words outside it (a menu,
+        a caption, a footer) are listed in ``unresolved`` with that reason and ``start`` =
+        ``end`` = -1, never dropped.
 
     Returns
     -------
@@ -1024,7 +1058,7 @@ def check_article(
             f"the article is {len(source):,} characters; the limit is {MAX_ARTICLE_CHARS:,}"
         )
     gaz = gazetteer or load_gazetteer()
-    text = plain_text(source)
+    text = plain_text(source, main=main)
     sentences = split_sentences(text)
     found = _with_lines(text, sentences, _find_places(text, sentences, _Matcher(gaz)))
     by_sentence: dict[int, list[_Found]] = {}
@@ -1055,7 +1089,32 @@ def check_article(
                     claims.append(outcome)
                 else:
                     unresolved.append(outcome)
+    if main and looks_like_html(source):
+        unresolved += _outside_main_text(plain_text(source), text)
     return ArticleReport(tuple(claims), _places(found + article.extra), tuple(unresolved))
+
+
+MAX_OUTSIDE_SEARCHES = 1000  # claim sentences of a page looked up in its main text word for word
+
+
+def _outside_main_text(page: str, main: str) -> list[Unresolved]:
+    """The claim sentences of the whole page that its main text leaves out, as unresolved items."""
+    inside = " ".join(main.split())
+    known = {" ".join(s.text.split()) for s in split_sentences(main)}
+    searches = 0  # each substring search reads the whole main text: at most MAX_OUTSIDE_SEARCHES
+    out: list[Unresolved] = []
+    for sentence in split_sentences(page):
+        trigger = _TRIGGER.search(page, sentence.start, sentence.end)
+        if trigger is None or (words := " ".join(sentence.text.split())) in known:
+            continue
+        searches += 1
+        if searches > MAX_OUTSIDE_SEARCHES or words not in inside:
+            reason = (
+                "outside the page's main text (a menu, sidebar, caption or footer), so not checked; "
+                "read the whole page to check it"
+            )
+            out.append(Unresolved(_collapse(sentence.text), reason, _kind(trigger), -1, -1))
+    return out
 
 
 def _kind(trigger: re.Match[str]) -> str:

@@ -51,6 +51,12 @@ def add_article_parser(sub: Any) -> None:
         help="one JSON object per article and line (a corpus, a newsroom's archive)",
     )
     article.add_argument(
+        "--main-text",
+        action="store_true",
+        help="read a saved web page as its main text (trafilatura): no menus, sidebars, footers; claim words "
+        "outside it are listed, not checked",
+    )
+    article.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -90,22 +96,23 @@ def article_files(arguments: Sequence[str]) -> list[str]:
     return files
 
 
-def _read_one(file: str) -> tuple[str, object]:
+def _read_one(file: str, main: bool = False) -> tuple[str, object]:
     """(file, report) or (file, error message); runs in a worker process with --jobs."""
     from geo.claims.article import check_article, read_article
 
     try:
-        return file, check_article(read_article(file))
+        return file, check_article(read_article(file), main=main)
     except GeoError as exc:
         return file, " ".join(str(exc).split())
 
 
-def _reports(files: list[str], jobs: int) -> Iterator[tuple[str, object]]:
+def _reports(files: list[str], jobs: int, main: bool) -> Iterator[tuple[str, object]]:
+    mains = [main] * len(files)
     if jobs == 1 or len(files) == 1:
-        yield from map(_read_one, files)
+        yield from map(_read_one, files, mains)
         return
     with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-        yield from pool.map(_read_one, files, chunksize=4)
+        yield from pool.map(_read_one, files, mains, chunksize=4)
 
 
 def summary_line(file: str, report: object) -> str:
@@ -135,7 +142,7 @@ def run_articles(args: argparse.Namespace, out: TextIO | None = None, err: TextI
     files = article_files(args.files)
     if len(files) == 1 and not args.jsonl:
         (file,) = files
-        _, report = _read_one(file)
+        _, report = _read_one(file, args.main_text)
         if not isinstance(report, ArticleReport):
             raise InvalidInputError(str(report))
         if args.json:
@@ -145,7 +152,7 @@ def run_articles(args: argparse.Namespace, out: TextIO | None = None, err: TextI
         return format_report(report)
     progress = args.progress if args.progress is not None else err.isatty()
     failed = 0
-    for number, (file, report) in enumerate(_reports(files, args.jobs), 1):
+    for number, (file, report) in enumerate(_reports(files, args.jobs, args.main_text), 1):
         ok = isinstance(report, ArticleReport)
         failed += not ok
         if args.jsonl:

@@ -50,7 +50,10 @@ def format_report(report: ArticleReport) -> str:
     if report.unresolved:
         lines += ["", "Not checked:"]
         for item in report.unresolved:
-            lines += [f'  - "{item.sentence}" (characters {item.start}–{item.end})', f"    {item.reason}"]
+            where = (
+                f" (characters {item.start}–{item.end})" if item.start >= 0 else " (outside the main text)"
+            )
+            lines += [f'  - "{item.sentence}"{where}', f"    {item.reason}"]
     lines += ["", f"Places named ({len(report.places)}):"]
     for place in report.places:
         counts: dict[str, int] = {}

@@ -688,3 +688,35 @@ def test_the_only_point_halfway_between_the_two_is_no_claim_about_a_place() -> N
     )
     (item,) = check_article("There is only one location exactly halfway between Oslo and Rome.").unresolved
     assert item.reason == "no venue: 'only one location' is not a named place"
+
+
+def test_a_saved_web_page_read_as_its_main_text_lists_the_claims_outside_it() -> None:
+    page = (ARTICLES / "saved_page.html").read_text(encoding="utf-8")
+    whole = check_article(page)
+    assert [c.venue for c in whole.claims] == ["Reykjavik", "Glassboro"]  # the menu's link is read too
+    main = check_article(page, main=True)
+    (claim,) = main.claims
+    assert claim.read_as == (
+        "Glassboro, NJ, United States",
+        "New York City, NY, United States",
+        "Washington, D.C., United States",
+    )
+    text = plain_text(page, main=True)
+    assert text.startswith("Glassboro Summit Conference\n") and "Owls" not in text and "Wikipedia" not in text
+    assert text[claim.start : claim.end] == claim.sentence  # offsets index into the main text
+    (outside,) = main.unresolved
+    assert outside.sentence == "Related: Why Reykjavik sits halfway between Washington and Moscow"
+    assert outside.reason.startswith("outside the page's main text") and (outside.start, outside.end) == (
+        -1,
+        -1,
+    )
+
+
+def test_cli_main_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["article", "--main-text", str(ARTICLES / "saved_page.html")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 claim checked, 1 not checked.")
+    assert (
+        '  - "Related: Why Reykjavik sits halfway between Washington and Moscow" (outside the main text)'
+        in out
+    )
