@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -75,15 +76,11 @@ def article_files(arguments: Sequence[str]) -> list[str]:
     """The files named, directories expanded (recursively, sorted, hidden entries skipped)."""
     files: list[str] = []
     for argument in arguments:
+        if not argument.strip():
+            raise InvalidInputError("an empty file name was given")  # Path("") would be the current folder
         path = Path(argument)
         if argument != "-" and path.is_dir():
-            inside = sorted(
-                str(p)
-                for p in path.rglob("*")
-                if p.suffix.lower() in ARTICLE_SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            inside = sorted(_articles_in(path))
             if not inside:
                 raise InvalidInputError(
                     f"directory {argument!r} holds no article ({', '.join(sorted(ARTICLE_SUFFIXES))})"
@@ -94,6 +91,16 @@ def article_files(arguments: Sequence[str]) -> list[str]:
     if files.count("-") > 1:
         raise InvalidInputError("standard input ('-') can be read only once")
     return files
+
+
+def _articles_in(folder: Path) -> Iterator[str]:
+    """The article files under ``folder``; hidden folders (``.git``, ``.venv``) are not entered."""
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            file = Path(root) / name
+            if not name.startswith(".") and file.suffix.lower() in ARTICLE_SUFFIXES and file.is_file():
+                yield str(file)
 
 
 def _read_one(file: str, main: bool = False) -> tuple[str, object]:

@@ -109,3 +109,8 @@ def test_a_directory_without_articles_is_an_error(tmp_path: Path, capsys: pytest
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
     assert main(["article", str(tmp_path)]) == 2
     assert "holds no article" in capsys.readouterr().err
+
+
+def test_an_empty_file_name_is_an_error_not_the_current_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["article", str(ARTICLES / "people.txt"), ""]) == 2
+    assert capsys.readouterr().err.strip() == "halfway article: error: an empty file name was given"

@@ -15,9 +15,10 @@ Checks, for every line:
 Then prints counts of pages / claims / negatives per split (and a few breakdowns).
 Exit status 1 if any error was found.
 
-A fresh (held-out only) file -- one named fresh.jsonl, or any file with --fresh --
-replaces the split rule: every record must be "heldout", and no url may also
-occur in claims.jsonl.
+A fresh (held-out only) file -- one named fresh.jsonl or fresh2.jsonl, or any file
+with --fresh -- replaces the split rule: every record must be "heldout", and no url
+may also occur in claims.jsonl or in another fresh set next to it (fresh.jsonl,
+fresh2.jsonl; a file is not compared with itself).
 
 Usage:  python3 tests/corpus/check_corpus.py [--fresh] [path/to/claims.jsonl]
 """
@@ -29,6 +30,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT = os.path.join(HERE, "claims.jsonl")
+FRESH_NAMES = ("fresh.jsonl", "fresh2.jsonl")
 
 REC_KEYS = {
     "id": str,
@@ -100,7 +102,7 @@ def check_point(point, radius, what: str, errors: list) -> None:
 
 
 def main(path, fresh=False):
-    fresh = fresh or os.path.basename(path) == "fresh.jsonl"
+    fresh = fresh or os.path.basename(path) in FRESH_NAMES
     errors = []
     recs = []
     with open(path, encoding="utf-8") as fh:
@@ -188,15 +190,22 @@ def main(path, fresh=False):
     # deterministic split rule (fresh files: everything held out, urls not in claims.jsonl)
     good = [rec for _, rec in recs if isinstance(rec.get("id"), str)]
     if fresh:
-        with open(DEFAULT, encoding="utf-8") as fh:
-            tuned_urls = {json.loads(line).get("url") for line in fh if line.strip()}
+        other_urls = {}  # url -> name of the other file that already uses it
+        others = [DEFAULT] + [os.path.join(HERE, name) for name in FRESH_NAMES]
+        for other in others:
+            if not os.path.exists(other) or os.path.abspath(other) == os.path.abspath(path):
+                continue
+            with open(other, encoding="utf-8") as fh:
+                for line in fh:
+                    if line.strip():
+                        other_urls.setdefault(json.loads(line).get("url"), os.path.basename(other))
         for rec in good:
             if rec.get("split") != "heldout":
                 errors.append(
                     f"{rec['id']}: split is {rec.get('split')!r}, a fresh file must be all 'heldout'"
                 )
-            if rec.get("url") in tuned_urls:
-                errors.append(f"{rec['id']}: url also occurs in claims.jsonl")
+            if rec.get("url") in other_urls:
+                errors.append(f"{rec['id']}: url also occurs in {other_urls[rec.get('url')]}")
     else:
         for i, rec in enumerate(sorted(good, key=lambda r: r["id"])):
             want = "heldout" if i % 3 == 2 else "tune"
