@@ -715,8 +715,8 @@ class _Matcher:
         self.gaz = gaz
         self._cache: dict[str, tuple[Place | None, bool]] = {}
         self.regions: dict[tuple[str, float, float], bool] = {}  # _region_of, cached
-        self._lengths = _name_lengths(gaz)
-        self._most: dict[str, int] = {}
+        self.prefixes = _name_prefixes(gaz)
+        self._keys: dict[str, str] = {}
         self.country_keys: dict[str, str] = {}
         for iso2, name in gaz.countries.items():
             if iso2 in gaz.capitals:
@@ -725,14 +725,13 @@ class _Matcher:
             if capital.country_name:
                 self.country_keys.setdefault(normalize_name(capital.country_name), iso2)
 
-    def most_words(self, first: str) -> int:
-        """The most words a place name starting with ``first`` has (cached per word)."""
-        if (most := self._most.get(first)) is None:
-            if len(self._most) >= MAX_LOOKUP_CACHE:
-                self._most.clear()
-            most = MAX_NGRAM_WORDS if len(first) == 1 else self._lengths.get(normalize_name(first), 1)
-            self._most[first] = most
-        return most
+    def word_key(self, word: str) -> str:
+        """:func:`normalize_name` of one word (cached: the scan meets the same words again and again)."""
+        if (key := self._keys.get(word)) is None:
+            if len(self._keys) >= MAX_LOOKUP_CACHE:
+                self._keys.clear()
+            key = self._keys[word] = normalize_name(word)
+        return key
 
     def lookup(self, text: str) -> tuple[Place | None, bool]:
         """The place ``text`` names, or None, and whether it was named as a country (cached: an
@@ -796,10 +795,12 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
     found: list[_Found] = []
     for index, sentence in enumerate(sentences):
         words = list(_WORD.finditer(text, sentence.start, sentence.end))
+        memo: dict[int, _Match] = {}  # _longest_match per word of the sentence
+        titles: list[float] | None = None  # _title_distances, when a match needs them
         meeting_sentence = _MEETING_WORDS.search(sentence.text) is not None
         i = 0
         while i < len(words):
-            hit = _longest_match(text, words, i, matcher) if _capitalised(words[i].group()) else None
+            hit = _longest_match(text, words, i, matcher, memo) if _capitalised(words[i].group()) else None
             if hit is None:
                 i += 1
                 continue
@@ -807,7 +808,9 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
             start, end = words[i].start(), words[i + n - 1].end()
             if end < sentence.end and text[end] == "." and len(words[i + n - 1].group()) == 1:
                 end += 1  # "U.S." and "Washington, D.C." keep their final dot
-            if not _accept(text, words, i, n, matcher):
+            if titles is None:
+                titles = _title_distances(text, words)
+            if not _accept(text, words, i, n, matcher, memo, titles):
                 i += 1
                 continue
             previous = found[-1] if found and found[-1].sentence == index else None
@@ -891,16 +894,53 @@ def _on_meridian(party: Place, venue: Place) -> Place:
     )
 
 
+_Match = tuple[int, Place, bool] | None
+
+
+def _title_distances(text: str, words: list[re.Match[str]]) -> list[float]:
+    """For each word, how many words back a title ("President", "Minister") stands in the chain
+    of capitalised names that ends with it (0: the word is a title; inf: none). One pass over the
+    sentence, so a run of 100,000 names costs no more than 100,000 words.
+
+    >>> ws = list(_WORD.finditer("said Foreign Minister Wang Yi today"))
+    >>> _title_distances("said Foreign Minister Wang Yi today", ws)
+    [inf, inf, 0, 1, 2, inf]
+    """
+    out: list[float] = []
+    for j, match in enumerate(words):
+        word = match.group()
+        lower = word.lower()
+        if lower in _TITLES:
+            out.append(0)
+        elif not _capitalised(word) or lower in _NOT_NAME_WORDS:
+            out.append(math.inf)
+        else:
+            joined = j > 0 and text[words[j - 1].end() : match.start()] in (" ", "\xa0")
+            out.append(1 + out[j - 1] if joined else math.inf)
+    return out
+
+
 def _longest_match(
-    text: str, words: list[re.Match[str]], i: int, matcher: _Matcher
-) -> tuple[int, Place, bool] | None:
-    """The longest place name starting at words[i]: (words, place, named as a country), or None."""
-    most = matcher.most_words(words[i].group())
+    text: str, words: list[re.Match[str]], i: int, matcher: _Matcher, memo: dict[int, _Match] | None = None
+) -> _Match:
+    """The longest place name starting at words[i]: (words, place, named as a country), or None.
+
+    ``memo`` remembers the answer per word of a sentence: the person-name rules ask again about
+    the words around a match.
+    """
+    if memo is not None:
+        if i not in memo:
+            memo[i] = _longest_match(text, words, i, matcher)
+        return memo[i]
+    first = words[i].group()
+    dotted = len(first) == 1  # "U.S.", "D.C.": abbreviations are looked up whole
+    key = matcher.word_key(first)
     longest = 1
-    while longest < most and i + longest < len(words):
+    while longest < MAX_NGRAM_WORDS and i + longest < len(words):
         gap = text[words[i + longest - 1].end() : words[i + longest].start()]
-        if not _NGRAM_GAP.fullmatch(gap):
-            break
+        if not _NGRAM_GAP.fullmatch(gap) or not (dotted or key in matcher.prefixes):
+            break  # no name goes on with these words ("Paris Paris" starts none)
+        key += " " + matcher.word_key(words[i + longest].group())
         longest += 1
     for n in range(longest, 0, -1):
         last = words[i + n - 1].group()
@@ -913,7 +953,15 @@ def _longest_match(
     return None
 
 
-def _accept(text: str, words: list[re.Match[str]], i: int, n: int, matcher: _Matcher) -> bool:
+def _accept(
+    text: str,
+    words: list[re.Match[str]],
+    i: int,
+    n: int,
+    matcher: _Matcher,
+    memo: dict[int, _Match] | None = None,
+    titles: list[float] | None = None,
+) -> bool:
     """Apply the person-name and common-word rules of the module docstring to words[i:i+n]."""
     first = words[i].group()
     prev = words[i - 1] if i > 0 else None
@@ -939,14 +987,14 @@ def _accept(text: str, words: list[re.Match[str]], i: int, n: int, matcher: _Mat
         return False
 
     # A title before the capitalised chain that holds the match: "Foreign Minister Wang Yi".
-    j = i - 1
-    while j >= max(0, i - MAX_TITLE_WORDS) and text[words[j].end() : words[j + 1].start()] in (" ", "\xa0"):
-        word = words[j].group()
-        if word.lower() in _TITLES:
-            return False
-        if not _capitalised(word) or word.lower() in _NOT_NAME_WORDS:
-            break
-        j -= 1
+    if titles is None:
+        titles = _title_distances(text, words)
+    if (
+        i > 0
+        and text[words[i - 1].end() : words[i].start()] in (" ", "\xa0")
+        and titles[i - 1] < MAX_TITLE_WORDS
+    ):
+        return False
 
     # A capitalised word right before, mid-sentence: a first name ("Andrew Jackson").
     if prev_adjacent and prev is not None and i - 1 > 0:
@@ -955,7 +1003,7 @@ def _accept(text: str, words: list[re.Match[str]], i: int, n: int, matcher: _Mat
             _capitalised(word)
             and not word.isupper()
             and word.lower() not in _NOT_NAME_WORDS
-            and _longest_match(text, words, i - 1, matcher) is None
+            and _longest_match(text, words, i - 1, matcher, memo) is None
         ):
             return False
 
@@ -966,7 +1014,7 @@ def _accept(text: str, words: list[re.Match[str]], i: int, n: int, matcher: _Mat
             _capitalised(word)
             and word.lower() not in _NOT_NAME_WORDS
             and word.lower() not in _EVENT_NOUNS
-            and _longest_match(text, words, i + n, matcher) is None
+            and _longest_match(text, words, i + n, matcher, memo) is None
         ):
             return False
     return True
@@ -1635,19 +1683,19 @@ def _route_before(
 
 
 @functools.lru_cache(maxsize=4)
-def _name_lengths(gaz: Gazetteer) -> dict[str, int]:
-    """First word of every multi-word name -> the most words a name starting with it has.
+def _name_prefixes(gaz: Gazetteer) -> frozenset[str]:
+    """Every proper prefix, in words, of a multi-word name ("new", "new york", "rio", "rio de").
 
-    A capitalised word that starts no longer name is looked up alone: most capitalised words
-    ("The", "He", "Mr") are not places at all, and this keeps the scan from trying five n-grams
+    The scan extends a match word by word only while the words so far start some name: most
+    capitalised words ("The", "He", "Paris Paris") start none, so it does not try five n-grams
     at each of them.
     """
-    lengths: dict[str, int] = {}
+    prefixes: set[str] = set()
     for key in (*gaz.names(), *_country_names(gaz)):
         words = key.split()
-        if len(words) > 1 and lengths.get(words[0], 1) < len(words):
-            lengths[words[0]] = min(len(words), MAX_NGRAM_WORDS)
-    return lengths
+        for k in range(1, min(len(words), MAX_NGRAM_WORDS)):
+            prefixes.add(" ".join(words[:k]))
+    return frozenset(prefixes)
 
 
 @functools.lru_cache(maxsize=4)
