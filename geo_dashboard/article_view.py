@@ -7,14 +7,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo.analysis.check import CheckResult, PlaceRef
+from geo.analysis.check import CheckResult, EquidistanceResult, PlaceRef
 from geo.claims.article import ArticleReport, Claim, check_article, decode_article, plain_text, reread
 from geo.errors import GeoError
-from geo.maps.results import map_for_check, map_for_equidistance
+from geo.maps.results import map_for_centre, map_for_check, map_for_equidistance
 from geo.report.article import nearest_lines
 from geo.report.escape import md_escape
 from geo.report.jsonout import dumps
-from geo.report.markdown import equidistance_markdown, verdict_markdown
+from geo.report.markdown import centre_markdown, equidistance_markdown, verdict_markdown
 from geo_dashboard.common import (
     map_html,
     show_error,
@@ -288,7 +288,12 @@ def render() -> None:
                 line = " ".join(nearest[0].split())
                 st.info(md_escape(line[:1].upper() + line[1:]), icon="📏")
             r = claim.result
-            st.markdown(verdict_markdown(r) if isinstance(r, CheckResult) else equidistance_markdown(r))
+            if isinstance(r, CheckResult):
+                st.markdown(verdict_markdown(r))
+            elif isinstance(r, EquidistanceResult):
+                st.markdown(equidistance_markdown(r))
+            else:
+                st.markdown(centre_markdown(r))
         with right:
             result = claim.result
             places = (result.venue, *result.parties)
@@ -296,7 +301,11 @@ def render() -> None:
             html_page = map_html(
                 key,
                 lambda: (
-                    map_for_check(result) if isinstance(result, CheckResult) else map_for_equidistance(result)
+                    map_for_check(result)
+                    if isinstance(result, CheckResult)
+                    else map_for_equidistance(result)
+                    if isinstance(result, EquidistanceResult)
+                    else map_for_centre(result)
                 ),
             )
             show_map(html_page, file_name=f"claim-{slug(result.venue.name)}.html")

@@ -28,14 +28,25 @@ from __future__ import annotations
 import csv
 import functools
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from geo.analysis.check import CheckResult, EquidistanceResult, Thresholds, check_equidistant, check_halfway
+from geo.analysis.check import (
+    CheckResult,
+    EquidistanceResult,
+    Party,
+    PlaceRef,
+    Thresholds,
+    check_equidistant,
+    check_halfway,
+)
 from geo.core.geodesy import distance_km
+from geo.core.units import format_km, format_lat_lon
+from geo.errors import InvalidInputError
 from geo.places.gazetteer import Place, data_dir
 
 FloatArray = npt.NDArray[np.float64]
@@ -216,3 +227,113 @@ def check_from_nearest(
     if len(points) == 2:
         return NearestReading(tuple(areas), check_halfway(venue, points[0], points[1], thresholds))
     return NearestReading(tuple(areas), check_equidistant(venue, points, thresholds))
+
+
+MAX_PART_GAP_DEG = 5.0  # pieces of an area farther than this (about 500 km) from its largest do not count
+CENTRE_YES, CENTRE_ROUGHLY = (
+    0.10,
+    0.25,
+)  # share of the area's reach from its centre: "in the middle", "roughly"
+
+
+@dataclass(frozen=True)
+class CentreResult:
+    """Is a venue in the middle of one area? (:func:`check_centre`). Distances in km.
+
+    Attributes
+    ----------
+    parties : tuple of Party
+        One: the area's centre (its name is the area's), with the venue's distance to it.
+    reach_km : float
+        How far the area reaches from its centre: the farthest point of its outline, or the
+        gazetteer's radius for an area without one.
+    share : float
+        ``distance / reach``; the claim holds ("yes") up to :data:`CENTRE_YES`, roughly up to
+        :data:`CENTRE_ROUGHLY`.
+    centre : str
+        How the centre was found.
+    """
+
+    venue: PlaceRef
+    parties: tuple[Party]
+    reach_km: float
+    share: float
+    holds: str
+    verdict: str
+    centre: str
+    explanation: str
+
+
+def area_centre(place: Place, named_as_country: bool) -> tuple[float, float, float, str]:
+    """(lat, lon, reach_km, how) of an area's centre.
+
+    With an outline (a country, a continent): the centroid of its land in a Lambert azimuthal
+    equal-area projection centred on it (a centre of mass), and the geodesic distance to its
+    farthest outline vertex as its reach. The land is the largest piece and the pieces within
+    :data:`MAX_PART_GAP_DEG` of it: the middle of France is metropolitan France's, the middle of
+    the United States the contiguous states' (near Lebanon, Kansas). A continent, or an area
+    without an outline: the gazetteer's representative point and radius.
+
+    >>> from geo.places.resolve import resolve
+    >>> lat, lon, reach, how = area_centre(resolve("Germany"), True)
+    >>> round(lat, 1), round(lon, 1), round(reach, -1)
+    (51.1, 10.4, 470.0)
+    """
+    key = outline_key(place, named_as_country)
+    if key is not None and key[0] == "continent":
+        key = None  # a continent's outline is its countries', which cut across continents (Russia, Turkey)
+    if key is None:
+        if place.radius_km is None:
+            raise InvalidInputError(f"{place.name} is a place, not an area: it has no middle")
+        return place.lat, place.lon, float(place.radius_km), "the gazetteer's representative point"
+    import pyproj
+    import shapely
+
+    centre = (place.lat, place.lon) if key[0] == "continent" else None
+    lats, lons, tiles = _outline(key[0], key[1], centre, place.radius_km if centre else None, None)
+    if not len(lats):
+        raise InvalidInputError(f"{place.name} has no outline here")
+    land = shapely.union_all(tiles)
+    parts = list(shapely.get_parts(land))
+    main = max(parts, key=lambda part: part.area)
+    # The land of the area: its largest piece and every piece within MAX_PART_GAP_DEG of it (Corsica
+    # with France, Sicily with Italy; not French Guiana, Réunion, Alaska, Hawaii or Svalbard).
+    land = shapely.MultiPolygon([part for part in parts if part.distance(main) <= MAX_PART_GAP_DEG])
+    coords = shapely.get_coordinates(land)
+    lats, lons = coords[:, 1], coords[:, 0]
+    mean_lon = np.arctan2(np.sin(np.radians(lons)).mean(), np.cos(np.radians(lons)).mean())
+    lat0, lon0 = float(np.mean(lats)), float(np.degrees(mean_lon))
+    laea = pyproj.Proj(proj="laea", lat_0=lat0, lon_0=lon0, ellps="WGS84")
+    middle = shapely.transform(land, lambda xy: np.column_stack(laea(xy[:, 0], xy[:, 1]))).centroid
+    lon_c, lat_c = laea(middle.x, middle.y, inverse=True)
+    reach = float(np.max(np.asarray(distance_km(lat_c, lon_c, lats, lons))))
+    how = "the centroid of its land in an equal-area projection, from the Natural Earth outline"
+    return float(lat_c), float(lon_c), reach, how
+
+
+def check_centre(venue: Place, area: Place, named_as_country: bool) -> CentreResult:
+    """How close ``venue`` is to the middle of ``area`` ("Kassel is in the middle of Germany").
+
+    Examples
+    --------
+    >>> from geo.places.resolve import resolve
+    >>> r = check_centre(resolve("Kassel"), resolve("Germany"), True)
+    >>> r.holds, round(r.parties[0].distance_km, -1)
+    ('roughly', 70.0)
+    """
+    lat, lon, reach, how = area_centre(area, named_as_country)
+    d = float(distance_km(venue.lat, venue.lon, lat, lon))
+    share = d / reach if reach > 0 else math.inf
+    holds = "yes" if share <= CENTRE_YES else "roughly" if share <= CENTRE_ROUGHLY else "no"
+    verdict = {"yes": "in the middle", "roughly": "roughly in the middle", "no": "not in the middle"}[holds]
+    name = area.country_name if named_as_country and area.country_name else area.name
+    centre = Place(
+        f"centre of {name}", lat, lon, "point", area.country, area.country_name, query=name, note=how
+    )
+    party = Party(**PlaceRef.of(centre).__dict__, distance_km=d)
+    explanation = (
+        f"{venue.name} is {verdict} of {name}: {format_km(d)} from its centre ({format_lat_lon(lat, lon)}, "
+        f"{how}), which is {100 * share:.0f} % of the {format_km(reach)} the area reaches from its centre "
+        f"(in the middle: ≤ {100 * CENTRE_YES:g} %, roughly: ≤ {100 * CENTRE_ROUGHLY:g} %)."
+    )
+    return CentreResult(PlaceRef.of(venue), (party,), reach, share, holds, verdict, how, explanation)

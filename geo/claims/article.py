@@ -74,12 +74,13 @@ import math
 import re
 import sys
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from geo.analysis.areas import NearestReading, check_from_nearest
+from geo.analysis.areas import CentreResult, NearestReading, check_centre, check_from_nearest
 from geo.analysis.check import (
     CheckResult,
     EquidistanceResult,
@@ -182,7 +183,8 @@ _REFERRING = re.compile(
     rf"\b(?:it|there|which|we|this(?=\s+(?:is|was|has|had)\b)|(?:this|the|our|its)\s+(?:[\w-]+\s+)?{_PLACE_NOUNS}|"
     r"l['’](?:archipel|île|aéroport)|la\s+(?:ville|région)|el\s+(?:archipiélago|aeropuerto)|la\s+ciudad|"
     r"its\s+(?:location|position|situation|geography)|su\s+(?:situación|ubicación|posición|localización)|"
-    r"sa\s+(?:situation|position|localisation)|seine\s+Lage|sua\s+(?:localização|posição))\b",
+    r"sa\s+(?:situation|position|localisation)|seine\s+Lage|sua\s+(?:localização|posição)|"
+    r"die\s+(?:Stadt|Insel|Gemeinde|Region)|der\s+Ort|das\s+Dorf)\b",
     re.IGNORECASE,
 )
 _MEETING_WORDS = re.compile(
@@ -392,7 +394,7 @@ class Claim:
     sentence: str
     venue: str
     between: tuple[str, ...]
-    result: CheckResult | EquidistanceResult
+    result: CheckResult | EquidistanceResult | CentreResult
     kind: str
     start: int
     end: int
@@ -1108,11 +1110,12 @@ def check_article(
     gaz = gazetteer or load_gazetteer()
     text = plain_text(source, main=main)
     sentences = split_sentences(text)
-    found = _with_lines(text, sentences, _find_places(text, sentences, _Matcher(gaz)))
+    matcher = _Matcher(gaz)
+    found = _with_lines(text, sentences, _find_places(text, sentences, matcher))
     by_sentence: dict[int, list[_Found]] = {}
     for f in found:
         by_sentence.setdefault(f.sentence, []).append(f)
-    article = _Article(text, sentences, found, [f for f in found if f.meeting], gaz, thresholds)
+    article = _Article(text, sentences, found, [f for f in found if f.meeting], gaz, thresholds, matcher)
     claims: list[Claim] = []
     unresolved: list[Unresolved] = []
     for index, sentence in enumerate(sentences):
@@ -1203,6 +1206,7 @@ class _Article:
     meetings: list[_Found]
     gaz: Gazetteer
     thresholds: Thresholds | None
+    matcher: _Matcher
     extra: list[_Found] = field(default_factory=list)  # parties read with resolve(), not in ``found``
     checks: dict[tuple[Place, Place, Place], CheckResult] = field(default_factory=dict)
     mentions: dict[str, list[int]] = field(default_factory=dict)  # name -> indices in ``found``
@@ -1244,7 +1248,7 @@ def _one_claim(
             "('as close to A as to B'), so there is nothing to check"
         )
     if trigger.group("centre") is not None:
-        return unresolved(_centre_reason(text, trigger, here))
+        return _centre_claim(article, index, trigger, here, unresolved)
     if kind == AROUND:
         return unresolved(_around_reason(here))
 
@@ -1375,7 +1379,7 @@ def _one_claim(
     if venue_found is None:
         last_before = next(  # the last place before the claim words that does not describe another
             (f for f in reversed(before) if not _ATTRIBUTE.search(text, max(0, f.start - 40), f.start)),
-            before[-1] if before else None,
+            None,  # "belongs to the territory of the United States": then a referring word may name it
         )
         region = last_before.end if last_before else sentence.start
         referring = _REFERRING.search(text, region, trigger.start())
@@ -1701,7 +1705,7 @@ def _name_prefixes(gaz: Gazetteer) -> frozenset[str]:
 @functools.lru_cache(maxsize=4)
 def _country_names(gaz: Gazetteer) -> frozenset[str]:
     """Normalized country names: a country named in a claim stands for itself, it has no rival."""
-    names = {normalize_name(n) for n in gaz.countries.values()}
+    names = {normalize_name(n) for n in gaz.countries.values()} | set(gaz.country_aliases)
     return frozenset(
         names | {normalize_name(c.country_name) for c in gaz.capitals.values() if c.country_name}
     )
@@ -1927,7 +1931,7 @@ def _first_before(found: list[_Found], position: int) -> list[_Found]:
 
 # "Anchorage, the capital of Alaska", "cities of the United States": a place that only describes another
 _ATTRIBUTE = re.compile(
-    r"\b(?:capital|capitale|hauptstadt|state|province|region|county|cities|towns|ciudades|ciudad|estado|"
+    r"\b(?:capital|capitale|hauptstadt|state|province|region|county|cities|towns|ciudades|ciudad|estado|territory|"
     r"provincia|región|villes|état|province)\s+(?:of|de|del|du|des|d['’]|da|do|von)\s+"
     r"(?:the\s+|la\s+|el\s+|los\s+|le\s+|les\s+)?$",
     re.IGNORECASE,
@@ -1936,7 +1940,8 @@ _AREA_NOUNS = re.compile(
     r"\b(?:island|islands|archipelago|atoll|state|region|territory|country|archipel|île)\b", re.I
 )
 _POINT_NOUNS = re.compile(
-    r"\b(?:city|town|village|borough|community|airport|hub|port|capital|ville|ciudad)\b", re.I
+    r"\b(?:city|town|village|borough|community|airport|hub|port|capital|ville|ciudad|stadt|ort|dorf|gemeinde)\b",
+    re.I,
 )
 
 
@@ -1952,7 +1957,7 @@ def _subject(
     wants_point = bool(_POINT_NOUNS.search(referring))
     counts: dict[tuple[float, float], list[_Found]] = {}
     for f in found_before:
-        is_area = f.place.radius_km is not None
+        is_area = f.place.radius_km is not None or f.country  # a country named as such is its territory
         if (wants_area and not is_area) or (wants_point and is_area):
             continue  # "the city" is no state, "the archipelago" no city
         if not _is_party(f, parties):
@@ -1999,20 +2004,69 @@ def _distinct(found: list[_Found]) -> list[_Found]:
     return sorted(seen.values(), key=lambda f: f.start)
 
 
-def _centre_reason(text: str, trigger: re.Match[str], here: list[_Found]) -> str:
-    """Why "in the middle of Germany" is not checked, with the distance to the area's point."""
+_GENITIVE = re.compile(r"\s*(?:the\s+)?([^\W\d_]+?)s\b")  # "in der Mitte Deutschlands"
+
+
+def _centre_claim(
+    article: _Article,
+    index: int,
+    trigger: re.Match[str],
+    here: list[_Found],
+    unresolved: Callable[[str], Unresolved],
+) -> Claim | Unresolved:
+    """ "Kassel is in the middle of Germany": the venue's distance to the centre of one area."""
+    text, sentence = article.text, article.sentences[index]
     words = _collapse(trigger.group())
-    reason = f"'{words} …' is about one area, not a place between two others, so there is no halfway check"
     after = [f for f in here if f.start >= trigger.end()][:1]
-    before = [f for f in here if f.end <= trigger.start()][-1:]
-    if after and before and after[0].start - trigger.end() <= 5 and after[0].place.radius_km is not None:
-        v, area = before[0], after[0]  # a region of the gazetteer: its representative point and extent
-        km = float(distance_km(v.place.lat, v.place.lon, area.place.lat, area.place.lon))
-        reason += (
-            f"; {v.text} is {km:,.0f} km from the representative point of {area.place.name}, which reaches "
-            f"about {area.place.radius_km:,.0f} km from it"
+    area: _Found | None = None
+    if after and text[trigger.end() : after[0].start].strip().lower() in (
+        "",
+        "the",
+        "de",
+        "la",
+        "du",
+        "des",
+        "do",
+        "da",
+    ):
+        area = after[0]
+    elif (genitive := _GENITIVE.match(text, trigger.end())) is not None:
+        place, country = article.matcher.lookup(genitive.group(1))  # "Deutschlands"
+        if place is not None:
+            area = _Found(place, genitive.group(1), genitive.start(1), genitive.end(), index, False, country)
+    if area is None:
+        return unresolved(f"'{words} …' names no known area after it, so there is no middle to measure")
+    as_country = area.country or normalize_name(area.text) in _country_names(article.gaz)
+    if area.place.radius_km is None and not as_country:
+        return unresolved(
+            f"'{words} {area.text}' is about one place, not an area: there is no middle to measure"
         )
-    return reason
+    before = [f for f in here if f.end <= trigger.start() and f.place != area.place]
+    venue = before[-1] if before else None
+    if venue is None and (
+        subject := _subject(_first_before(article.found, sentence.start), (area.place, area.place))
+    ):
+        venue = subject[0]
+    if venue is None:
+        return unresolved(f"no venue: nothing is said to be '{words} {area.text}'")
+    result = check_centre(venue.place, area.place, bool(as_country))
+    note = (
+        f"a claim about one area: the distance to its centre ({result.centre}), against how far "
+        f"{result.parties[0].query} reaches from it"
+    )
+    return Claim(
+        _collapse(sentence.text),
+        venue.text,
+        (area.text,),
+        result,
+        MIDPOINT,
+        sentence.start,
+        sentence.end,
+        note,
+        "at the midpoint",
+        result.holds,
+        (venue.place.label, result.parties[0].name),
+    )
 
 
 def _around_reason(here: list[_Found]) -> str:

@@ -20,6 +20,7 @@ from geo.maps.plan import VENUE_COLOR, VERDICT_COLORS, BestMark, LineLike, MapPo
 from geo.maps.render import build_map
 
 if TYPE_CHECKING:
+    from geo.analysis.areas import CentreResult
     from geo.analysis.check import CheckResult, EquidistanceResult
     from geo.analysis.optimize import BestResult, Optimum
     from geo.analysis.scoring import CompareResult
@@ -120,6 +121,9 @@ def map_for_check(
     )
 
 
+_AS_HALFWAY = {"yes": "halfway", "roughly": "roughly halfway", "no": "not halfway"}  # holds -> verdict colour
+
+
 def map_for_equidistance(result: EquidistanceResult, *, basemap: bool = True) -> folium.Map:
     """Map of an equal-distance check of three or more parties: the parties and the venue."""
     v = result.venue
@@ -130,9 +134,7 @@ def map_for_equidistance(result: EquidistanceResult, *, basemap: bool = True) ->
         v.lat,
         v.lon,
         result.verdict,
-        VERDICT_COLORS.get(
-            {"yes": "halfway", "roughly": "roughly halfway", "no": "not halfway"}[result.holds], VENUE_COLOR
-        ),
+        VERDICT_COLORS.get(_AS_HALFWAY[result.holds], VENUE_COLOR),
         rows,
         "",
         (),
@@ -140,6 +142,21 @@ def map_for_equidistance(result: EquidistanceResult, *, basemap: bool = True) ->
     names = ", ".join(p.name for p in result.parties)
     title = f"Is {v.name} equally far from {names}? {result.verdict.capitalize()}"
     return build_map(party_points(result.parties), [mark], title=title, basemap=basemap)
+
+
+def map_for_centre(result: CentreResult, *, basemap: bool = True) -> folium.Map:
+    """Map of a claim about the middle of one area: the venue and the area's centre."""
+    v, (centre,) = result.venue, result.parties
+    rows = (
+        (f"to {centre.name}", format_km(centre.distance_km)),
+        ("share of the reach", f"{100 * result.share:.0f} %"),
+    )
+    color = VERDICT_COLORS.get(_AS_HALFWAY[result.holds], VENUE_COLOR)
+    mark = VenueMark(v.name, v.lat, v.lon, result.verdict, color, rows, "", ())
+    title = f"Is {v.name} in the middle of {centre.query}? {result.verdict.capitalize()}"
+    return build_map(
+        party_points(result.parties), [mark], rings_km=(result.reach_km,), title=title, basemap=basemap
+    )
 
 
 def venue_marks_for_compare(result: CompareResult) -> list[VenueMark]:

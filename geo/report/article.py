@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from geo.analysis.check import CheckResult
+from geo.analysis.check import CheckResult, EquidistanceResult
 from geo.claims.article import ArticleReport, Claim
 from geo.core.units import format_km, format_lat_lon
-from geo.report.text import check_card, equidistance_card
+from geo.report.text import centre_card, check_card, equidistance_card
 
 
 def format_report(report: ArticleReport) -> str:
@@ -31,7 +31,8 @@ def format_report(report: ArticleReport) -> str:
             f'  "{claim.sentence}"',
         ]
         *others, last = claim.between
-        lines.append(f"  venue {claim.venue}, between {', '.join(others)} and {last}")
+        where = f"between {', '.join(others)} and {last}" if others else f"in the middle of {last}"
+        lines.append(f"  venue {claim.venue}, {where}")
         if claim.read_as:
             venue, *parties = claim.read_as
             lines.append(f"  read as {venue}; parties {'; '.join(parties)}")
@@ -45,7 +46,13 @@ def format_report(report: ArticleReport) -> str:
         lines += nearest_lines(claim)
         lines.append("")
         r = claim.result
-        card = check_card(r) if isinstance(r, CheckResult) else equidistance_card(r)
+        card = (
+            check_card(r)
+            if isinstance(r, CheckResult)
+            else equidistance_card(r)
+            if isinstance(r, EquidistanceResult)
+            else centre_card(r)
+        )
         lines += [f"  {line}".rstrip() for line in card.splitlines()]
     if report.unresolved:
         lines += ["", "Not checked:"]

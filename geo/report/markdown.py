@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from geo.analysis.areas import CENTRE_ROUGHLY, CENTRE_YES, CentreResult
 from geo.analysis.check import CheckResult, EquidistanceResult
 from geo.core.units import format_km
 from geo.report.escape import md_escape
@@ -42,3 +43,19 @@ def equidistance_markdown(result: EquidistanceResult) -> str:
         "“Halfway” is defined for two places only. All distances are WGS84 geodesics.",
     ]
     return "\n".join(lines)
+
+
+def centre_markdown(result: CentreResult) -> str:
+    """The card of a claim about the middle of one area, as Markdown."""
+    centre = result.parties[0]
+    return "\n".join(
+        [
+            f"### Verdict: {result.verdict.upper()}",
+            "",
+            md_escape(result.explanation),
+            "",
+            f"*In the middle* = within {100 * CENTRE_YES:g} % of the area's reach from its centre; "
+            f"*roughly* = within {100 * CENTRE_ROUGHLY:g} %. The centre: {md_escape(centre.note)}. "
+            "All distances are WGS84 geodesics.",
+        ]
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from geo.analysis.areas import CENTRE_ROUGHLY, CENTRE_YES, CentreResult
 from geo.analysis.check import CheckResult, EquidistanceResult
 from geo.core.geodesy import Inverse
 from geo.core.units import format_km, format_lat_lon
@@ -77,6 +78,44 @@ def equidistance_card(result: EquidistanceResult) -> str:
         f"{100 * t.halfway_split_tolerance:g} % is equidistant, ≤ {100 * t.roughly_split_tolerance:g} % "
         "roughly (for two places: the split within that many points of 50/50). "
         "“Halfway” is defined for two places only. Distances: WGS84 geodesics.",
+    ]
+    return "\n".join(lines)
+
+
+def centre_card(result: CentreResult) -> str:
+    """The card of a claim about the middle of one area ("Kassel is in the middle of Germany").
+
+    >>> from geo.analysis.areas import check_centre
+    >>> from geo.places.resolve import resolve
+    >>> print(centre_card(check_centre(resolve("Kassel"), resolve("Germany"), True)))  # doctest: +ELLIPSIS
+    Is Kassel in the middle of Germany?  Verdict: ROUGHLY IN THE MIDDLE
+    <BLANKLINE>
+      Kassel → centre of Germany        67 km  (51.05°N, 10.36°E)
+      how far Germany reaches from it  465 km  (its farthest point)
+      share of the reach                 14 %
+    ...
+    """
+    v, (centre,) = result.venue, result.parties
+    area = centre.query
+    rows = [
+        (
+            f"{v.name} → {centre.name}",
+            format_km(centre.distance_km),
+            f"({format_lat_lon(centre.lat, centre.lon, 2)})",
+        ),
+        (f"how far {area} reaches from it", format_km(result.reach_km), "(its farthest point)"),
+        ("share of the reach", f"{100 * result.share:.0f} %", ""),
+    ]
+    label_w = max(len(r[0]) for r in rows)
+    number_w = max(len(r[1]) for r in rows)
+    lines = [f"Is {v.name} in the middle of {area}?  Verdict: {result.verdict.upper()}", ""]
+    lines += [f"  {a:<{label_w}}  {b:>{number_w}}  {c}".rstrip() for a, b, c in rows]
+    lines += [
+        "",
+        result.explanation,
+        "",
+        f"Verdict rule: in the middle = within {100 * CENTRE_YES:g} % of the area's reach from its centre; "
+        f"roughly = within {100 * CENTRE_ROUGHLY:g} %. Distances: WGS84 geodesics.",
     ]
     return "\n".join(lines)
 

@@ -597,7 +597,7 @@ def test_equal_distance_written_as_a_comparison(
     ("text", "reason"),
     [
         ("Both sides must meet halfway in Geneva.", "'meet halfway' is mostly a figure of speech"),
-        ("Kassel liegt in der Mitte Deutschlands.", "'in der Mitte …' is about one area"),
+        ("Le Bourget is in the heart of Paris.", "'in the heart of Paris' is about one place, not an area"),
         ("Folks in California are as close as folks in New York.", "'as close as' compares two distances"),
     ],
 )
@@ -720,3 +720,43 @@ def test_cli_main_text(capsys: pytest.CaptureFixture[str]) -> None:
         '  - "Related: Why Reykjavik sits halfway between Washington and Moscow" (outside the main text)'
         in out
     )
+
+
+@pytest.mark.parametrize(
+    ("country", "published", "tolerance_km"),
+    [  # geographic centres published by national surveys and atlases (methods differ a little)
+        ("Germany", (51.1634, 10.4477), 20),  # Niederdorla
+        ("France", (46.5391, 2.4308), 20),  # Vesdun area, metropolitan France
+        ("Spain", (40.3094, -3.6847), 25),  # Cerro de los Ángeles
+        ("United States", (39.8283, -98.5795), 25),  # Lebanon, Kansas: the contiguous states
+    ],
+)
+def test_the_centre_of_a_country_is_near_its_published_geographic_centre(
+    country: str, published: tuple[float, float], tolerance_km: float
+) -> None:
+    from geo.analysis.areas import area_centre
+
+    lat, lon, reach, _ = area_centre(resolve(country), True)
+    assert Geodesic.WGS84.Inverse(lat, lon, *published)["s12"] / 1000 < tolerance_km
+    assert reach > 300
+
+
+def test_in_the_middle_of_a_country_is_the_distance_to_its_centre() -> None:
+    # trainline.com (tests/corpus: trainline-kassel-mitte-de): "ziemlich genau in der Mitte Deutschlands
+    # ... 70 Kilometer nordwestlich des geografischen Mittelpunkts"
+    text = "Wer mit dem Zug nach Kassel fährt, findet sich ziemlich genau in der Mitte Deutschlands wieder."
+    (claim,) = check_article(text).claims
+    assert (claim.venue, claim.between, claim.reading, claim.holds) == (
+        "Kassel",
+        ("Deutschland",),
+        "at the midpoint",
+        "roughly",
+    )
+    (centre,) = claim.result.parties
+    kassel = resolve("Kassel")
+    assert centre.distance_km == pytest.approx(
+        Geodesic.WGS84.Inverse(kassel.lat, kassel.lon, centre.lat, centre.lon)["s12"] / 1000, abs=1e-6
+    )
+    assert 60 < centre.distance_km < 80  # the page says 70 km
+    report = format_report(check_article(text))
+    assert "venue Kassel, in the middle of Deutschland" in report and "ROUGHLY IN THE MIDDLE" in report

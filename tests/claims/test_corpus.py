@@ -16,11 +16,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from score_corpus import load, score  # noqa: E402
 
 FLOOR = {  # split: (read right at least, misread at most, false positives at most)
-    "tune": (34, 1, 0),  # before regions, context and lists: 3 read right, 5 misread
+    "tune": (36, 1, 0),  # before regions, context and lists: 3 read right, 5 misread
     "heldout": (10, 1, 0),  # before: 1 read right, 1 misread, 0 false positives
 }
-FRESH_FLOOR = (15, 2, 0)  # tests/corpus/fresh.jsonl: first read (before it was looked at) 6 right, 6 misread
-FRESH2_FLOOR = (5, 1, 0)  # tests/corpus/fresh2.jsonl: never looked at, never tuned on (untouched evaluation)
+FRESH_FLOOR = (16, 2, 0)  # tests/corpus/fresh.jsonl: first read (before it was looked at) 6 right, 6 misread
+FRESH2_FLOOR = (6, 1, 0)  # tests/corpus/fresh2.jsonl: never looked at, never tuned on (untouched evaluation)
 
 
 def test_the_corpus_score_does_not_fall_below_its_floor() -> None:

@@ -201,3 +201,13 @@ def test_a_claim_about_continents_is_also_measured_from_their_nearest_coasts(app
     assert not app.exception and not app.error
     (note,) = [i.value for i in app.info if "nearest points" in i.value]
     assert "North America 2,233 km" in note and "a 58/42 split" in note and note.endswith("ROUGHLY")
+
+
+def test_a_claim_about_the_middle_of_a_country_shows_the_distance_to_its_centre(app: AppTest) -> None:
+    # trainline.com (tests/corpus: trainline-kassel-mitte-de)
+    text = "Wer mit dem Zug nach Kassel fährt, findet sich ziemlich genau in der Mitte Deutschlands wieder."
+    app.text_area(key="art").set_value(text).run()
+    assert not app.exception and not app.error
+    assert "Verdict: ROUGHLY IN THE MIDDLE" in page_text(app)
+    (frame,) = app.get("iframe")
+    assert "centre of Germany" in frame.proto.srcdoc and external_references(frame.proto.srcdoc) == []
