@@ -136,8 +136,10 @@ _TRIGGER = re.compile(
       | (?P<same_as>distances?\s+(?:to|from)\b
         (?=[^.;:]{1,80}?\s(?:is|are)\s+(?:about\s+|roughly\s+|nearly\s+)?the\s+same\s+as\b))
       | (?P<idiom>\bmeet\s+(?:\w+\s+)?half[\s-]?way\b)
-      | (?P<distance_list>\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|miles)\b(?:\s*\([^()]{0,40}\))?
-        \s+(?:away\s+)?from)\s+(?=(?-i:[A-Z])[^.;:]{0,120}?,)
+      | (?P<distance_list>\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|quilómetros|quilômetros|kilómetros|miles)\b
+        (?:\s*\([^()]{0,40}\))?\s+(?:away\s+)?(?:from|de|von|da|do|des|du))\s+
+        (?![^.;:]{0,160}?\d\s*(?:km|kilom|quil|miles))  # "30 km from A and 50 km from B" gives two distances
+        (?=(?:the\s+|la\s+|el\s+|o\s+|a\s+)?(?-i:[A-Z])[^.;:\d]{0,120}?(?:,|\s(?:and|y|e|et|und)\s))
       | (?P<midpoint_at>mid[\s-]?point\s+(?:lies|is|falls|sits)\s+(?:\w+\s+){0,3}?
         (?:near|at|in|close\s+to)\b)
       | (?P<equidistant>equidistantly|equidistant|equidistance|equally\s+(?:distant|far)

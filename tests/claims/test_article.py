@@ -760,3 +760,13 @@ def test_in_the_middle_of_a_country_is_the_distance_to_its_centre() -> None:
     assert 60 < centre.distance_km < 80  # the page says 70 km
     report = format_report(check_article(text))
     assert "venue Kassel, in the middle of Deutschland" in report and "ROUGHLY IN THE MIDDLE" in report
+
+
+def test_one_distance_to_two_or_more_places_is_an_equal_distance_claim_and_two_distances_are_not() -> None:
+    (claim,) = check_article("Reno is about 700 km from Denver and Seattle.").claims
+    assert (claim.venue, claim.between, claim.reading) == ("Reno", ("Denver", "Seattle"), "equal distance")
+    expected = check_halfway(resolve("Reno"), resolve("Denver"), resolve("Seattle"))
+    assert claim.holds == next(c.holds for c in expected.criteria if c.name == "equal distance")
+    (pt,) = check_article("Pombal fica a cerca de 150 km de Lisboa e do Porto.").claims
+    assert pt.read_as[1:] == ("Lisbon, Portugal", "Porto, Portugal")
+    assert check_article("Lyon is 30 km from Vienne and 50 km from Grenoble.").claims == ()
