@@ -1734,6 +1734,7 @@ def _holds_of(kind: str, reading: NearestReading) -> str:
 
 
 MAX_ALTERNATIVES = 3  # rival readings tried per place of a claim (the largest namesakes)
+RIVAL_POPULATION_RATIO = 20  # a namesake this many times smaller than the reading is no rival
 MAX_RIVAL_CLAIMS = 200  # ... for the first this many distinct claims of an article
 
 
@@ -1746,17 +1747,25 @@ def _rivals(
 ) -> tuple[Alternative, ...]:
     """Each other place of the same name as the venue or a party, with the claim's outcome.
 
-    Places that are areas or were named as countries are taken as read. Outcomes come from
-    the same verdict rule (:func:`claim_holds` of :func:`check_halfway`).
+    Places that are areas, countries or capitals are taken as read ("Moscow" is not Moscow,
+    Idaho), and so is a city more than :data:`RIVAL_POPULATION_RATIO` times larger than the
+    namesake. Outcomes come from the same verdict rule (:func:`claim_holds` of
+    :func:`check_halfway`).
     """
     out: list[Alternative] = []
     for slot, (words, place) in enumerate(zip(written, key, strict=True)):
-        if place.radius_km is not None or normalize_name(words) in _country_names(gaz):
-            continue  # an area, or a country read as its capital
+        if (
+            place.radius_km is not None
+            or place.kind == "capital"
+            or normalize_name(words) in _country_names(gaz)
+        ):
+            continue  # an area, a capital, or a country read as its capital
         namesakes = [
             p
             for p in gaz.by_name(normalize_name(words))[: 4 * MAX_ALTERNATIVES]
-            if p.radius_km is None and (p.lat, p.lon) != (place.lat, place.lon)
+            if p.radius_km is None
+            and (p.lat, p.lon) != (place.lat, place.lon)
+            and (place.population or 0) <= RIVAL_POPULATION_RATIO * (p.population or 1)
         ][:MAX_ALTERNATIVES]
         for rival in namesakes:
             places = list(key)

@@ -770,3 +770,10 @@ def test_one_distance_to_two_or_more_places_is_an_equal_distance_claim_and_two_d
     (pt,) = check_article("Pombal fica a cerca de 150 km de Lisboa e do Porto.").claims
     assert pt.read_as[1:] == ("Lisbon, Portugal", "Porto, Portugal")
     assert check_article("Lyon is 30 km from Vienne and 50 km from Grenoble.").claims == ()
+
+
+def test_a_capital_or_a_much_larger_city_has_no_rival_reading() -> None:
+    (claim,) = check_article("Vienna is as close to Moscow as to Washington.").claims
+    assert claim.alternatives == () and not claim.ambiguous  # not Moscow, Idaho or Washington, UK
+    (portland,) = check_article("Portland is halfway between Seattle and Springfield.").claims
+    assert portland.ambiguous and all(a.place != "Portland, TX, United States" for a in portland.alternatives)
