@@ -99,7 +99,8 @@ MAX_ARTICLE_BYTES = 5_000_000  # larger files are refused before decoding
 MAX_ARTICLE_CHARS = MAX_ARTICLE_BYTES  # longer strings are refused by check_article
 MAX_NGRAM_WORDS = 5  # longest place name tried, in words
 MAX_PARTY_WORDS = 6  # a party written out longer than this is not looked up with resolve()
-MAX_CHECKED_CLAIMS = 1000  # distinct claims checked per article (each takes a few ms); the rest are listed
+MAX_CHECKED_CLAIMS = 300  # distinct claims checked per article (each takes a few ms); the rest are listed
+MAX_SENTENCE_CLAIMS = 100  # claims read in one sentence; the rest of it is listed (a list, not prose)
 MAX_LOOKUP_CACHE = 100_000  # distinct names remembered per article
 MAX_SUBJECT_PLACES = 200  # the subject of a text is judged on the places it names first
 MAX_CLAUSE_CHARS = 400  # the parties are looked for this far after the claim words
@@ -1121,7 +1122,13 @@ def check_article(
     claims: list[Claim] = []
     unresolved: list[Unresolved] = []
     for index, sentence in enumerate(sentences):
-        for trigger in _TRIGGER.finditer(text, sentence.start, sentence.end):
+        for number, trigger in enumerate(_TRIGGER.finditer(text, sentence.start, sentence.end)):
+            if number >= MAX_SENTENCE_CLAIMS:
+                reason = f"not checked: the sentence has more than {MAX_SENTENCE_CLAIMS} claims"
+                unresolved.append(
+                    Unresolved(_collapse(sentence.text), reason, _kind(trigger), sentence.start, sentence.end)
+                )
+                continue
             here = by_sentence.get(index, [])
             pairs: list[tuple[_Found, _Found, int] | int | None] = [
                 *_listed_pairs(text, sentences, index, trigger, by_sentence)

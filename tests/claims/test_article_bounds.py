@@ -27,8 +27,12 @@ def test_runs_of_dots_and_abbreviations_split_in_linear_time() -> None:
 def test_thousands_of_claims_in_one_sentence_are_each_reported() -> None:
     text = "Oslo is halfway between Paris and London, " * 3000
     report = check_article(text)
-    assert len(report.claims) == 3000  # nothing dropped; the one distinct check is made once
+    assert len(report.claims) == 100  # MAX_SENTENCE_CLAIMS; the one distinct check is made once
     assert len({id(c.result) for c in report.claims}) == 1
+    assert len(report.unresolved) == 2900  # nothing dropped: the rest is listed with the reason
+    assert {u.reason for u in report.unresolved} == {"not checked: the sentence has more than 100 claims"}
+    many = check_article("Oslo is halfway between Paris and London. " * 3000)  # one per sentence
+    assert len(many.claims) == 3000
 
 
 def test_a_long_run_of_place_names_is_read_without_rescanning() -> None:
