@@ -43,12 +43,21 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
 @contextmanager
 def running(command: Sequence[str], port: int, log: Path, **popen: object) -> Iterator[str]:
     """Start ``command`` (a server on 127.0.0.1:``port``), wait until healthy, yield its URL, stop it."""
+    with running_process(command, port, log, **popen) as (url, _):
+        yield url
+
+
+@contextmanager
+def running_process(
+    command: Sequence[str], port: int, log: Path, **popen: object
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """As :func:`running`, and the server's process too (its memory is read by the soak test)."""
     with log.open("wb") as out:
         process = subprocess.Popen(list(command), stdout=out, stderr=subprocess.STDOUT, **popen)  # type: ignore[call-overload]
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, process, log)
-        yield url
+        yield url, process
     finally:
         process.terminate()
         try:
