@@ -835,6 +835,8 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
             meeting = (meeting_sentence and prev_word in ("in", "at")) or bool(
                 _MEETING_AFTER.match(text, end, sentence.end)
             )
+            if country and _CENTRAL.search(text, max(sentence.start, start - 12), start):
+                place, country = _central(place), False  # "Central U.S.A.": the middle of the country
             found.append(_Found(place, text[start:end], start, end, index, meeting, country))
             i += n
     return found
@@ -923,6 +925,30 @@ def _title_distances(text: str, words: list[re.Match[str]]) -> list[float]:
             joined = j > 0 and text[words[j - 1].end() : match.start()] in (" ", "\xa0")
             out.append(1 + out[j - 1] if joined else math.inf)
     return out
+
+
+_CENTRAL = re.compile(r"\b(?:central|centre\s+of|center\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=64)
+def _central(country: Place) -> Place:
+    """ "Central U.S.A.", "central Germany": the centre of the country's land (see
+    :func:`geo.analysis.areas.area_centre`), an area reaching a quarter of the country's reach."""
+    from geo.analysis.areas import area_centre
+
+    lat, lon, reach, how = area_centre(country, True)
+    name = f"central {country.country_name or country.name}"
+    return Place(
+        name,
+        lat,
+        lon,
+        "region",
+        country.country,
+        country.country_name,
+        query=name,
+        note=how,
+        radius_km=reach / 4,
+    )
 
 
 def _longest_match(

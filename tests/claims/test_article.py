@@ -777,3 +777,13 @@ def test_a_capital_or_a_much_larger_city_has_no_rival_reading() -> None:
     assert claim.alternatives == () and not claim.ambiguous  # not Moscow, Idaho or Washington, UK
     (portland,) = check_article("Portland is halfway between Seattle and Springfield.").claims
     assert portland.ambiguous and all(a.place != "Portland, TX, United States" for a in portland.alternatives)
+
+
+def test_central_before_a_country_is_the_middle_of_its_land() -> None:
+    # openpolar.no (tests/corpus: fresh.jsonl, openpolar-malta-island-in-the-middle)
+    text = "In the Western hemisphere Malta lies halfway between Central U.S.A. and Central Siberia."
+    (claim,) = check_article(text).claims
+    centre = claim.result.parties[0]
+    assert claim.read_as[1] == "central United States"
+    lebanon_kansas = (39.8283, -98.5795)  # the published centre of the contiguous states
+    assert Geodesic.WGS84.Inverse(centre.lat, centre.lon, *lebanon_kansas)["s12"] / 1000 < 25

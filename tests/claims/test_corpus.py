@@ -19,7 +19,7 @@ FLOOR = {  # split: (read right at least, misread at most, false positives at mo
     "tune": (36, 1, 0),  # before regions, context and lists: 3 read right, 5 misread
     "heldout": (10, 1, 0),  # before: 1 read right, 1 misread, 0 false positives
 }
-FRESH_FLOOR = (16, 2, 0)  # tests/corpus/fresh.jsonl: first read (before it was looked at) 6 right, 6 misread
+FRESH_FLOOR = (17, 1, 0)  # tests/corpus/fresh.jsonl: first read (before it was looked at) 6 right, 6 misread
 FRESH2_FLOOR = (6, 1, 0)  # tests/corpus/fresh2.jsonl: never looked at, never tuned on (untouched evaluation)
 
 
