@@ -7,6 +7,9 @@ Never `playwright install`: the PyPI playwright package drives /usr/bin/chromium
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,3 +31,18 @@ def missing(reason: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"{reason} (CI must run the browser tests; `make test` installs chromium)")
     pytest.skip(reason)
+
+
+def launched_chromium() -> Iterator[Any]:
+    """Debian's chromium through the PyPI playwright package, for a module-scoped fixture (skip
+    outside CI when either is missing)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("the playwright package is not installed")
+    if not Path(CHROMIUM).exists():
+        missing(f"{CHROMIUM} is missing: apt-get install chromium")
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield launched
+        launched.close()

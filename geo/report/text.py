@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from geo.analysis.areas import CENTRE_ROUGHLY, CENTRE_YES, CentreResult
-from geo.analysis.check import CheckResult, EquidistanceResult
+from geo.analysis.check import CheckResult, EquidistanceResult, PlaceRef
 from geo.core.geodesy import Inverse
 from geo.core.units import format_km, format_lat_lon
 from geo.places.gazetteer import Place
@@ -37,6 +37,12 @@ def distance_line(a: Place, b: Place, inv: Inverse) -> str:
     )
 
 
+def _reading_notes(places: tuple[PlaceRef, ...]) -> list[str]:
+    """How names that needed reading were read ("New York → New York City: …"), for a card."""
+    notes = [f"{p.query} → {p.name}: {p.note}" for p in places if p.note and p.query != p.name]
+    return ["", "How the places were read:", *(f"  {n}" for n in notes)] if notes else []
+
+
 def equidistance_card(result: EquidistanceResult) -> str:
     """The card of an equal-distance check of three or more parties: each distance and the spread.
 
@@ -68,9 +74,7 @@ def equidistance_card(result: EquidistanceResult) -> str:
         f"  {spread:<{label_w}}  {format_km(result.spread_km):>8}  (imbalance {100 * result.imbalance:.1f} %)"
     )
     lines += ["", result.explanation]
-    notes = [f"{p.query} → {p.name}: {p.note}" for p in (v, *result.parties) if p.note and p.query != p.name]
-    if notes:
-        lines += ["", "How the places were read:"] + [f"  {n}" for n in notes]
+    lines += _reading_notes((v, *result.parties))
     t = result.thresholds
     lines += [
         "",
@@ -150,9 +154,7 @@ def check_card(result: CheckResult) -> str:
     for c in result.criteria:
         lines.append(f"  {c.name:<16} {c.holds:<9} {c.detail}")
     lines += ["", result.explanation]
-    notes = [f"{p.query} → {p.name}: {p.note}" for p in (v, a, b) if p.note and p.query != p.name]
-    if notes:
-        lines += ["", "How the places were read:"] + [f"  {n}" for n in notes]
+    lines += _reading_notes((v, a, b))
     t = result.thresholds
     lines += [
         "",

@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from chromium import CHROMIUM, LAUNCH_ARGS, missing
+from chromium import launched_chromium
 from geographiclib.geodesic import Geodesic
 from servers import free_port, running
 
@@ -54,16 +54,7 @@ def km_text(p: tuple[float, float], q: tuple[float, float]) -> str:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """Debian's chromium, launched as in tests/chromium.py (skip outside CI when it is missing)."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing("the playwright package is not installed")
-    if not Path(CHROMIUM).exists():
-        missing(f"{CHROMIUM} is missing: apt-get install chromium")
-    with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield launched
-        launched.close()
+    yield from launched_chromium()
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from chromium import CHROMIUM, LAUNCH_ARGS, missing
+from chromium import launched_chromium
 from servers import free_port, running_process
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -39,16 +39,7 @@ VIEW_URLS = [  # every view twice: what ten people opening shared links would lo
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing("the playwright package is not installed")
-    if not Path(CHROMIUM).exists():
-        missing(f"{CHROMIUM} is missing: apt-get install chromium")
-    with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield launched
-        launched.close()
+    yield from launched_chromium()
 
 
 @pytest.fixture(scope="module")
