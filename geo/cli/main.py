@@ -74,6 +74,10 @@ def build_parser() -> ArgumentParser:
 
     add_article_parser(sub)
 
+    from geo.cli.route import add_route_parser
+
+    add_route_parser(sub)
+
     dashboard = sub.add_parser(
         "dashboard",
         help="start the Streamlit dashboard (needs: pip install 'geo-venue[dashboard]')",
@@ -181,6 +185,15 @@ def _cmd_article(args: argparse.Namespace) -> str:
 
 
 COMMANDS.update(article=_cmd_article)
+
+
+def _cmd_route(args: argparse.Namespace) -> str:
+    from geo.cli.route import run_route
+
+    return run_route(args)
+
+
+COMMANDS.update(route=_cmd_route)
 
 
 # The settings of .streamlit/config.toml, which a pip user does not have.

@@ -271,3 +271,55 @@ def _coordinate_name(point: LatLon) -> str:
 def resolve_all(queries: Iterable[str], *, online: bool = False) -> list[Place]:
     """Resolve several places; the first failure raises."""
     return [resolve(q, online=online) for q in queries]
+
+
+_ROUTE_SEPARATORS = re.compile(r"\s*(?:→|->|>|–|—|\s-\s)\s*")
+MAX_ROUTE_PLACES = 20
+
+
+def split_route(text: str) -> list[str]:
+    """The places of a route written ``A-B-C`` (or with ``→``, ``->``, `` - ``), else ``[text]``.
+
+    A plain hyphen joins places only when the whole text is not itself a place (Baden-Baden,
+    Guinea-Bissau, Winston-Salem stay whole); arrows and spaced dashes always separate.
+
+    Examples
+    --------
+    >>> split_route("JFK-LHR-SIN"), split_route("Pyongyang → Anchorage → Washington")
+    (['JFK', 'LHR', 'SIN'], ['Pyongyang', 'Anchorage', 'Washington'])
+    >>> split_route("Baden-Baden"), split_route("Moscow")
+    (['Baden-Baden'], ['Moscow'])
+    """
+    text = text.strip()
+    parts = [p for p in _ROUTE_SEPARATORS.split(text) if p.strip()]
+    if len(parts) > 1:
+        return parts
+    if "-" not in text or parse_coordinates(text) is not None:
+        return [text]
+    try:
+        resolve(text)
+    except UnknownPlaceError:
+        pieces = [p.strip() for p in text.split("-")]
+        return pieces if all(pieces) else [text]
+    return [text]
+
+
+def resolve_route(queries: Iterable[str], *, online: bool = False) -> list[Place]:
+    """The places of a route given as several arguments, ``A-B-C`` strings, or both.
+
+    Raises
+    ------
+    InvalidInputError
+        Fewer than 2 or more than :data:`MAX_ROUTE_PLACES` places.
+    UnknownPlaceError
+        A part is unknown (the message names the part).
+
+    Examples
+    --------
+    >>> [p.iata for p in resolve_route(["JFK-LHR", "SIN"])]
+    ['JFK', 'LHR', 'SIN']
+    """
+    names = [part for q in queries for part in split_route(_check_length(q))]
+    if not 2 <= len(names) <= MAX_ROUTE_PLACES:
+        raise InvalidInputError(f"a route needs 2 to {MAX_ROUTE_PLACES} places, not {len(names)}")
+    return [resolve(name, online=online) for name in names]

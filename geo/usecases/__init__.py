@@ -10,6 +10,7 @@ same answer in both.
 * :func:`fairest_points` – the four optimal points (the core owns the weights rule).
 * :func:`find_best` – the optimum of one objective and real venues near it.
 * :func:`historic_summit_facts` – a historic summit's facts on its day, with the recorded host.
+* :func:`plan_journey` – a multi-leg route, and refuelling stops for the legs beyond range.
 * :func:`map_question` – the map of a question: parties, venues (coloured by verdict for two
   parties, by rank for more), the best point, the equidistant line, rings.
 """
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     import folium
 
     from geo.analysis.optimize import BestResult, Optimum
+    from geo.analysis.route import Journey
     from geo.analysis.scoring import CompareResult
     from geo.analysis.suggest import SuggestionFilters
     from geo.analysis.summits import SummitCheck
@@ -283,3 +285,49 @@ def historic_summit_facts(result: SummitCheck) -> tuple[SummitFacts, str | None]
         neutral=not ({s.venue_country, sovereign} & states),
     )
     return replace(facts, venue=venue), note
+
+
+def plan_journey(
+    places: Sequence[PlaceInput],
+    *,
+    aircraft: str | None = None,
+    max_stops: int = 2,
+    options: int = 5,
+    neutral: bool = False,
+    min_runway_m: int = 2500,
+    online: bool = False,
+) -> Journey:
+    """The legs of a route (``A-B-C`` strings or separate places) and, with an aircraft, the
+    refuelling stops of each leg beyond its range.
+
+    ``neutral`` keeps stops out of the states of the route's two ends (the parties).
+
+    >>> j = plan_journey(["Pyongyang", "Washington"], aircraft="il-62m")
+    >>> leg = j.route.legs[0]
+    >>> round(leg.distance_km), leg.nonstop, leg.stops.fewest_stops, leg.stops.options[0].stops[0].city
+    (11067, False, 1, 'Churchill')
+    """
+    from geo.analysis.route import Journey, plan_route
+    from geo.analysis.suggest import party_countries
+    from geo.facts.aircraft import find_aircraft
+    from geo.places.resolve import resolve_route
+
+    queries = [p for p in places if isinstance(p, str)]
+    resolved = (
+        resolve_route(queries, online=online)
+        if len(queries) == len(places)
+        else [place(p, online=online) for p in places]
+    )
+    plane = find_aircraft(aircraft) if aircraft else None
+    excluded = party_countries([resolved[0].country, resolved[-1].country]) if neutral else ()
+    route = plan_route(
+        [((p.iata or p.icao or p.name) if p.kind == "airport" else p.name, p.point) for p in resolved],
+        range_km=plane.range_km if plane else None,
+        aircraft=plane.id if plane else None,
+        max_stops=max_stops,
+        k=options,
+        min_runway_m=min_runway_m,
+        excluded_countries=excluded,
+    )
+    refs = tuple(PlaceRef.of(p) for p in resolved)
+    return Journey(refs, route, plane, max_stops, min_runway_m, neutral, tuple(excluded))

@@ -1,0 +1,73 @@
+"""``python -m geo route``: the legs of a journey, and refuelling stops for an aircraft.
+
+::
+
+    python -m geo route PLACE PLACE [PLACE …] | A-B-C  [--aircraft TYPE] [--stops N]
+                        [--options K] [--neutral] [--min-runway-m M] [--json] [--online]
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from geo.cli.options import add_place_options, positive_int
+
+
+def add_route_parser(sub: Any) -> None:
+    """Register the ``route`` sub-command on an argparse sub-parsers object."""
+    parser = sub.add_parser(
+        "route",
+        help="legs of a multi-leg route (JFK LHR SIN or JFK-LHR-SIN); refuelling stops for an aircraft",
+        description=(
+            "Each leg's WGS84 geodesic, flight time and overflown countries, the total and the detour "
+            "against the direct geodesic. With --aircraft, legs beyond its published range get the real "
+            "airports (OurAirports) where it could refuel: the fewest stops that suffice, best total first."
+        ),
+    )
+    parser.add_argument(
+        "places", nargs="+", metavar="PLACE", help="2 to 20 places, as separate arguments or joined: A-B-C"
+    )
+    parser.add_argument("--aircraft", metavar="TYPE", help="aircraft id or name (data/aircraft.csv)")
+    parser.add_argument(
+        "--stops",
+        type=positive_int,
+        default=2,
+        metavar="N",
+        help="most refuelling stops per leg (1-4, default 2)",
+    )
+    parser.add_argument(
+        "--options", type=positive_int, default=5, metavar="K", help="stop options listed per leg (default 5)"
+    )
+    parser.add_argument(
+        "--neutral", action="store_true", help="stops only outside the states of the first and last place"
+    )
+    parser.add_argument(
+        "--min-runway-m",
+        type=positive_int,
+        default=2500,
+        metavar="M",
+        help="longest runway of a stop at least M metres (default 2500)",
+    )
+    add_place_options(parser)
+
+
+def run_route(args: argparse.Namespace) -> str:
+    from geo.usecases import plan_journey
+
+    journey = plan_journey(
+        args.places,
+        aircraft=args.aircraft,
+        max_stops=args.stops,
+        options=args.options,
+        neutral=args.neutral,
+        min_runway_m=args.min_runway_m,
+        online=args.online,
+    )
+    if args.json:
+        from geo.report.jsonout import dumps
+
+        return dumps(journey)
+    from geo.report.route import journey_report
+
+    return journey_report(journey)
