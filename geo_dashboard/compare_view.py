@@ -41,7 +41,7 @@ from geo.places.gazetteer import Place
 from geo.places.venues import VenueTable, read_venue_file
 from geo.report.compare import RANK_LABELS, compare_csv
 from geo.report.escape import md_escape
-from geo.report.facts import shift_text
+from geo.report.facts import nonstop_word, shift_text
 from geo.report.jsonout import dumps
 from geo.usecases import compare_venues
 from geo_dashboard.common import (
@@ -263,8 +263,9 @@ def table_rows(result: CompareResult, *, from_file: bool = False) -> list[dict[s
             row[f"{label} clock shift"] = shift_text(facts[i].clock_shift_hours) if facts else None
         if with_aircraft:
             for i, label in enumerate(labels):
-                nonstop = facts[i].nonstop if facts else None
-                row[f"{label} non-stop"] = None if nonstop is None else ("yes" if nonstop else "NO")
+                row[f"{label} non-stop"] = (
+                    nonstop_word(facts[i]) if facts and facts[i].nonstop is not None else None
+                )
         if from_file:
             row["file row"] = v.row
         rows.append(row)

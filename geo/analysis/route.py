@@ -52,7 +52,9 @@ from geo.errors import DegenerateGeodesicError, InvalidInputError
 
 if TYPE_CHECKING:
     from geo.analysis.check import PlaceRef
+    from geo.core.geodesy import Located
     from geo.facts.aircraft import Aircraft
+    from geo.facts.summit import SummitFacts
 
 __all__ = [
     "DEFAULT_MAX_STOPS",
@@ -64,6 +66,7 @@ __all__ = [
     "Stop",
     "StopOption",
     "StopPlan",
+    "add_stop_examples",
     "one_stop",
     "plan_route",
     "refuelling_stops",
@@ -75,6 +78,7 @@ MAX_EXPANSIONS = 3000  # airports expanded before the search gives up (about 10 
 MAX_OPTIONS = 20
 MIN_RANGE_KM = 500.0  # shorter ranges are not long-haul aircraft; the search would explode
 MAX_ROUTE_PLACES = 20
+MAX_STOP_SEARCHES = 200  # legs beyond range searched for a single stop per call (~5 ms each)
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -521,3 +525,40 @@ def plan_route(
     total = sum(leg.distance_km for leg in legs)
     detour = 100.0 * (total / direct - 1.0) if direct > 0.001 else None
     return Route(tuple(legs), total, sum(leg.hours for leg in legs), direct, detour, aircraft, range_km)
+
+
+def add_stop_examples(
+    facts: Sequence[SummitFacts],
+    venues: Sequence[Located],
+    parties: Sequence[Located],
+    *,
+    limit: int = MAX_STOP_SEARCHES,
+) -> list[SummitFacts]:
+    """The facts with :attr:`~geo.facts.summit.PartyFacts.one_stop` filled in for every leg
+    beyond its aircraft's range: the best single stop (:func:`one_stop`), or ``""`` when none
+    suffices. Only the first ``limit`` such legs are searched (best venues first); the rest keep
+    ``None`` and say only "NO".
+
+    Examples
+    --------
+    >>> from geo.facts.summit import summit_facts
+    >>> from geo.places.resolve import resolve
+    >>> v, ps = resolve("Washington"), [resolve("Pyongyang"), resolve("Singapore")]
+    >>> f = add_stop_examples([summit_facts(v, ps, aircraft="il-62m")], [v], ps)[0]
+    >>> [(p.nonstop, p.one_stop) for p in f.parties]
+    [(False, 'Churchill (YYQ)'), (False, 'Irkutsk (IKT)')]
+    """
+    import dataclasses
+
+    out = []
+    left = limit
+    for summit, venue in zip(facts, venues, strict=True):
+        parties_facts = list(summit.parties)
+        for i, (p, party) in enumerate(zip(summit.parties, parties, strict=True)):
+            if p.nonstop is not False or p.aircraft_range_km is None or left <= 0:
+                continue
+            left -= 1
+            stop = one_stop([party.lat], [party.lon], [venue.lat], [venue.lon], p.aircraft_range_km)[0]
+            parties_facts[i] = dataclasses.replace(p, one_stop="" if stop is None else stop.label)
+        out.append(dataclasses.replace(summit, parties=tuple(parties_facts)))
+    return out

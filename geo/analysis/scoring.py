@@ -506,7 +506,8 @@ def with_facts(
     result gains ``date``. Only the first :data:`geo.facts.summit.MAX_FACT_VENUES` (1,000) listed venues
     get facts and only :data:`geo.facts.summit.MAX_OVERFLIGHT_LEGS` (400) party→venue paths their
     overflown countries (best venues first; the rest stay ``None``): use ``top`` to list fewer
-    venues. Loads shapely and the polygons on first use.
+    venues. With ``aircraft``, the first :data:`geo.analysis.route.MAX_STOP_SEARCHES` legs beyond
+    range get their best single refuelling stop. Loads shapely and the polygons on first use.
 
     Examples
     --------
@@ -517,10 +518,13 @@ def with_facts(
     >>> [(v.name, v.facts.venue.country, v.facts.neutral, v.facts.parties[1].overflies) for v in r.venues]
     [('Reykjavík', 'IS', True, ('RU', 'FI', 'SE', 'NO', 'IS')), ('Helsinki', 'FI', True, ('RU', 'EE', 'FI'))]
     """
+    from geo.analysis.route import add_stop_examples
     from geo.facts.summit import MAX_FACT_VENUES, facts_for_venues
 
     listed = result.venues[:MAX_FACT_VENUES]
     facts = facts_for_venues(listed, result.parties, on_date=on_date, aircraft=aircraft)
+    if aircraft is not None:
+        facts = add_stop_examples(facts, listed, result.parties)
     with_facts = tuple(dataclasses.replace(v, facts=f) for v, f in zip(listed, facts, strict=True))
     venues = with_facts + result.venues[MAX_FACT_VENUES:]
     day = (on_date or dt.date.today()).isoformat()

@@ -119,6 +119,10 @@ class PartyFacts:
     aircraft_range_km : float or None
     nonstop : bool or None
         Whether ``distance_km`` is within the aircraft's range; ``None`` without an aircraft.
+    one_stop : str or None
+        For a leg beyond range: the airport of the best single refuelling stop ("Churchill
+        (YYQ)"), or ``""`` when no single stop suffices; ``None`` when not searched (see
+        :func:`geo.analysis.route.add_stop_examples`).
     """
 
     name: str
@@ -134,6 +138,7 @@ class PartyFacts:
     aircraft: str | None
     aircraft_range_km: float | None
     nonstop: bool | None
+    one_stop: str | None = None
 
 
 @dataclass(frozen=True)

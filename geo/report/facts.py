@@ -30,11 +30,24 @@ def shift_text(value: float) -> str:
     return f"{sign}{minutes // 60}:{minutes % 60:02d} h"
 
 
-def nonstop_text(party: PartyFacts) -> str:
-    """``yes (vc-25a, 12,553 km)``, ``NO (…)``, or ``–`` without an aircraft."""
+def nonstop_word(party: PartyFacts) -> str:
+    """``yes``, ``1 stop (e.g. Churchill (YYQ))`` when one refuelling stop suffices, ``NO (2+ stops)``
+    when none does, ``NO`` when stops were not searched, ``–`` without an aircraft."""
     if party.nonstop is None:
         return "–"
-    return f"{'yes' if party.nonstop else 'NO'} ({party.aircraft}, {party.aircraft_range_km:,.0f} km)"
+    if party.nonstop:
+        return "yes"
+    if party.one_stop:
+        return f"1 stop (e.g. {party.one_stop})"
+    return "NO" if party.one_stop is None else "NO (2+ stops)"
+
+
+def nonstop_text(party: PartyFacts) -> str:
+    """``yes (vc-25a, 12,553 km)``, ``1 stop (e.g. Churchill (YYQ)) (il-62m, 10,000 km)``, ``NO (…)``,
+    or ``–`` without an aircraft."""
+    if party.nonstop is None:
+        return "–"
+    return f"{nonstop_word(party)} ({party.aircraft}, {party.aircraft_range_km:,.0f} km)"
 
 
 def facts_lines(facts: SummitFacts) -> list[str]:
@@ -114,8 +127,7 @@ def leg_text(party: PartyFacts) -> str:
     parts = [f"flight {party.flight_hours:.1f} h", f"clock {shift_text(party.clock_shift_hours)}"]
     parts.append("over " + " → ".join(party.overflies) if party.overflies is not None else "path undefined")
     if party.nonstop is not None and party.aircraft_range_km is not None:
-        verdict = "yes" if party.nonstop else "no"
-        parts.append(f"non-stop: {verdict} ({party.aircraft}, {party.aircraft_range_km:,.0f} km)")
+        parts.append(f"non-stop: {nonstop_text(party)}")
     return ", ".join(parts)
 
 
@@ -141,6 +153,6 @@ def compare_facts_lines(venues: Sequence[VenueScore], date: str | None) -> list[
         offset = format_offset(v.utc_offset_hours)
         line = f"  {name:<{width}}  {host}, {offset}; clock {shifts} h; flight {flights} h"
         if any(p.nonstop is not None for p in f.parties):
-            line += "; non-stop " + " / ".join("yes" if p.nonstop else "NO" for p in f.parties)
+            line += "; non-stop " + " / ".join(nonstop_word(p) for p in f.parties)
         lines.append(line)
     return lines

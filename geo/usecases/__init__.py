@@ -71,6 +71,10 @@ def check_claim(
     v = place(venue, online=online)
     a, b = place(party_a, online=online), place(party_b, online=online)
     facts = summit_facts(v, (a, b), on_date=on_date, aircraft=aircraft)
+    if aircraft is not None:
+        from geo.analysis.route import add_stop_examples
+
+        facts = add_stop_examples([facts], [v], [a, b])[0]
     return attach_facts(check_halfway(v, a, b, thresholds), facts)
 
 

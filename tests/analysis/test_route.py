@@ -165,3 +165,18 @@ def test_route_refuses_degenerate_input() -> None:
         plan_route([("A", PYONGYANG)])
     with pytest.raises(InvalidInputError, match="no length"):
         plan_route([("A", PYONGYANG), ("B", PYONGYANG)])
+
+
+def test_one_stop_says_none_when_no_single_stop_suffices_and_the_search_limit_is_kept() -> None:
+    assert one_stop([PYONGYANG.lat], [PYONGYANG.lon], [SAO_PAULO.lat], [SAO_PAULO.lon], 6_000.0) == [None]
+    assert np.isinf(_brute_one_stop(PYONGYANG, SAO_PAULO, 6_000.0, _pool())[0])
+    from geo.analysis.route import add_stop_examples
+    from geo.facts.summit import summit_facts
+    from geo.places.resolve import resolve
+
+    venue, parties = resolve("Washington"), [resolve("Pyongyang"), resolve("Singapore")]
+    facts = summit_facts(venue, parties, aircraft="il-62m")
+    assert [p.one_stop for p in add_stop_examples([facts], [venue], parties, limit=1)[0].parties] == [
+        "Churchill (YYQ)",
+        None,  # beyond the limit: not searched, and the cell says only "NO"
+    ]

@@ -217,7 +217,8 @@ def test_aircraft_draws_each_partys_range_ring_and_tooltips_show_the_facts(
     assert "il-62m range: 10,000 km from Pyongyang" in page
     assert "vc-25a range: 12,553 km from Washington, D.C." in page
     assert "Singapore (SG), UTC+08:00 Asia/Singapore, neutral" in page
-    assert "non-stop: no (vc-25a, 12,553 km)" in page and "non-stop: yes (il-62m, 10,000 km)" in page
+    assert "non-stop: 1 stop (e.g. Chengdu (Jianyang) (TFU))" in page  # beyond the VC-25A's range
+    assert "non-stop: yes (il-62m, 10,000 km)" in page
     # without venues the rings are still drawn
     code, _, err = run_cli(
         capsys, "map", "--between", "Pyongyang", "Washington", "--aircraft", "il-62m", "--out", str(out)

@@ -122,7 +122,8 @@ def test_aircraft_range_marks_each_leg_and_draws_rings(app: AppTest) -> None:
     assert rows["Washington, D.C."]["non-stop"] == "–"  # only one party given an aircraft
     app.selectbox(key="ca1").set_value("vc-25a").run()
     rows = facts_table(app)
-    assert rows["Washington, D.C."]["non-stop"] == "NO (vc-25a, 12,553 km)"
+    stop = "1 stop (e.g. Chengdu (Jianyang) (TFU))"  # Washington–Singapore is beyond the VC-25A's range
+    assert rows["Washington, D.C."]["non-stop"] == f"{stop} (vc-25a, 12,553 km)"
     assert "**neutral** venue" in page_text(app)
     html = app.get("iframe")[0].proto.srcdoc
     assert "12,553" in html and "10,000" in html  # the range rings and their labels
