@@ -32,8 +32,8 @@ from geopy.distance import geodesic
 from geo.analysis import scoring
 from geo.analysis.optimize import optimum
 from geo.analysis.scoring import compare, rank_order, score_venues
-from geo.analysis.suggest import airport_table
 from geo.places.gazetteer import load_gazetteer
+from geo.places.tables import airport_table
 from geo.places.venues import read_venue_file
 
 GEOPY_SAMPLE = 20_000

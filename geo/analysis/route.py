@@ -245,11 +245,11 @@ class Journey:
 class _Airports:
     lat: FloatArray
     lon: FloatArray
-    index: npt.NDArray[np.int64]  # rows of geo.analysis.suggest.airport_table()
+    index: npt.NDArray[np.int64]  # rows of geo.places.tables.airport_table()
 
 
 def _candidates(min_runway_m: int, airport_types: Sequence[str], excluded: Sequence[str]) -> _Airports:
-    from geo.analysis.suggest import AIRPORT_TYPES, airport_table
+    from geo.places.tables import AIRPORT_TYPES, airport_table
 
     if min_runway_m < 0:
         raise InvalidInputError(f"the minimum runway must be ≥ 0 m, not {min_runway_m}")
@@ -270,7 +270,7 @@ def _candidates(min_runway_m: int, airport_types: Sequence[str], excluded: Seque
 
 
 def _stop(row: int) -> Stop:
-    from geo.analysis.suggest import airport_table
+    from geo.places.tables import airport_table
 
     t = airport_table()
     runway = int(t.runway_m[row])

@@ -19,7 +19,6 @@ Ranking: ``minimax`` by longest trip then total, ``minsum`` by total then longes
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,9 +27,9 @@ import numpy.typing as npt
 
 from geo.analysis.scoring import TIE_TOLERANCE, distance_matrix_km, score_venues
 from geo.errors import InvalidInputError
-from geo.places.gazetteer import read_rows
+from geo.places.tables import AIRPORT_TYPES as AIRPORT_TYPES  # re-exported: the filter choices
+from geo.places.tables import airport_table, city_table
 
-AIRPORT_TYPES = ("large_airport", "medium_airport", "small_airport", "seaplane_base", "heliport")
 DEFAULT_AIRPORT_TYPES = ("large_airport", "medium_airport")
 DEFAULT_MIN_RUNWAY_M = 2500  # long-haul state aircraft (747-8, A330, 777) at maximum weight
 DEFAULT_MIN_POPULATION = 100_000
@@ -96,57 +95,6 @@ class SuggestionFilters:
     airport_types: tuple[str, ...] = DEFAULT_AIRPORT_TYPES
     min_population: int = DEFAULT_MIN_POPULATION
     excluded_countries: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, eq=False)
-class _Table:
-    name: tuple[str, ...]
-    iata: tuple[str, ...]
-    icao: tuple[str, ...]
-    country: npt.NDArray[np.str_]
-    type: npt.NDArray[np.str_]
-    city: tuple[str, ...]
-    lat: FloatArray
-    lon: FloatArray
-    runway_m: npt.NDArray[np.int64]  # -1 = unknown
-    population: npt.NDArray[np.int64]  # -1 = not a city
-
-
-@functools.cache
-def airport_table() -> _Table:
-    """Every airport of ``airports.csv`` as arrays (loaded once per process)."""
-    rows = list(read_rows("airports.csv"))
-    return _Table(
-        tuple(r["name"] for r in rows),
-        tuple(r["iata"] for r in rows),
-        tuple(r["icao"] for r in rows),
-        np.array([r["country_code"] for r in rows], dtype=np.str_),
-        np.array([r["type"] for r in rows], dtype=np.str_),
-        tuple(r["city"] for r in rows),
-        np.array([float(r["lat"]) for r in rows]),
-        np.array([float(r["lon"]) for r in rows]),
-        np.array([int(float(r["runway_m"])) if r["runway_m"] else -1 for r in rows], dtype=np.int64),
-        np.full(len(rows), -1, dtype=np.int64),
-    )
-
-
-@functools.cache
-def city_table() -> _Table:
-    """Every city of ``cities.csv`` as arrays (loaded once per process)."""
-    rows = list(read_rows("cities.csv"))
-    n = len(rows)
-    return _Table(
-        tuple(r["name"] for r in rows),
-        ("",) * n,
-        ("",) * n,
-        np.array([r["country_code"] for r in rows], dtype=np.str_),
-        np.full(n, "city", dtype=np.str_),
-        tuple(r["name"] for r in rows),
-        np.array([float(r["lat"]) for r in rows]),
-        np.array([float(r["lon"]) for r in rows]),
-        np.full(n, -1, dtype=np.int64),
-        np.array([int(r["population"] or 0) for r in rows], dtype=np.int64),
-    )
 
 
 def _validate(filters: SuggestionFilters, k: int) -> None:

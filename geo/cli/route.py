@@ -3,15 +3,18 @@
 ::
 
     python -m geo route PLACE PLACE [PLACE …] | A-B-C  [--aircraft TYPE] [--stops N]
-                        [--options K] [--neutral] [--min-runway-m M] [--json] [--online]
+                        [--options K] [--neutral] [--min-runway-m M] [--out F.html] [--json] [--online]
 """
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geo.cli.options import add_place_options, positive_int
+
+if TYPE_CHECKING:
+    from geo.analysis.route import Journey
 
 
 def add_route_parser(sub: Any) -> None:
@@ -49,7 +52,32 @@ def add_route_parser(sub: Any) -> None:
         metavar="M",
         help="longest runway of a stop at least M metres (default 2500)",
     )
+    parser.add_argument(
+        "--out",
+        metavar="FILE.html",
+        help="also write the map (legs and refuelling stops), self-contained and offline",
+    )
     add_place_options(parser)
+
+
+def _write_map(journey: Journey, out: str) -> str:
+    from pathlib import Path
+
+    from geo.core.files import check_regular_file
+    from geo.errors import InvalidInputError
+    from geo.maps.offline_html import export_html
+    from geo.maps.results import map_for_journey
+
+    path = Path(out)
+    if path.suffix.lower() not in (".html", ".htm"):
+        raise InvalidInputError(f"--out {out!r} must name an .html file")
+    check_regular_file(path, writing=True)
+    page = export_html(map_for_journey(journey), offline=True)
+    try:
+        path.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInputError(f"cannot write {out!r}: {exc.strerror or exc}") from None
+    return f"wrote {path} ({len(page.encode('utf-8')) / 1024:,.0f} kB, self-contained, works offline)"
 
 
 def run_route(args: argparse.Namespace) -> str:
@@ -64,10 +92,11 @@ def run_route(args: argparse.Namespace) -> str:
         min_runway_m=args.min_runway_m,
         online=args.online,
     )
+    wrote = _write_map(journey, args.out) if args.out else ""
     if args.json:
         from geo.report.jsonout import dumps
 
         return dumps(journey)
     from geo.report.route import journey_report
 
-    return journey_report(journey)
+    return journey_report(journey) + (f"\n{wrote}" if wrote else "")

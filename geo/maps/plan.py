@@ -90,11 +90,18 @@ DIRECT_COLOR = "#444444"
 EQUIDISTANT_COLOR = "#7b3294"
 RING_COLOR = "#1f4e9c"
 BEST_COLOR = "#c51b7d"
+ROUTE_COLOR = "#1f4e9c"
+STOP_COLOR = "#e66101"
 VERDICT_COLORS = {
     "halfway": "#1a9641",
     "roughly halfway": "#f39c12",
     "not halfway": "#d7191c",
     "undefined": "#7f7f7f",
+}
+ROUTE_KINDS = {
+    "route": "route (geodesic legs)",
+    "stop-route": "via refuelling stops",
+    "detour": "detour around avoided airspace",
 }
 RANK_COLORS = ("#1a9641", "#a6d96a", "#e6c700", "#fdae61", "#d7191c")  # best → worst
 
@@ -187,6 +194,37 @@ class VenueMark:
     @property
     def point(self) -> LatLon:
         return LatLon(self.lat, self.lon)
+
+
+@dataclass(frozen=True)
+class RouteMark:
+    """A route to draw: places in order, each leg the geodesic between consecutive places.
+
+    Journeys (``route``), refuelling-stop options and detours around avoided airspace are
+    routes. Places at ``stops`` (indexes into ``points``) get a stop marker; the others are
+    expected to be parties or venues drawn by the map already.
+
+    Attributes
+    ----------
+    label : str
+        Tooltip of every leg ("Pyongyang → Churchill → Washington: 11,079 km").
+    points : tuple of MapPoint
+        At least two.
+    color : str
+    dash : str or None
+        SVG dash pattern ("6 4"), ``None`` for a solid line.
+    stops : tuple of int
+    kind : str
+        ``route`` (a journey), ``stop-route`` (via refuelling stops) or ``detour`` (around
+        avoided airspace): the legend and the layer it is drawn in.
+    """
+
+    label: str
+    points: tuple[MapPoint, ...]
+    color: str = ROUTE_COLOR
+    dash: str | None = None
+    stops: tuple[int, ...] = ()
+    kind: str = "route"
 
 
 @dataclass(frozen=True)
@@ -429,6 +467,7 @@ class _Geodesics:
     direct_path: tuple[np.ndarray, np.ndarray] | None
     mid: LatLon | None
     notes: list[str]
+    routes: list[list[tuple[np.ndarray, np.ndarray]]] = field(default_factory=list)  # legs per route
 
 
 def _geodesics(parties: Sequence[MapPoint], venues: Sequence[VenueMark], best: LatLon | None) -> _Geodesics:
@@ -476,6 +515,7 @@ class _Frame:
         arcs: list[tuple[float, float]] = [(p.lon, p.lon) for p in points]
         arcs += [(float(lons.min()), float(lons.max())) for *_, lons in geo.flights]
         arcs += [(float(lons.min()), float(lons.max())) for *_, lons in geo.best_paths]
+        arcs += [(float(lons.min()), float(lons.max())) for legs in geo.routes for _, lons in legs]
         if geo.direct_path is not None:
             arcs.append((float(geo.direct_path[1].min()), float(geo.direct_path[1].max())))
         self.east = _frame_east(arcs)
@@ -629,6 +669,55 @@ def _equidistant_lines(
     return lines
 
 
+def _route_geodesics(routes: Sequence[RouteMark], geo: _Geodesics) -> None:
+    """Densify every leg of every route into ``geo.routes`` (a leg with no unique path is skipped)."""
+    for route in routes:
+        if len(route.points) < 2:
+            raise InvalidInputError(f"route {route.label!r} needs at least two points")
+        _COLOR.fullmatch(route.color) or _bad_color(route.color)
+        legs = []
+        for p, q in zip(route.points, route.points[1:], strict=False):
+            try:
+                legs.append(densify(p.point, q.point, MAX_STEP_KM))
+            except DegenerateGeodesicError:
+                geo.notes.append(f"{p.name} and {q.name} are nearly antipodal: that leg is not drawn.")
+                legs.append((np.array([p.lat]), np.array([p.lon])))
+        geo.routes.append(legs)
+
+
+def _bad_color(color: str) -> bool:
+    raise InvalidInputError(f"colour {color!r} must be #rrggbb")
+
+
+def _route_lines(
+    routes: Sequence[RouteMark], geo: _Geodesics, frame: _Frame, parties: Sequence[MapPoint], layout: _Layout
+) -> tuple[list[DrawnLine], list[DrawnMarker]]:
+    """Each route's legs end to end in the frame, and a marker at each of its stops on the path."""
+    lines: list[DrawnLine] = []
+    markers: list[DrawnMarker] = []
+    for route, legs in zip(routes, geo.routes, strict=True):
+        at = frame.lon(route.points[0].lon)
+        for k, (lats, lons) in enumerate(legs):
+            end = route.points[k + 1]
+            shifted, copy = frame.path(lons, route.points[k].lon, at, frame.lon(end.lon))
+            at = float(shifted[-1]) if lons.size > 1 else frame.lon(end.lon)
+            if lons.size > 1:
+                lines.append(
+                    DrawnLine(
+                        route.kind, route.label, _round(lats), _round(shifted), route.color, 3.0, route.dash
+                    )
+                )
+            if k + 1 in route.stops:
+                rows = [("position", _latlon_text(end.lat, end.lon)), *end.details]
+                tooltip = f"{end.name} (stop)" + (f" — {end.facts}" if end.facts else "")
+                markers += _copies("stop", end.name, end.lat, end.lon, [at], route.color, tooltip, rows)
+            elif copy is not None:
+                for i, party in enumerate(parties):
+                    if (party.lat, party.lon) == (end.lat, end.lon):
+                        layout.party_copies[i].add(copy)
+    return lines, markers
+
+
 def _ring_lines(parties: Sequence[MapPoint], rings_km: Sequence[float], layout: _Layout) -> list[DrawnLine]:
     """Range rings around each party: the given radii, then the party's aircraft range."""
     lines = []
@@ -715,7 +804,7 @@ def _bounds(
     markers: Sequence[DrawnMarker], lines: Sequence[DrawnLine]
 ) -> tuple[tuple[tuple[float, float], tuple[float, float]], tuple[float, float]]:
     """The fit bounds (markers and paths, not rings) and the longitude range of everything drawn."""
-    paths = [line for line in lines if line.kind in ("flight", "direct", "best-path")]
+    paths = [line for line in lines if line.kind in ("flight", "direct", "best-path", *ROUTE_KINDS)]
     focus_lats = [m.lat for m in markers] + [lat for line in paths for lat in line.lats]
     focus_lons = [m.lon for m in markers] + [lon for line in paths for lon in line.lons]
     all_lons = focus_lons + [lon for line in lines for lon in line.lons]
@@ -732,6 +821,7 @@ def plan_map(
     equidistant: LineLike | None = None,
     rings_km: Sequence[float] = (),
     title: str | None = None,
+    routes: Sequence[RouteMark] = (),
 ) -> MapPlan:
     """Compute everything a map shows, in one consistent longitude frame.
 
@@ -751,6 +841,8 @@ def plan_map(
         Radii of geodesic range rings around each party, km, each in (0, 20,000].
     title : str, optional
         Shown at the top of the legend; escaped.
+    routes : sequence of RouteMark
+        Journeys, stop options and detours, leg by leg.
 
     Returns
     -------
@@ -766,6 +858,7 @@ def plan_map(
         _check_radius(radius)
     best_point = LatLon(best.lat, best.lon) if best is not None else None
     geo = _geodesics(points, marks, best_point)
+    _route_geodesics(routes, geo)
     frame = _Frame(
         [p.point for p in points] + [v.point for v in marks] + ([best_point] if best_point else []), geo
     )
@@ -776,31 +869,23 @@ def plan_map(
     )
 
     lines = _flight_lines(points, marks, geo, frame, layout, distances)
-    if best is not None:
-        lines += _best_lines(points, best, geo, frame, layout, to_best)
+    lines += _best_lines(points, best, geo, frame, layout, to_best) if best is not None else []
     direct, markers = _direct_line_and_midpoint(points, geo, frame, layout)
     lines += direct
     if equidistant is not None:
         lines += _equidistant_lines(points, equidistant, geo, layout)
-    lines += _ring_lines(points, rings_km, layout)
+    route_lines, stop_markers = _route_lines(routes, geo, frame, points, layout)
+    lines, markers = lines + _ring_lines(points, rings_km, layout) + route_lines, markers + stop_markers
     markers += _party_markers(points, marks, layout, distances, to_best)
     markers += _venue_markers(points, marks, layout, distances)
-    if best is not None:
-        markers += _best_markers(points, best, layout, to_best)
-
+    markers += _best_markers(points, best, layout, to_best) if best is not None else []
     bounds, lon_range = _bounds(markers, lines)
     if title is None:
         title = "Parties: " + ", ".join(p.name for p in points)
         title += "; venues: " + ", ".join(v.name for v in marks) if marks else ""
+    legend = _legend(markers, lines, marks)
     return MapPlan(
-        title=title,
-        markers=tuple(markers),
-        lines=tuple(lines),
-        legend=_legend(markers, lines, marks),
-        notes=tuple(geo.notes),
-        frame_east_deg=frame.east,
-        bounds=bounds,
-        lon_range=lon_range,
+        title, tuple(markers), tuple(lines), legend, tuple(geo.notes), frame.east, bounds, lon_range
     )
 
 
@@ -844,6 +929,13 @@ def _legend(
         entries.append(LegendEntry("range ring (geodesic circle)", RING_COLOR, "dashed"))
     if any(m.kind == "best" for m in markers):
         entries.append(LegendEntry("best point, minimax circle", BEST_COLOR, "circle"))
+    for kind, text in ROUTE_KINDS.items():
+        route_colors = sorted({line.color for line in lines if line.kind == kind})
+        if route_colors:
+            dashed = any(line.dash for line in lines if line.kind == kind)
+            entries.append(LegendEntry(text, route_colors[0], "dashed" if dashed else "line"))
+    if any(m.kind == "stop" for m in markers):
+        entries.append(LegendEntry("refuelling stop", STOP_COLOR, "circle"))
     return tuple(entries)
 
 

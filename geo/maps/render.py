@@ -18,7 +18,7 @@ from folium.map import Layer
 from folium.template import Template
 
 from geo.core.geodesy import Located
-from geo.maps.plan import MIDPOINT_COLOR, BestMark, LineLike, MapPlan, plan_map
+from geo.maps.plan import MIDPOINT_COLOR, BestMark, LineLike, MapPlan, RouteMark, plan_map
 from geo.report.escape import html_text, js_string
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -253,8 +253,21 @@ def render_plan(plan: MapPlan, *, basemap: bool = True) -> folium.Map:
         "flight": "Flight paths",
         "best-path": "Best point and minimax circle",
         "minimax": "Best point and minimax circle",
+        "route": "Route",
+        "stop-route": "Refuelling stops",
+        "detour": "Detours around avoided airspace",
     }
-    for kind in ("ring", "equidistant", "direct", "flight", "best-path", "minimax"):
+    for kind in (
+        "ring",
+        "equidistant",
+        "direct",
+        "flight",
+        "best-path",
+        "minimax",
+        "route",
+        "stop-route",
+        "detour",
+    ):
         for line in plan.lines:
             if line.kind != kind:
                 continue
@@ -272,8 +285,9 @@ def render_plan(plan: MapPlan, *, basemap: bool = True) -> folium.Map:
         "best": ("Best point and minimax circle", 8),
         "venue": ("Venues", 7),
         "party": ("Parties", 8),
+        "stop": ("Refuelling stops", 6),
     }
-    for kind in ("midpoint", "best", "venue", "party"):
+    for kind in ("midpoint", "best", "venue", "stop", "party"):
         name, radius = marker_groups[kind]
         for marker in plan.markers:
             if marker.kind != kind:
@@ -351,6 +365,7 @@ def build_map(
     rings_km: Sequence[float] = (),
     title: str | None = None,
     basemap: bool = True,
+    routes: Sequence[RouteMark] = (),
 ) -> folium.Map:
     """A deterministic folium map of parties, venues, geodesic flight paths and the rest.
 
@@ -366,7 +381,9 @@ def build_map(
     >>> "L.polyline" in html and "Geodesic midpoint" in html
     True
     """
-    plan = plan_map(parties, venues, best=best, equidistant=equidistant, rings_km=rings_km, title=title)
+    plan = plan_map(
+        parties, venues, best=best, equidistant=equidistant, rings_km=rings_km, title=title, routes=routes
+    )
     return render_plan(plan, basemap=basemap)
 
 

@@ -16,13 +16,23 @@ import folium
 from geo.core.geodesy import Located
 from geo.core.units import format_km
 from geo.errors import InvalidInputError
-from geo.maps.plan import VENUE_COLOR, VERDICT_COLORS, BestMark, LineLike, MapPoint, VenueMark, rank_color
+from geo.maps.plan import (
+    VENUE_COLOR,
+    VERDICT_COLORS,
+    BestMark,
+    LineLike,
+    MapPoint,
+    RouteMark,
+    VenueMark,
+    rank_color,
+)
 from geo.maps.render import build_map
 
 if TYPE_CHECKING:
     from geo.analysis.areas import CentreResult
     from geo.analysis.check import CheckResult, EquidistanceResult
     from geo.analysis.optimize import BestResult, Optimum
+    from geo.analysis.route import Journey
     from geo.analysis.scoring import CompareResult
     from geo.facts.summit import SummitFacts
 
@@ -248,3 +258,45 @@ def map_for_best(
     return build_map(
         parties, venues, best=mark, equidistant=equidistant, rings_km=rings_km, title=title, basemap=basemap
     )
+
+
+def routes_for_journey(journey: Journey) -> tuple[list[MapPoint], list[RouteMark]]:
+    """The places of a journey as map points, its legs as a route, and for each leg beyond range
+    its best refuelling-stop option as a dashed orange route with stop markers."""
+    from geo.maps.plan import STOP_COLOR
+    from geo.report.route import option_line
+
+    points = [
+        MapPoint(p.name, p.lat, p.lon, details=(("position query", p.query),) if p.query else ())
+        for p in journey.places
+    ]
+    route = journey.route
+    names = " → ".join(leg.start for leg in route.legs) + f" → {route.legs[-1].end}"
+    label = f"{names}: {format_km(route.total_km)}, {route.hours:.1f} h"
+    marks = [RouteMark(label, tuple(points))]
+    for k, leg in enumerate(route.legs):
+        plan = leg.stops
+        if plan is None or not plan.options:
+            continue
+        option = plan.options[0]
+        stops = [
+            MapPoint(
+                s.label, s.lat, s.lon, facts=s.country or "", details=(("runway", f"{s.runway_m or '?'} m"),)
+            )
+            for s in option.stops
+        ]
+        via = (points[k], *stops, points[k + 1])
+        text = f"{leg.start} → {leg.end} {option_line(1, option).removeprefix('1. ')}"
+        marks.append(RouteMark(text, via, STOP_COLOR, "6 4", tuple(range(1, len(via) - 1)), "stop-route"))
+    return points, marks
+
+
+def map_for_journey(journey: Journey, *, basemap: bool = True) -> folium.Map:
+    """The map of a journey: places, legs, the best refuelling stops of legs beyond range."""
+    points, marks = routes_for_journey(journey)
+    legs = journey.route.legs
+    names = " → ".join([*(leg.start for leg in legs), legs[-1].end])
+    title = f"Route {names}: {format_km(journey.route.total_km)}"
+    if journey.aircraft is not None:
+        title += f" ({journey.aircraft.id}, range {format_km(journey.aircraft.range_km)})"
+    return build_map(points, title=title, basemap=basemap, routes=marks)

@@ -9,9 +9,9 @@ import pytest
 from geographiclib.geodesic import Geodesic
 
 from geo.analysis.route import MAX_STOPS, one_stop, plan_route, refuelling_stops
-from geo.analysis.suggest import airport_table
 from geo.core.geodesy import LatLon
 from geo.errors import InvalidInputError
+from geo.places.tables import airport_table
 
 PYONGYANG = LatLon(39.0392, 125.7625)
 WASHINGTON = LatLon(38.9072, -77.0369)

@@ -167,3 +167,18 @@ def test_hostile_names_open_no_dialog_and_show_as_text(browser: Any, tmp_path: P
     assert page.locator(".geo-legend img, .leaflet-popup-pane img, .leaflet-tooltip-pane img").count() == 0
     assert page.locator("svg svg").count() == 0  # no injected <svg onload>
     assert HOSTILE_NAMES[4] in page.locator(".geo-legend").inner_text()
+
+
+def test_a_journey_map_renders_offline_with_its_legs_and_stops(browser: Any, tmp_path: Path) -> None:
+    from geo.maps.results import map_for_journey
+    from geo.usecases import plan_journey
+
+    journey = plan_journey(["JFK-LHR-SIN-SYD"], aircraft="il-62m")
+    path = tmp_path / "route.html"
+    path.write_text(export_html(map_for_journey(journey)), encoding="utf-8")
+    page, errors, dialogs = open_offline(browser, path)
+    assert page.locator("path.geo-route").count() == 3  # three legs
+    assert page.locator("path.geo-stop-route").count() == 2  # LHR → stop → SIN
+    assert page.locator("path.geo-stop").count() == 1
+    assert "via refuelling stops" in page.locator(".geo-legend").inner_text()
+    assert errors == [] and dialogs == []
