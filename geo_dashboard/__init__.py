@@ -11,5 +11,6 @@ VIEWS: dict[str, str] = {
     "Compare venues": "compare_view",
     "Find the fairest venue": "fairest_view",
     "Historic summits": "summits_view",
+    "Plan the journey": "journey_view",
     "Check an article": "article_view",
 }

@@ -255,6 +255,7 @@ OTHER_VIEWS = {
     "Compare venues": "Reykjavík",
     "Find the fairest venue": "81.9°N",
     "Historic summits": "Anchorage",
+    "Plan the journey": "Churchill (YYQ)",
     "Check an article": "The city was picked because",
 }
 
@@ -274,7 +275,7 @@ def test_every_view_renders_its_map_offline_without_errors(server: str, session:
     expect(main).to_contain_text(OTHER_VIEWS[view])
     frame = map_frame(page).first
     expect(frame.locator(".leaflet-container")).to_be_visible()
-    expect(frame.locator("svg path.geo-flight").first).to_be_attached()  # geodesics drawn
+    expect(frame.locator("svg path.geo-flight, svg path.geo-route").first).to_be_attached()  # geodesics
     expect(frame.locator(".geo-legend")).to_be_visible()
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.locator("[data-testid='stAlertContentError']").count() == 0
