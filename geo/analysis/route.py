@@ -462,17 +462,20 @@ def one_stop(
     _validate(range_km, 1, 1)
     air = _candidates(min_runway_m, ("large_airport", "medium_airport"), excluded_countries)
     out: list[Stop | None] = []
-    for la, lo, lb, lob in zip(
-        *(np.atleast_1d(np.asarray(x, dtype=np.float64)) for x in (a_lat, a_lon, b_lat, b_lon)), strict=True
-    ):
-        first = np.asarray(distance_km(la, lo, air.lat, air.lon))
-        near = np.flatnonzero(first <= range_km)
+    reach: dict[tuple[float, float], tuple[FloatArray, npt.NDArray[np.intp]]] = {}  # per departure
+    legs = (np.atleast_1d(np.asarray(x, dtype=np.float64)) for x in (a_lat, a_lon, b_lat, b_lon))
+    for la, lo, lb, lob in zip(*legs, strict=True):
+        if (la, lo) not in reach:
+            first = np.asarray(distance_km(la, lo, air.lat, air.lon))
+            near = np.flatnonzero(first <= range_km)
+            reach[(la, lo)] = (first[near], near)
+        first_near, near = reach[(la, lo)]
         second = np.asarray(distance_km(air.lat[near], air.lon[near], lb, lob))
         ok = second <= range_km
         if not ok.any():
             out.append(None)
             continue
-        total = np.where(ok, first[near] + second, np.inf)
+        total = np.where(ok, first_near + second, np.inf)
         out.append(_stop(int(air.index[near[int(np.argmin(total))]])))
     return out
 
