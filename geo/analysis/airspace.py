@@ -647,5 +647,8 @@ def _search(
             graph, n, n + 1, heuristic=lambda u, _: heuristic[u], weight="weight"
         )
     except (nx.NetworkXNoPath, nx.NodeNotFound):
-        raise NoPathError("no path around the avoided land within the planning view: add a stop") from None
+        raise NoPathError(
+            f"no path avoids the land within {VIEW_RADIUS_DEG:g}° of the leg's midpoint: an end is enclosed "
+            "by it, or the way round needs more than one view (add a stop)"
+        ) from None
     return route
