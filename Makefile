@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_countries.py
 	$(BIN)/python benchmarks/bench_dashboard.py
 	$(BIN)/python benchmarks/bench_article.py
+	$(BIN)/python benchmarks/bench_airspace.py
 	$(BIN)/python benchmarks/score_corpus.py
 
 data: $(STAMP)
