@@ -21,6 +21,10 @@ class InvalidInputError(GeoError, ValueError):
     """A string or argument is empty, too long, or has the wrong shape."""
 
 
+class NoPathError(InvalidInputError):
+    """No path meets the constraints (e.g. a party inside a country whose airspace is avoided)."""
+
+
 class UnknownPlaceError(GeoError, LookupError):
     """A place name or code is not in the gazetteer.
 
