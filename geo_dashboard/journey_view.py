@@ -13,7 +13,7 @@ from geo.facts.aircraft import load_aircraft
 from geo.maps.results import map_for_journey
 from geo.report.escape import md_escape
 from geo.report.jsonout import dumps
-from geo.report.route import journey_report, stop_cell
+from geo.report.route import journey_report, nonstop_cell, stop_cell
 from geo.usecases import plan_journey
 from geo_dashboard.common import map_html, show_error, show_map, slug
 
@@ -68,7 +68,7 @@ def _inputs() -> tuple[str, str | None, int, bool, int]:
 def _leg_rows(journey: Journey) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for i, leg in enumerate(journey.route.legs, start=1):
-        nonstop = None if leg.nonstop is None else "yes" if leg.nonstop else f"NO: {stop_cell(leg.stops)}"
+        nonstop = None if leg.nonstop is None else nonstop_cell(leg)
         rows.append(
             {
                 "leg": f"{i}. {leg.start} → {leg.end}",

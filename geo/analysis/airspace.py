@@ -661,3 +661,90 @@ def _search(
             "by it, or the way round needs more than one view (add a stop)"
         ) from None
     return route
+
+
+MAX_DETOUR_LEGS = 40  # legs planned around avoided airspace per question (about 1 s each when blocked)
+
+
+@dataclass(frozen=True)
+class Detour:
+    """One leg flown around avoided airspace, as reported: the path, or why there is none.
+
+    Attributes
+    ----------
+    start, end : str
+        Names of the leg's ends.
+    avoided : tuple of str
+        ISO codes avoided.
+    direct_km : float
+        The direct geodesic, km.
+    length_km, extra_km, extra_hours : float or None
+        The path around (sum of exact geodesic legs), its excess over the direct geodesic in km and
+        in flight hours; ``None`` when there is no path.
+    waypoints : tuple of (lat, lon)
+        The path's turning points, ends included (empty when there is no path).
+    crosses_direct : bool
+        Whether the direct geodesic overflies the avoided land.
+    nonstop : bool or None
+        With an aircraft range: whether the path around is within it.
+    no_path : str
+        Why there is no path ("" when there is one).
+    """
+
+    start: str
+    end: str
+    avoided: tuple[str, ...]
+    direct_km: float
+    length_km: float | None
+    extra_km: float | None
+    extra_hours: float | None
+    waypoints: tuple[tuple[float, float], ...]
+    crosses_direct: bool
+    nonstop: bool | None = None
+    no_path: str = ""
+
+
+def detour(
+    start: str,
+    a: LatLon,
+    end: str,
+    b: LatLon,
+    avoid: Sequence[str],
+    *,
+    buffer_km: float = 0.0,
+    range_km: float | None = None,
+) -> Detour:
+    """The leg ``start`` → ``end`` around the avoided countries, or why no path exists.
+
+    Raises only for bad input (unknown code, bad buffer); "no path" is an answer.
+
+    Examples
+    --------
+    >>> d = detour("Moscow", LatLon(55.7558, 37.6173), "Tokyo", LatLon(35.6762, 139.6503), ["RU"])
+    >>> d.length_km, d.no_path[:40]
+    (None, 'Moscow is on the avoided land (RU): no p')
+    """
+    codes = validate_codes(avoid)
+    direct = float(_GEOD.inv(a.lon, a.lat, b.lon, b.lat)[2]) / 1000.0
+    try:
+        path = avoid_path(a, b, codes, buffer_km=buffer_km)
+    except NoPathError as exc:
+        text = str(exc)
+        for name, p in ((start, a), (end, b)):
+            text = text.replace(f"({p.lat:g}, {p.lon:g})", name)
+        return Detour(
+            start, end, codes, direct, None, None, None, (), True, None if range_km is None else False, text
+        )
+    nonstop = None if range_km is None else path.length_km <= range_km
+    return Detour(
+        start,
+        end,
+        codes,
+        path.direct_km,
+        path.length_km,
+        path.extra_km,
+        path.extra_hours,
+        path.waypoints,
+        path.crosses_direct,
+        nonstop,
+    )

@@ -38,6 +38,7 @@ from geo.errors import InvalidInputError
 from geo.places.gazetteer import Place
 
 if TYPE_CHECKING:
+    from geo.analysis.airspace import Detour
     from geo.facts.aircraft import Aircraft
     from geo.facts.summit import SummitFacts
 
@@ -149,6 +150,7 @@ class CheckResult:
     criteria: tuple[Criterion, ...]
     thresholds: Thresholds
     facts: SummitFacts | None = None  # the summit facts of the venue and parties (with_facts)
+    detours: tuple[Detour, ...] = ()  # each party's leg flown around avoided airspace (check --avoid)
 
 
 EQUIDISTANT, ROUGHLY_EQUIDISTANT, NOT_EQUIDISTANT = "equidistant", "roughly equidistant", "not equidistant"

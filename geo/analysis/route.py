@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from geo.analysis.airspace import Detour, detour
 from geo.core.flight import flight_hours
 from geo.core.geodesy import LatLon, distance_km
 from geo.errors import DegenerateGeodesicError, InvalidInputError
@@ -185,7 +186,12 @@ class StopPlan:
 
 @dataclass(frozen=True)
 class Leg:
-    """One leg of a route."""
+    """One leg of a route.
+
+    ``nonstop`` judges the path flown: the detour when airspace is avoided. ``detour`` is that
+    path (:class:`geo.analysis.airspace.Detour`); ``stop_detours`` the legs of the best
+    refuelling-stop option flown around the avoided airspace too.
+    """
 
     start: str
     end: str
@@ -196,6 +202,8 @@ class Leg:
     overflies: tuple[str, ...] | None
     nonstop: bool | None = None
     stops: StopPlan | None = None
+    detour: Detour | None = None
+    stop_detours: tuple[Detour, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -213,6 +221,10 @@ class Route:
         Percent longer than ``direct_km``; ``None`` when the route returns to its start.
     aircraft : str or None
     range_km : float or None
+    avoid : tuple of str
+        Countries whose airspace the legs avoid (:mod:`geo.analysis.airspace`).
+    avoiding_km : float or None
+        Total of the legs flown around them; ``None`` without ``avoid`` or when a leg has no path.
     """
 
     legs: tuple[Leg, ...]
@@ -222,6 +234,8 @@ class Route:
     detour_pct: float | None
     aircraft: str | None = None
     range_km: float | None = None
+    avoid: tuple[str, ...] = ()
+    avoiding_km: float | None = None
 
 
 @dataclass(frozen=True)
@@ -239,6 +253,7 @@ class Journey:
     min_runway_m: int
     neutral: bool
     excluded_countries: tuple[str, ...]
+    buffer_km: float = 0.0
 
 
 @dataclass(frozen=True, eq=False)
@@ -486,12 +501,18 @@ def plan_route(
     range_km: float | None = None,
     aircraft: str | None = None,
     overflights: bool = True,
+    avoid: Sequence[str] = (),
+    buffer_km: float = 0.0,
     **stop_options: object,
 ) -> Route:
     """The legs of a route through ``places`` (name, point), in order.
 
     With ``range_km`` each leg says whether it is within range and, when it is not, carries its
-    refuelling stops (:func:`refuelling_stops`, given ``stop_options``).
+    refuelling stops (:func:`refuelling_stops`, given ``stop_options``). With ``avoid`` every leg
+    is also flown around those countries' airspace (:func:`geo.analysis.airspace.detour`), its
+    range judged on that path, no stop lies in them, and the best stop option's legs are flown
+    around them too. Stops are searched on direct geodesics: a leg that is beyond range only
+    because of its detour gets none (plan it as a route through a stop of your choice).
 
     Raises
     ------
@@ -509,6 +530,12 @@ def plan_route(
 
     if not 2 <= len(places) <= MAX_ROUTE_PLACES:
         raise InvalidInputError(f"a route needs 2 to {MAX_ROUTE_PLACES} places, not {len(places)}")
+    from geo.analysis.airspace import validate_codes
+
+    codes = validate_codes(avoid)
+    if codes:
+        excluded: tuple[str, ...] = tuple(stop_options.pop("excluded_countries", ()))  # type: ignore[arg-type]
+        stop_options["excluded_countries"] = excluded + tuple(c for c in codes if c not in excluded)
     legs = []
     for (n1, p1), (n2, p2) in itertools.pairwise(places):
         d = float(distance_km(p1.lat, p1.lon, p2.lat, p2.lon))
@@ -518,16 +545,28 @@ def plan_route(
             over = overflown(p1, p2) if overflights else None
         except DegenerateGeodesicError:
             over = None
-        nonstop = None if range_km is None else d <= range_km
-        stops = None
-        if range_km is not None and not nonstop:
+        around = detour(n1, p1, n2, p2, codes, buffer_km=buffer_km, range_km=range_km) if codes else None
+        nonstop = None if range_km is None else d <= range_km if around is None else around.nonstop
+        stops, stop_detours = None, tuple[Detour, ...]()
+        if range_km is not None and d > range_km and (around is None or not around.no_path):
             stops = refuelling_stops(p1, p2, range_km, **stop_options)  # type: ignore[arg-type]
-        legs.append(Leg(n1, n2, p1, p2, d, float(flight_hours(d)), over, nonstop, stops))
+            if codes and stops.options:
+                via = [(n1, p1), *((s.label, LatLon(s.lat, s.lon)) for s in stops.options[0].stops), (n2, p2)]
+                stop_detours = tuple(
+                    detour(a, pa, b, pb, codes, buffer_km=buffer_km, range_km=range_km)
+                    for (a, pa), (b, pb) in itertools.pairwise(via)
+                )
+        legs.append(
+            Leg(n1, n2, p1, p2, d, float(flight_hours(d)), over, nonstop, stops, around, stop_detours)
+        )
     first, last = places[0][1], places[-1][1]
     direct = float(distance_km(first.lat, first.lon, last.lat, last.lon))
     total = sum(leg.distance_km for leg in legs)
-    detour = 100.0 * (total / direct - 1.0) if direct > 0.001 else None
-    return Route(tuple(legs), total, sum(leg.hours for leg in legs), direct, detour, aircraft, range_km)
+    detour_pct = 100.0 * (total / direct - 1.0) if direct > 0.001 else None
+    lengths = [leg.detour.length_km for leg in legs if leg.detour is not None]
+    avoiding = sum(x for x in lengths if x is not None) if codes and None not in lengths else None
+    hours = sum(leg.hours for leg in legs)
+    return Route(tuple(legs), total, hours, direct, detour_pct, aircraft, range_km, codes, avoiding)
 
 
 def add_stop_examples(

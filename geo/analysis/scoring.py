@@ -54,6 +54,7 @@ from geo.places.gazetteer import Place
 from geo.places.venues import RejectedRow, VenueTable
 
 if TYPE_CHECKING:
+    from geo.analysis.airspace import Detour
     from geo.facts.aircraft import Aircraft
     from geo.facts.summit import SummitFacts
 
@@ -348,6 +349,7 @@ class VenueScore:
     rank: int
     row: int | None = None
     facts: SummitFacts | None = None
+    detours: tuple[Detour, ...] = ()  # each party's leg flown around avoided airspace (compare --avoid)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 from geo.cli.options import (
+    add_avoid_options,
     add_facts_options,
     add_json,
     add_online,
@@ -61,6 +62,7 @@ def add_compare_parsers(sub: Any) -> None:
     )
     add_online(compare)
     add_facts_options(compare)
+    add_avoid_options(compare)
 
     best = sub.add_parser(
         "best",
@@ -144,6 +146,8 @@ def run_compare(args: argparse.Namespace) -> str:
         top=args.top,
         on_date=on_date,
         aircraft=aircraft,
+        avoid=args.avoid or (),
+        buffer_km=args.buffer_km,
         online=args.online,
     )
     if args.csv:
@@ -155,8 +159,10 @@ def run_compare(args: argparse.Namespace) -> str:
 
         return dumps(result)
     from geo.report.facts import compare_facts_lines
+    from geo.report.route import detour_lines
 
-    return "\n".join([compare_table(result), "", *compare_facts_lines(result.venues, result.date)])
+    lines = [compare_table(result), "", *compare_facts_lines(result.venues, result.date)]
+    return "\n".join(lines + detour_lines([(v.name, v.detours) for v in result.venues]))
 
 
 def run_best(args: argparse.Namespace) -> str:

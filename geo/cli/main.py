@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from geo.cli.options import (
     EXIT_USAGE,
     ArgumentParser,
+    add_avoid_options,
     add_facts_options,
     add_parties,
     add_place_options,
@@ -51,6 +52,7 @@ def build_parser() -> ArgumentParser:
     check.add_argument("--roughly-split-tolerance", type=float, default=0.10, metavar="X",
                        help="largest |split - 0.5| for 'roughly halfway' (default 0.10)")  # fmt: skip
     add_facts_options(check)
+    add_avoid_options(check)
     add_place_options(check)
 
     resolve = sub.add_parser("resolve", help="show what a place name resolves to")
@@ -106,17 +108,26 @@ def _cmd_check(args: argparse.Namespace) -> str:
     a, b = parties_of(args, exactly=2)
     on_date, aircraft = facts_options(args)
     result = check_claim(
-        args.venue, a, b, thresholds=thresholds, on_date=on_date, aircraft=aircraft, online=args.online
+        args.venue,
+        a,
+        b,
+        thresholds=thresholds,
+        on_date=on_date,
+        aircraft=aircraft,
+        avoid=args.avoid or (),
+        buffer_km=args.buffer_km,
+        online=args.online,
     )
     if args.json:
         from geo.report.jsonout import dumps
 
         return dumps(result)
     from geo.report.facts import facts_lines
+    from geo.report.route import detour_lines
     from geo.report.text import check_card
 
     facts = [] if result.facts is None else ["", *facts_lines(result.facts)]
-    return "\n".join([check_card(result), *facts])
+    return "\n".join([check_card(result), *facts, *detour_lines([(result.venue.name, result.detours)])])
 
 
 def _cmd_resolve(args: argparse.Namespace) -> str:

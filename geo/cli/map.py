@@ -6,7 +6,7 @@ imported only when the command runs.
 ::
 
     python -m geo map --between A B [C …] [--venues V …] [--equidistant] [--rings KM …]
-                      [--date YYYY-MM-DD] [--aircraft TYPE …]
+                      [--date YYYY-MM-DD] [--aircraft TYPE …] [--avoid CC … [--buffer-km KM]]
                       [--best OBJECTIVE] --out FILE.html [--cdn] [--json] [--online]
 
 With two parties the venues are coloured by their halfway verdict; with more, by their rank
@@ -20,7 +20,15 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from geo.cli.options import add_facts_options, add_json, add_online, add_parties, facts_options, parties_of
+from geo.cli.options import (
+    add_avoid_options,
+    add_facts_options,
+    add_json,
+    add_online,
+    add_parties,
+    facts_options,
+    parties_of,
+)
 from geo.errors import InvalidInputError
 
 
@@ -69,6 +77,7 @@ def add_map_parser(sub: Any) -> None:
         help="write the small online-only variant (scripts from CDNs, OpenStreetMap tiles)",
     )
     add_facts_options(parser)  # --date, --aircraft (which also draws each party's range ring)
+    add_avoid_options(parser)  # --avoid, --buffer-km (draws each party's path around the airspace)
     add_json(parser)
     add_online(parser)
 
@@ -94,6 +103,8 @@ def run_map(args: argparse.Namespace) -> str:
         on_date=on_date,
         aircraft=aircraft,
         basemap=not args.cdn,
+        avoid=args.avoid or (),
+        buffer_km=args.buffer_km,
         online=args.online,
     )
     from geo.maps.offline_html import export_html

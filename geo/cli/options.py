@@ -118,6 +118,35 @@ def facts_options(args: argparse.Namespace) -> tuple[dt.date | None, list[str] |
     return on_date, args.aircraft
 
 
+def non_negative_km(text: str) -> float:
+    """A distance in km ≥ 0 (argparse type)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 <= value <= 2000:
+        raise argparse.ArgumentTypeError(f"{text!r} must be between 0 and 2000 km")
+    return value
+
+
+def add_avoid_options(parser: argparse.ArgumentParser) -> None:
+    """``--avoid CC …`` and ``--buffer-km KM``: fly around countries' airspace (geo.analysis.airspace)."""
+    parser.add_argument(
+        "--avoid",
+        nargs="+",
+        metavar="CC",
+        help="ISO country codes whose land the flights must not overfly (e.g. RU BY): each leg is flown on "
+        "the shortest path around them, with its extra km and hours",
+    )
+    parser.add_argument(
+        "--buffer-km",
+        type=non_negative_km,
+        default=0.0,
+        metavar="KM",
+        help="distance to keep from the avoided land, km (default 0)",
+    )
+
+
 def positive_int(text: str) -> int:
     """A whole number ≥ 0 (argparse type)."""
     try:

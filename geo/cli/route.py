@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from geo.cli.options import add_place_options, positive_int
+from geo.cli.options import add_avoid_options, add_place_options, positive_int
 
 if TYPE_CHECKING:
     from geo.analysis.route import Journey
@@ -57,6 +57,7 @@ def add_route_parser(sub: Any) -> None:
         metavar="FILE.html",
         help="also write the map (legs and refuelling stops), self-contained and offline",
     )
+    add_avoid_options(parser)
     add_place_options(parser)
 
 
@@ -90,6 +91,8 @@ def run_route(args: argparse.Namespace) -> str:
         options=args.options,
         neutral=args.neutral,
         min_runway_m=args.min_runway_m,
+        avoid=args.avoid or (),
+        buffer_km=args.buffer_km,
         online=args.online,
     )
     wrote = _write_map(journey, args.out) if args.out else ""

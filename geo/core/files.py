@@ -38,6 +38,8 @@ def check_regular_file(path: str | Path, *, writing: bool = False) -> Path:
         raise InvalidInputError(f"cannot read {str(path)!r}: No such file or directory") from None
     except OSError as exc:
         raise InvalidInputError(f"cannot use {str(path)!r}: {exc.strerror or exc}") from None
+    except ValueError as exc:  # a NUL byte in the name: no file can have it
+        raise InvalidInputError(f"cannot use {str(path)!r}: {exc}") from None
     if stat.S_ISREG(mode):
         return file
     kinds = (

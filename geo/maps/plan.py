@@ -92,6 +92,7 @@ RING_COLOR = "#1f4e9c"
 BEST_COLOR = "#c51b7d"
 ROUTE_COLOR = "#1f4e9c"
 STOP_COLOR = "#e66101"
+DETOUR_COLOR = "#1b9e77"
 VERDICT_COLORS = {
     "halfway": "#1a9641",
     "roughly halfway": "#f39c12",

@@ -29,6 +29,7 @@ from geo.maps.plan import (
 from geo.maps.render import build_map
 
 if TYPE_CHECKING:
+    from geo.analysis.airspace import Detour
     from geo.analysis.areas import CentreResult
     from geo.analysis.check import CheckResult, EquidistanceResult
     from geo.analysis.optimize import BestResult, Optimum
@@ -288,7 +289,26 @@ def routes_for_journey(journey: Journey) -> tuple[list[MapPoint], list[RouteMark
         via = (points[k], *stops, points[k + 1])
         text = f"{leg.start} → {leg.end} {option_line(1, option).removeprefix('1. ')}"
         marks.append(RouteMark(text, via, STOP_COLOR, "6 4", tuple(range(1, len(via) - 1)), "stop-route"))
+    for leg in route.legs:
+        marks += detour_marks([leg.detour, *leg.stop_detours])
     return points, marks
+
+
+def detour_marks(detours: Sequence[Detour | None]) -> list[RouteMark]:
+    """Each path flown around avoided airspace (when the direct one crosses it) as a route."""
+    from geo.maps.plan import DETOUR_COLOR
+    from geo.report.route import detour_text
+
+    marks = []
+    for d in detours:
+        if d is None or d.length_km is None or not d.crosses_direct:
+            continue
+        turns = tuple(
+            MapPoint(d.start if k == 0 else d.end if k == len(d.waypoints) - 1 else "turn", lat, lon)
+            for k, (lat, lon) in enumerate(d.waypoints)
+        )
+        marks.append(RouteMark(detour_text(d), turns, DETOUR_COLOR, "2 6", (), "detour"))
+    return marks
 
 
 def map_for_journey(journey: Journey, *, basemap: bool = True) -> folium.Map:

@@ -32,6 +32,7 @@ MAX_MAP_VENUES = 50  # each venue draws one geodesic per party: more would make 
 if TYPE_CHECKING:
     import folium
 
+    from geo.analysis.airspace import Detour
     from geo.analysis.optimize import BestResult, Optimum
     from geo.analysis.route import Journey
     from geo.analysis.scoring import CompareResult
@@ -57,6 +58,8 @@ def check_claim(
     thresholds: Thresholds | None = None,
     on_date: dt.date | None = None,
     aircraft: AircraftInput = None,
+    avoid: Sequence[str] = (),
+    buffer_km: float = 0.0,
     online: bool = False,
 ) -> CheckResult:
     """Is ``venue`` halfway between the parties? The verdict with its summit facts on ``on_date``
@@ -75,7 +78,40 @@ def check_claim(
         from geo.analysis.route import add_stop_examples
 
         facts = add_stop_examples([facts], [v], [a, b])[0]
-    return attach_facts(check_halfway(v, a, b, thresholds), facts)
+    result = attach_facts(check_halfway(v, a, b, thresholds), facts)
+    if avoid:
+        result = replace(
+            result, detours=party_detours(v, (a, b), avoid, buffer_km=buffer_km, aircraft=aircraft)
+        )
+    return result
+
+
+def party_detours(
+    venue: Place,
+    parties: Sequence[Place],
+    avoid: Sequence[str],
+    *,
+    buffer_km: float = 0.0,
+    aircraft: AircraftInput = None,
+) -> tuple[Detour, ...]:
+    """Each party's leg to ``venue`` flown around the avoided countries' airspace, judged against
+    its aircraft's range (:func:`geo.analysis.airspace.detour`)."""
+    from geo.analysis.airspace import detour
+    from geo.facts.summit import aircraft_for_parties
+
+    fleet = aircraft_for_parties(aircraft, len(parties))
+    return tuple(
+        detour(
+            p.name,
+            p.point,
+            venue.name,
+            venue.point,
+            avoid,
+            buffer_km=buffer_km,
+            range_km=plane.range_km if plane else None,
+        )
+        for p, plane in zip(parties, fleet, strict=True)
+    )
 
 
 def compare_venues(
@@ -87,9 +123,14 @@ def compare_venues(
     top: int | None = None,
     on_date: dt.date | None = None,
     aircraft: AircraftInput = None,
+    avoid: Sequence[str] = (),
+    buffer_km: float = 0.0,
     online: bool = False,
 ) -> CompareResult:
     """Rank candidate venues for 2 to 20 parties, with the summit facts of each venue.
+
+    With ``avoid``, the first venues (:data:`geo.analysis.airspace.MAX_DETOUR_LEGS` party legs in all)
+    get each party's leg flown around those countries' airspace (``VenueScore.detours``).
 
     >>> r = compare_venues(["Washington", "Moscow"], ["Reykjavik", "Geneva"], on_date=dt.date(2021, 3, 18))
     >>> [(v.rank, v.name, v.facts.venue.country) for v in r.venues]
@@ -109,8 +150,27 @@ def compare_venues(
         if isinstance(venues, VenueTable)
         else VenueTable.of_places(place(v, online=online) for v in venues)
     )
-    result = compare(resolved, table, rank_by=rank_by, weights=weights, top=top)
-    return with_facts(result, on_date=on_date, aircraft=aircraft)
+    result = with_facts(
+        compare(resolved, table, rank_by=rank_by, weights=weights, top=top),
+        on_date=on_date,
+        aircraft=aircraft,
+    )
+    if not avoid:
+        return result
+    from geo.analysis.airspace import MAX_DETOUR_LEGS, validate_codes
+
+    codes = validate_codes(avoid)
+    first = result.venues[: max(1, MAX_DETOUR_LEGS // len(resolved))]
+    planned = tuple(
+        replace(
+            v,
+            detours=party_detours(
+                Place(v.name, v.lat, v.lon, "custom"), resolved, codes, buffer_km=buffer_km, aircraft=aircraft
+            ),
+        )
+        for v in first
+    )
+    return replace(result, venues=planned + result.venues[len(first) :])
 
 
 @dataclass(frozen=True)
@@ -188,6 +248,8 @@ def map_question(
     on_date: dt.date | None = None,
     aircraft: AircraftInput = None,
     basemap: bool = True,
+    avoid: Sequence[str] = (),
+    buffer_km: float = 0.0,
     online: bool = False,
 ) -> folium.Map:
     """The map of a question, with the summit facts in its tooltips.
@@ -195,7 +257,8 @@ def map_question(
     Two parties and venues: each venue coloured by its halfway verdict (one venue: the verdict
     is the title). More parties: venues coloured by minimax rank. ``best`` draws that
     objective's optimum with its minimax circle, ``equidistant`` the equidistant line (two
-    parties), ``rings_km`` range rings; with ``aircraft`` each party gets its range ring.
+    parties), ``rings_km`` range rings; with ``aircraft`` each party gets its range ring; with
+    ``avoid`` each party's path around those countries' airspace is drawn too.
 
     >>> m = map_question(["Washington", "Beijing"], ["Anchorage"], on_date=dt.date(2021, 3, 18))
     >>> "Is Anchorage halfway between Washington, D.C. and Beijing? Roughly halfway" in m.get_root().render()
@@ -224,16 +287,30 @@ def map_question(
     ]
     marks: list[VenueMark] = []
     title = None
+    detours: list[Detour] = []
     if venue_places and len(resolved) == 2:
         checks = [
-            check_claim(v, resolved[0], resolved[1], on_date=on_date, aircraft=aircraft) for v in venue_places
+            check_claim(
+                v,
+                resolved[0],
+                resolved[1],
+                on_date=on_date,
+                aircraft=aircraft,
+                avoid=avoid,
+                buffer_km=buffer_km,
+            )
+            for v in venue_places
         ]
+        detours = [d for c in checks for d in c.detours]
         marks = [maps.venue_mark_for_check(c) for c in checks]
         points = maps.party_points(checks[0].parties, checks[0].facts, range_rings=rings)
         if len(checks) == 1:
             title = maps.check_title(checks[0])
     elif venue_places:
-        ranked = compare_venues(resolved, venue_places, on_date=on_date, aircraft=aircraft)
+        ranked = compare_venues(
+            resolved, venue_places, on_date=on_date, aircraft=aircraft, avoid=avoid, buffer_km=buffer_km
+        )
+        detours = [d for v in ranked.venues for d in v.detours]
         marks = maps.venue_marks_for_compare(ranked)
         points = maps.party_points(ranked.parties, ranked.venues[0].facts, range_rings=rings)
     best_mark = None
@@ -247,7 +324,14 @@ def map_question(
 
         line = equidistant_line(resolved[0].point, resolved[1].point)
     return build_map(
-        points, marks, best=best_mark, equidistant=line, rings_km=rings_km, title=title, basemap=basemap
+        points,
+        marks,
+        best=best_mark,
+        equidistant=line,
+        rings_km=rings_km,
+        title=title,
+        basemap=basemap,
+        routes=maps.detour_marks(detours),
     )
 
 
@@ -299,12 +383,15 @@ def plan_journey(
     options: int = 5,
     neutral: bool = False,
     min_runway_m: int = 2500,
+    avoid: Sequence[str] = (),
+    buffer_km: float = 0.0,
     online: bool = False,
 ) -> Journey:
     """The legs of a route (``A-B-C`` strings or separate places) and, with an aircraft, the
     refuelling stops of each leg beyond its range.
 
-    ``neutral`` keeps stops out of the states of the route's two ends (the parties).
+    ``neutral`` keeps stops out of the states of the route's two ends (the parties); ``avoid``
+    flies every leg around those countries' airspace (``buffer_km`` off their land).
 
     >>> j = plan_journey(["Pyongyang", "Washington"], aircraft="il-62m")
     >>> leg = j.route.legs[0]
@@ -332,6 +419,8 @@ def plan_journey(
         k=options,
         min_runway_m=min_runway_m,
         excluded_countries=excluded,
+        avoid=avoid,
+        buffer_km=buffer_km,
     )
     refs = tuple(PlaceRef.of(p) for p in resolved)
-    return Journey(refs, route, plane, max_stops, min_runway_m, neutral, tuple(excluded))
+    return Journey(refs, route, plane, max_stops, min_runway_m, neutral, tuple(excluded), buffer_km)
