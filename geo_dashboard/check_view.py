@@ -22,7 +22,7 @@ from geo_dashboard.common import (
     show_map,
     slug,
 )
-from geo_dashboard.facts import aircraft_inputs, date_input, show_facts
+from geo_dashboard.facts import aircraft_inputs, avoid_input, date_input, show_detours, show_facts
 
 SEED = ("Anchorage", "Washington", "Beijing")
 
@@ -73,9 +73,10 @@ def _check(
     thresholds: Thresholds,
     day: dt.date,
     aircraft: tuple[str | None, ...] | None,
+    avoid: tuple[str, ...] = (),
 ) -> CheckResult:
     """The verdict with its summit facts (:func:`geo.usecases.check_claim`), cached per input."""
-    return check_claim(venue, a, b, thresholds=thresholds, on_date=day, aircraft=aircraft)
+    return check_claim(venue, a, b, thresholds=thresholds, on_date=day, aircraft=aircraft, avoid=avoid)
 
 
 def render() -> None:
@@ -108,10 +109,16 @@ def render() -> None:
             day = date_input("cd")
         with planes:
             aircraft = aircraft_inputs([party_a.name, party_b.name], "ca")
-    result = _check(venue, party_a, party_b, thresholds, day, aircraft)
+        avoid, _ = avoid_input("cav")
+    try:
+        result = _check(venue, party_a, party_b, thresholds, day, aircraft, avoid)
+    except GeoError as exc:
+        show_error(str(exc))
+        return
     with realities:
         if result.facts is not None:  # always, from check_claim
             show_facts(result.facts)
+        show_detours(result.detours)
     with left:
         st.markdown(verdict_markdown(result))
         with st.expander("The numbers as a quotable card"):
@@ -125,6 +132,6 @@ def render() -> None:
             on_click="ignore",
         )
     with right:
-        key = repr((venue, party_a, party_b, thresholds, day, aircraft))
+        key = repr((venue, party_a, party_b, thresholds, day, aircraft, avoid))
         html = map_html(f"check:{key}", lambda: map_for_check(result, range_rings=aircraft is not None))
         show_map(html, file_name=f"check-{slug(result.venue.name)}.html")

@@ -56,7 +56,7 @@ from geo_dashboard.common import (
     try_resolve,
     zero_weight_note,
 )
-from geo_dashboard.facts import DISPUTED_NOTE, aircraft_inputs, date_input
+from geo_dashboard.facts import DISPUTED_NOTE, aircraft_inputs, avoid_input, date_input, show_detours
 
 DEFAULT_PARTIES = ("Washington", "Moscow")
 DEFAULT_VENUES = ("Anchorage", "Reykjavik", "Helsinki", "Geneva")
@@ -203,14 +203,16 @@ def compared(
     weights: tuple[float, ...] | None,
     day: dt.date,
     aircraft: tuple[str | None, ...] | None,
+    avoid: tuple[str, ...] = (),
 ) -> CompareResult:
     """The ranked comparison with the summit facts of the listed venues (cached by its inputs).
 
     :func:`geo.usecases.compare_venues`, as the CLI's ``compare``: facts for at most
-    :data:`geo.facts.summit.MAX_FACT_VENUES` venues (best first).
+    :data:`geo.facts.summit.MAX_FACT_VENUES` venues (best first), paths around ``avoid`` for the
+    first venues.
     """
     return compare_venues(
-        parties, venues.table(), rank_by=rank_by, weights=weights, on_date=day, aircraft=aircraft
+        parties, venues.table(), rank_by=rank_by, weights=weights, on_date=day, aircraft=aircraft, avoid=avoid
     )
 
 
@@ -516,6 +518,7 @@ def _map_key(result: CompareResult, aircraft: tuple[str | None, ...] | None) -> 
         repr(result.weights),
         str(result.date),
         repr(aircraft),
+        repr(next((v.detours[0].avoided for v in result.venues if v.detours), ())),  # paths around airspace
         *(f"{p.name}@{p.lat!r},{p.lon!r}" for p in result.parties),
         *(f"{v.rank}:{v.name}@{v.lat!r},{v.lon!r}" for v in result.venues),
     ]
@@ -538,8 +541,9 @@ def render() -> None:
     if parties is None:
         st.info("Fix the parties or their weights above to see the ranking.")
         return
-    with st.expander("Aircraft (non-stop check)"):
+    with st.expander("Aircraft (non-stop check) and airspace to avoid"):
         aircraft = aircraft_inputs([p.name for p in parties], "ac")
+        avoid, _ = avoid_input("cmav")
     _rejected_table(venues.rejected)
     if len(venues) == 0:
         st.info("Add at least one venue: a preset, a line above or a CSV file.")
@@ -551,11 +555,11 @@ def render() -> None:
         )
         rank_by = "minimax"
     try:
-        result = compared(tuple(parties), venues, rank_by, weights, day, aircraft)
+        result = compared(tuple(parties), venues, rank_by, weights, day, aircraft, avoid)
     except GeoError as exc:  # e.g. the detour is undefined for two antipodal parties
         show_error(f"{str(exc).removesuffix('.')}. The table below is ranked by minimax.")
         rank_by = "minimax"
-        result = compared(tuple(parties), venues, rank_by, weights, day, aircraft)
+        result = compared(tuple(parties), venues, rank_by, weights, day, aircraft, avoid)
 
     shown = result
     if neutral_only:
@@ -577,6 +581,12 @@ def render() -> None:
     rows = table_rows(shown, from_file=from_file)
     st.dataframe(rows, hide_index=True, width="stretch", column_config=_column_config(list(rows[0])))
     st.caption(f"Summit facts on {result.date}. " + DISPUTED_NOTE)
+    planned = [d for v in shown.venues for d in v.detours]
+    if planned:
+        show_detours(planned)
+        n = sum(1 for v in shown.venues if v.detours)
+        if n < len(shown.venues):
+            st.caption(f"Paths around the airspace are planned for the first {n} venues.")
 
     chart_col, map_col = st.columns([2, 3])
     with chart_col:

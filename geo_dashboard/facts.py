@@ -7,8 +7,10 @@ countries) come from :mod:`geo.facts.summit`; this module only lays them out.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -17,6 +19,9 @@ from geo.facts.summit import SummitFacts, same_country_parties
 from geo.facts.timezones import format_offset
 from geo.report.escape import md_escape
 from geo.report.facts import nonstop_text, shift_text
+
+if TYPE_CHECKING:
+    from geo.analysis.airspace import Detour
 
 NO_AIRCRAFT = "(no range check)"
 
@@ -81,6 +86,44 @@ def aircraft_inputs(party_names: Sequence[str], key: str) -> tuple[str | None, .
     if all(c == NO_AIRCRAFT for c in chosen):
         return None
     return tuple(None if c == NO_AIRCRAFT else c for c in chosen)
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    from geo.facts.countries import load_countries
+
+    names = {c.iso_a2: c.name for c in load_countries().countries if c.iso_a2 and len(c.iso_a2) == 2}
+    return dict(sorted(names.items()))
+
+
+def avoid_input(key: str, *, buffer: bool = False) -> tuple[tuple[str, ...], float]:
+    """Countries whose airspace the flights avoid (``{key}`` in the URL) and, with ``buffer``, the
+    distance kept from their land (``{key}b``)."""
+    labels = [f"{code} – {name}" for code, name in _country_names().items()]  # the URL holds these
+    chosen = st.multiselect(
+        "Avoid the airspace of",
+        labels,
+        key=key,
+        bind="query-params",
+        help="Each leg is flown on the shortest path that overflies none of these countries' land "
+        "(Natural Earth 1:10m; territorial waters are not modelled). Type a name or an ISO code.",
+    )
+    km = 0.0
+    if buffer:
+        km = st.number_input(
+            "Keep off their land by, km", 0.0, 2000.0, 0.0, 10.0, key=f"{key}b", bind="query-params"
+        )
+    return tuple(label.split(" – ", 1)[0] for label in chosen or ()), float(km or 0.0)
+
+
+def show_detours(detours: Sequence[Detour]) -> None:
+    """The legs flown around avoided airspace, one line each (no path said as such)."""
+    if not detours:
+        return
+    from geo.report.route import detour_text
+
+    st.markdown(f"**Avoiding the airspace of {md_escape(', '.join(detours[0].avoided))}**")
+    st.markdown("\n".join(f"- {md_escape(detour_text(d))}" for d in detours))
 
 
 def venue_sentence(facts: SummitFacts) -> str:

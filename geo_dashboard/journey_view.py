@@ -16,6 +16,7 @@ from geo.report.jsonout import dumps
 from geo.report.route import journey_report, nonstop_cell, stop_cell
 from geo.usecases import plan_journey
 from geo_dashboard.common import map_html, show_error, show_map, slug
+from geo_dashboard.facts import avoid_input, show_detours
 
 SEED_ROUTE = "Pyongyang - Washington"  # Kim Jong Un's Il-62M could not fly it non-stop
 SEED_AIRCRAFT = "il-62m"
@@ -23,9 +24,25 @@ NO_AIRCRAFT = "(no aircraft: legs only)"
 
 
 @functools.lru_cache(maxsize=128)
-def _journey(route: str, aircraft: str | None, stops: int, neutral: bool, runway: int) -> Journey:
+def _journey(
+    route: str,
+    aircraft: str | None,
+    stops: int,
+    neutral: bool,
+    runway: int,
+    avoid: tuple[str, ...],
+    buffer_km: float,
+) -> Journey:
     """The journey (:func:`geo.usecases.plan_journey`), cached per input."""
-    return plan_journey([route], aircraft=aircraft, max_stops=stops, neutral=neutral, min_runway_m=runway)
+    return plan_journey(
+        [route],
+        aircraft=aircraft,
+        max_stops=stops,
+        neutral=neutral,
+        min_runway_m=runway,
+        avoid=avoid,
+        buffer_km=buffer_km,
+    )
 
 
 def _inputs() -> tuple[str, str | None, int, bool, int]:
@@ -108,8 +125,9 @@ def render() -> None:
         "the real airports where it could refuel (fewest stops first, then the shortest total)."
     )
     route, aircraft, stops, neutral, runway = _inputs()
+    avoid, buffer_km = avoid_input("javoid", buffer=True)
     try:
-        journey = _journey(route.strip(), aircraft, stops, neutral, runway)
+        journey = _journey(route.strip(), aircraft, stops, neutral, runway, avoid, buffer_km)
     except GeoError as exc:
         show_error(str(exc))
         st.info("Fix the route above to see the legs.")
@@ -130,6 +148,7 @@ def render() -> None:
         for leg in total.legs:
             if leg.stops is not None and not leg.stops.options:
                 st.warning(md_escape(f"{leg.start} → {leg.end}: {stop_cell(leg.stops)}."), icon="⛽")
+        show_detours([d for leg in total.legs for d in (leg.detour, *leg.stop_detours) if d is not None])
         with st.expander("The journey as text"):
             st.code(journey_report(journey), language=None)
         st.download_button(
@@ -141,6 +160,6 @@ def render() -> None:
             on_click="ignore",
         )
     with right:
-        key = repr((route.strip(), aircraft, stops, neutral, runway))
+        key = repr((route.strip(), aircraft, stops, neutral, runway, avoid, buffer_km))
         html = map_html(f"route:{key}", lambda: map_for_journey(journey))
         show_map(html, file_name=f"route-{slug(route)}.html")

@@ -129,6 +129,7 @@ def map_for_check(
         rings_km=rings_km,
         title=check_title(result),
         basemap=basemap,
+        routes=detour_marks(result.detours),
     )
 
 
@@ -213,6 +214,7 @@ def map_for_compare(
         rings_km=rings_km,
         title=title,
         basemap=basemap,
+        routes=detour_marks([d for v in result.venues for d in v.detours]),
     )
 
 

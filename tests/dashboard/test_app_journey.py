@@ -61,3 +61,19 @@ def test_a_bad_route_is_an_inline_error_and_the_page_keeps_working(route: str, m
     assert app.error and message in app.error[0].value
     app.text_input(key="route").set_value("JFK-LHR").run()
     assert not app.error and app.dataframe[0].value.iloc[0]["leg"] == "1. JFK → LHR"
+
+
+def test_avoiding_airspace_in_the_journey_check_and_compare_views() -> None:
+    app = open_view(route="Helsinki - Tokyo", javoid="RU – Russia", jac="(no aircraft: legs only)")
+    text = page_text(app)
+    assert "Avoiding the airspace of RU" in text and "Helsinki → Tokyo: 10,531 km around RU" in text
+    (frame,) = app.get("iframe")
+    assert "geo-detour" in frame.proto.srcdoc
+    app = open_view(route="Moscow - Tokyo", javoid="RU – Russia")
+    assert "Moscow is on the avoided land (RU): no path" in page_text(app) and not app.error
+    assert app.dataframe[0].value.iloc[0]["non-stop"] == "NO: no path around RU"
+    check = open_app_view("Check a claim", cav="RU – Russia")
+    assert "Beijing → Anchorage: 6,881 km around RU" in page_text(check)
+    assert "geo-detour" in check.get("iframe")[0].proto.srcdoc
+    compare = open_app_view("Compare venues", cmav=["RU – Russia", "CA – Canada"])
+    assert "Avoiding the airspace of RU, CA" in page_text(compare) and not compare.error
