@@ -74,6 +74,10 @@ def build_parser() -> ArgumentParser:
 
     add_article_parser(sub)
 
+    from geo.cli.hours import add_when_parser
+
+    add_when_parser(sub)
+
     dashboard = sub.add_parser(
         "dashboard",
         help="start the Streamlit dashboard (needs: pip install 'geo-venue[dashboard]')",
@@ -181,6 +185,15 @@ def _cmd_article(args: argparse.Namespace) -> str:
 
 
 COMMANDS.update(article=_cmd_article)
+
+
+def _cmd_when(args: argparse.Namespace) -> str:
+    from geo.cli.hours import run_when
+
+    return run_when(args)
+
+
+COMMANDS.update(when=_cmd_when)
 
 
 # The settings of .streamlit/config.toml, which a pip user does not have.

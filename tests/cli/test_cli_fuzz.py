@@ -26,8 +26,9 @@ OPTIONS = [
     "Concorde", "--weights", "1", "0", "-1", "1e308", "nan", "--top", "0", "3", "--rank", "fair", "detour",
     "--objective", "midpoint", "centroid", "--suggest", "0", "--neutral", "--rings", "100", "25000",
     "--equidistant", "--best", "minimax", "--venues", "--between", "--csv", "--min-runway-m", "-5",
+    "--work", "18-9", "7-22", "0-24",
 ]  # fmt: skip
-COMMANDS = ["check", "resolve", "distance", "compare", "best", "map", "article"]
+COMMANDS = ["check", "resolve", "distance", "compare", "best", "map", "article", "when"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
