@@ -134,3 +134,17 @@ def test_a_missing_date_is_a_usage_error_with_status_2() -> None:
         check=False,
     )
     assert proc.returncode == 2 and "--date" in proc.stderr and proc.stderr.count("\n") == 1
+
+
+def test_readme_documents_when_and_every_option() -> None:
+    from geo.cli.main import build_parser
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Meeting hours")
+    section = readme[start : readme.index("\n## ", start + 3)]
+    assert "### `when VENUE " in section
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    for action in sub.choices["when"]._actions:  # type: ignore[attr-defined]
+        for option in action.option_strings:
+            if option not in ("-h", "--help", "--online"):
+                assert option in section, option
