@@ -92,6 +92,7 @@ def test_ics_with_json_keeps_stdout_one_object(capsys: pytest.CaptureFixture[str
         ),
         (["--date", "2021-03-18", "--ics", "meeting.txt"], "must name an .ics file"),
         (["--date", "2021-03-18", "--ics", "/etc/hostname/x.ics"], "Not a directory"),
+        (["--date", "2021-03-18", "--ics", "a\x00.ics"], "cannot contain a NUL character"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_status_2(
