@@ -23,6 +23,7 @@ from geo_dashboard.common import (
     slug,
 )
 from geo_dashboard.facts import aircraft_inputs, avoid_input, date_input, show_detours, show_facts
+from geo_dashboard.hours import show_meeting_hours
 
 SEED = ("Anchorage", "Washington", "Beijing")
 
@@ -119,6 +120,7 @@ def render() -> None:
         if result.facts is not None:  # always, from check_claim
             show_facts(result.facts)
         show_detours(result.detours)
+        show_meeting_hours(venue, (party_a, party_b), day, key="cw")
     with left:
         st.markdown(verdict_markdown(result))
         with st.expander("The numbers as a quotable card"):

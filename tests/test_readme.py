@@ -128,7 +128,7 @@ EXAMPLES = list(examples())
 
 def test_the_readme_has_examples_of_every_command() -> None:
     commands = {shlex.split(e.command)[3] for e in EXAMPLES}
-    assert {"check", "resolve", "distance", "map", "compare", "best", "article"} <= commands
+    assert {"check", "resolve", "distance", "map", "compare", "best", "article", "when"} <= commands
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.id)

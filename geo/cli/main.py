@@ -80,6 +80,10 @@ def build_parser() -> ArgumentParser:
 
     add_route_parser(sub)
 
+    from geo.cli.hours import add_when_parser
+
+    add_when_parser(sub)
+
     dashboard = sub.add_parser(
         "dashboard",
         help="start the Streamlit dashboard (needs: pip install 'geo-venue[dashboard]')",
@@ -205,6 +209,15 @@ def _cmd_route(args: argparse.Namespace) -> str:
 
 
 COMMANDS.update(route=_cmd_route)
+
+
+def _cmd_when(args: argparse.Namespace) -> str:
+    from geo.cli.hours import run_when
+
+    return run_when(args)
+
+
+COMMANDS.update(when=_cmd_when)
 
 
 # The settings of .streamlit/config.toml, which a pip user does not have.

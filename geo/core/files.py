@@ -20,7 +20,8 @@ def check_regular_file(path: str | Path, *, writing: bool = False) -> Path:
     Raises
     ------
     InvalidInputError
-        A FIFO, device, socket or directory; for reading, a missing or unreadable path.
+        A FIFO, device, socket or directory; for reading, a missing or unreadable path; a name
+        with a NUL character (which no file system takes).
 
     Examples
     --------
@@ -28,6 +29,10 @@ def check_regular_file(path: str | Path, *, writing: bool = False) -> Path:
     Traceback (most recent call last):
     ...
     geo.errors.InvalidInputError: '/dev/null' is a character device, not a regular file
+    >>> check_regular_file("a" + chr(0) + ".ics", writing=True)
+    Traceback (most recent call last):
+    ...
+    geo.errors.InvalidInputError: cannot use 'a\\x00.ics': a file name cannot contain a NUL character
     """
     file = Path(path)
     try:
@@ -38,8 +43,10 @@ def check_regular_file(path: str | Path, *, writing: bool = False) -> Path:
         raise InvalidInputError(f"cannot read {str(path)!r}: No such file or directory") from None
     except OSError as exc:
         raise InvalidInputError(f"cannot use {str(path)!r}: {exc.strerror or exc}") from None
-    except ValueError as exc:  # a NUL byte in the name: no file can have it
-        raise InvalidInputError(f"cannot use {str(path)!r}: {exc}") from None
+    except ValueError:  # os.stat refuses "embedded null byte" before asking the file system
+        raise InvalidInputError(
+            f"cannot use {str(path)!r}: a file name cannot contain a NUL character"
+        ) from None
     if stat.S_ISREG(mode):
         return file
     kinds = (

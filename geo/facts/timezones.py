@@ -31,7 +31,7 @@ import zoneinfo
 from geo.core.geodesy import validate_lat_lon
 from geo.errors import DataError, InvalidInputError
 
-__all__ = ["format_offset", "parse_date", "timezone_at", "utc_offset_hours"]
+__all__ = ["format_offset", "parse_date", "timezone_at", "utc_offset_hours", "zone"]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MIN_YEAR, MAX_YEAR = 1900, 2200  # dates outside are refused (the tz database starts in the 1970s)
@@ -84,7 +84,14 @@ def timezone_at(lat: float, lon: float) -> str:
 
 
 @functools.lru_cache(maxsize=1024)
-def _zone(name: str) -> zoneinfo.ZoneInfo:
+def zone(name: str) -> zoneinfo.ZoneInfo:
+    """The :class:`zoneinfo.ZoneInfo` of an IANA name, or :class:`DataError` when unknown.
+
+    Examples
+    --------
+    >>> zone("America/Anchorage").key
+    'America/Anchorage'
+    """
     try:
         return zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
@@ -102,7 +109,7 @@ def utc_offset_hours(timezone: str, on: dt.date) -> float:
     >>> utc_offset_hours("Etc/GMT+3", dt.date(2024, 1, 1))  # POSIX sign: Etc/GMT+3 is UTC-3
     -3.0
     """
-    offset = dt.datetime(on.year, on.month, on.day, 12, tzinfo=_zone(timezone)).utcoffset()
+    offset = dt.datetime(on.year, on.month, on.day, 12, tzinfo=zone(timezone)).utcoffset()
     if offset is None:  # pragma: no cover - ZoneInfo always answers
         raise DataError(f"time zone {timezone!r} has no UTC offset on {on.isoformat()}")
     return offset.total_seconds() / 3600.0

@@ -11,6 +11,7 @@ same answer in both.
 * :func:`find_best` – the optimum of one objective and real venues near it.
 * :func:`historic_summit_facts` – a historic summit's facts on its day, with the recorded host.
 * :func:`plan_journey` – a multi-leg route, and refuelling stops for the legs beyond range.
+* :func:`when_to_meet` – the venue's day on each delegation's home clock, best hour first.
 * :func:`map_question` – the map of a question: parties, venues (coloured by verdict for two
   parties, by rank for more), the best point, the equidistant line, rings.
 """
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     import folium
 
     from geo.analysis.airspace import Detour
+    from geo.analysis.hours import MeetingHours, WorkHours
     from geo.analysis.optimize import BestResult, Optimum
     from geo.analysis.route import Journey
     from geo.analysis.scoring import CompareResult
@@ -424,3 +426,29 @@ def plan_journey(
     )
     refs = tuple(PlaceRef.of(p) for p in resolved)
     return Journey(refs, route, plane, max_stops, min_runway_m, neutral, tuple(excluded), buffer_km)
+
+
+def when_to_meet(
+    venue: PlaceInput,
+    parties: Sequence[PlaceInput],
+    *,
+    on_date: dt.date,
+    work: WorkHours | str | None = None,
+    online: bool = False,
+) -> MeetingHours:
+    """Every hour of the venue's day on ``on_date`` on each delegation's home clock (= body
+    clock), ranked best first (:func:`geo.analysis.hours.meeting_hours`).
+
+    ``work`` is the working window at home, as :class:`~geo.analysis.hours.WorkHours` or
+    text such as ``"9-18"`` (the default).
+
+    >>> r = when_to_meet("Anchorage", ["Washington", "Beijing"], on_date=dt.date(2021, 3, 18), work="9-18")
+    >>> r.best.venue_time, [c.local_time for c in r.best.clocks]
+    ('17:00', ['21:00', '09:00'])
+    """
+    from geo.analysis.hours import meeting_hours, parse_work_hours
+
+    window = parse_work_hours(work) if isinstance(work, str) else work
+    check_party_count(len(parties))
+    resolved = [place(p, online=online) for p in parties]
+    return meeting_hours(place(venue, online=online), resolved, on_date, window)

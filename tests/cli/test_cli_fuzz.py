@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import contextlib
 import io
+import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,8 +28,9 @@ OPTIONS = [
     "Concorde", "--weights", "1", "0", "-1", "1e308", "nan", "--top", "0", "3", "--rank", "fair", "detour",
     "--objective", "midpoint", "centroid", "--suggest", "0", "--neutral", "--rings", "100", "25000",
     "--equidistant", "--best", "minimax", "--venues", "--between", "--csv", "--min-runway-m", "-5",
+    "--work", "18-9", "7-22", "0-24",
 ]  # fmt: skip
-COMMANDS = ["check", "resolve", "distance", "compare", "best", "map", "article"]
+COMMANDS = ["check", "resolve", "distance", "compare", "best", "map", "article", "when"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -44,7 +47,12 @@ def test_every_command_exits_0_or_2_with_one_line_and_no_traceback(
     if command == "article":
         argv = ["article", str(tmp_path / "missing.txt"), *words]
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    empty_stdin = io.TextIOWrapper(io.BytesIO(b""))  # "article -" reads standard input
+    with (
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+        mock.patch.object(sys, "stdin", empty_stdin),
+    ):
         try:
             code = main(argv)
         except SystemExit as exc:  # argparse usage errors
@@ -53,6 +61,14 @@ def test_every_command_exits_0_or_2_with_one_line_and_no_traceback(
     if code == 2:
         assert err.getvalue().count("\n") == 1, (argv, err.getvalue())
     assert "Traceback" not in err.getvalue()
+
+
+def test_a_file_name_with_a_nul_character_is_one_line_not_a_traceback(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # found by the fuzz test above: os.stat raised ValueError("embedded null byte")
+    assert main(["article", "a\x00.txt"]) == 2
+    assert "cannot contain a NUL character" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

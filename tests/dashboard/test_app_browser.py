@@ -250,6 +250,35 @@ def test_a_url_with_query_params_restores_the_view(server: str, session: Session
     assert session.errors == []
 
 
+def test_meeting_hours_put_the_working_hours_in_the_url_and_download_the_best_slot(
+    server: str, session: Session, tmp_path: Path
+) -> None:
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    import icalendar
+    from playwright.sync_api import expect
+
+    page = session.page
+    page.goto(f"{server}/?{urlencode({'cd': '2021-03-18'})}")
+    expect(page.get_by_text("Best slot: 17:00 in Anchorage")).to_be_visible()
+    work = page.get_by_role("textbox", name="Working hours at home", exact=True)
+    work.fill("7-22")
+    work.press("Enter")
+    expect(page.get_by_text("Best slot: 15:00 in Anchorage")).to_be_visible()
+    page.wait_for_url(re.compile(r"[?&]cw=7-22\b"))  # the new input is in the URL, ready to share
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download .ics").click()
+    saved = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(saved)
+    assert saved.name == "meeting-anchorage-2021-03-18.ics"
+    (event,) = icalendar.Calendar.from_ical(saved.read_bytes()).walk("VEVENT")
+    intended = dt.datetime(2021, 3, 18, 15, tzinfo=ZoneInfo("America/Anchorage"))
+    assert event.decoded("DTSTART").astimezone(dt.UTC) == intended.astimezone(dt.UTC)
+    session.assert_no_internet_used()
+    assert session.errors == []
+
+
 # Every other view on its defaults: (words its page shows, drawn paths of the map's legend entry).
 OTHER_VIEWS = {
     "Compare venues": "Reykjavík",
