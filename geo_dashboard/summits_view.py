@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 import folium
@@ -24,6 +25,7 @@ from geo_dashboard.common import (
     show_map,
 )
 from geo_dashboard.facts import show_facts
+from geo_dashboard.hours import show_meeting_hours
 
 DEFAULT = "anchorage-2021"  # the seed article's meeting
 _ICONS = {"halfway": "✅", "roughly halfway": "🟡", "not halfway": "❌"}
@@ -168,6 +170,7 @@ def render() -> None:
     show_facts(facts)
     if polygon_note is not None:
         st.caption(polygon_note)
+    show_meeting_hours(summit.venue, tuple(summit.parties), dt.date.fromisoformat(facts.date), key="sw")
 
     st.markdown("#### All summits")
     rows = gallery_rows(results)

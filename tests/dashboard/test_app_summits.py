@@ -146,3 +146,18 @@ def test_panmunjom_keeps_its_recorded_host_where_the_polygons_cannot_draw_the_li
     assert "lies in **South Korea** (KR)" in text
     assert "**not neutral**: the same country as Seoul" in text
     assert any("polygons put this point in North Korea (KP)" in c.value for c in at.caption)
+
+
+def test_the_meeting_hours_of_the_summit_day_follow_zoneinfo() -> None:
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    app = open_view()  # Anchorage 2021, which began on 2021-03-18
+    (table,) = [d.value for d in app.dataframe if "in work" in d.value.columns]
+    assert len(table) == 24 and table.iloc[0]["best"] == "★"
+    (venue_column,) = [c for c in table.columns if c.endswith("(venue)")]
+    for _, row in table.iterrows():
+        hour, minute = map(int, str(row[venue_column])[:5].split(":"))
+        venue = dt.datetime(2021, 3, 18, hour, minute, tzinfo=ZoneInfo("America/Anchorage"))
+        assert str(row["Beijing"])[:5] == venue.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%H:%M")
+    assert "Meeting hours on 2021-03-18" in page_text(app) and not app.error
