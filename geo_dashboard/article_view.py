@@ -16,7 +16,7 @@ from geo.report.escape import md_escape
 from geo.report.jsonout import dumps
 from geo.report.markdown import centre_markdown, equidistance_markdown, verdict_markdown
 from geo_dashboard.common import (
-    map_html,
+    map_files,
     show_error,
     show_map,
     slug,
@@ -298,7 +298,7 @@ def render() -> None:
             result = claim.result
             places = (result.venue, *result.parties)
             key = "article:" + ";".join(f"{p.name}@{p.lat:.6f},{p.lon:.6f}" for p in places)
-            html_page = map_html(
+            files = map_files(
                 key,
                 lambda: (
                     map_for_check(result)
@@ -308,7 +308,7 @@ def render() -> None:
                     else map_for_centre(result)
                 ),
             )
-            show_map(html_page, file_name=f"claim-{slug(result.venue.name)}.html")
+            show_map(files, file_name=f"claim-{slug(result.venue.name)}.html")
     else:
         st.info("No halfway claim was found in this text.")
 

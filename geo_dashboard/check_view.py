@@ -16,7 +16,7 @@ from geo.report.markdown import verdict_markdown
 from geo.report.text import check_card
 from geo.usecases import check_claim
 from geo_dashboard.common import (
-    map_html,
+    map_files,
     place_input,
     show_error,
     show_map,
@@ -135,5 +135,5 @@ def render() -> None:
         )
     with right:
         key = repr((venue, party_a, party_b, thresholds, day, aircraft, avoid))
-        html = map_html(f"check:{key}", lambda: map_for_check(result, range_rings=aircraft is not None))
-        show_map(html, file_name=f"check-{slug(result.venue.name)}.html")
+        files = map_files(f"check:{key}", lambda: map_for_check(result, range_rings=aircraft is not None))
+        show_map(files, file_name=f"check-{slug(result.venue.name)}.html")

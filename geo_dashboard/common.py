@@ -16,12 +16,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import folium
 import streamlit as st
 
 from geo.analysis.scoring import validate_weights
 from geo.errors import GeoError
+from geo.maps.exports import MEDIA_TYPES, export_data
 from geo.maps.offline_html import export_html
 from geo.places.gazetteer import Gazetteer, Place, load_gazetteer
 from geo.places.resolve import resolve
@@ -219,27 +221,46 @@ def zero_weight_note(names: Sequence[str], weights: Sequence[float] | None) -> N
         )
 
 
+@dataclass(frozen=True)
+class MapFiles:
+    """A map as the dashboard shows and offers it: the offline page and its layers as data."""
+
+    html: str
+    geojson: bytes
+    kml: bytes
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def _html_of(cache_key: str, _build: Callable[[], folium.Map]) -> str:
-    return export_html(_build())
+def _files_of(cache_key: str, _build: Callable[[], folium.Map]) -> MapFiles:
+    m = _build()
+    return MapFiles(export_html(m), export_data(m, ".geojson"), export_data(m, ".kml"))
 
 
-def map_html(cache_key: str, build: Callable[[], folium.Map]) -> str:
-    """Self-contained offline HTML of a map, cached by ``cache_key`` (a string of the inputs)."""
-    return _html_of(cache_key, build)
+def map_files(cache_key: str, build: Callable[[], folium.Map]) -> MapFiles:
+    """The self-contained offline page of a map and its GeoJSON and KML, cached by ``cache_key``
+    (a string of the inputs)."""
+    return _files_of(cache_key, build)
 
 
-def show_map(html: str, *, file_name: str, height: int = MAP_HEIGHT) -> None:
-    """Show a self-contained map page and offer it as a download."""
-    st.iframe(html, height=height)
-    st.download_button(
-        "Download the map (HTML, works offline)",
-        data=html.encode("utf-8"),
-        file_name=file_name,
-        mime="text/html",
-        key=f"download-{file_name}",
-        on_click="ignore",
+def show_map(files: MapFiles, *, file_name: str, height: int = MAP_HEIGHT) -> None:
+    """Show a self-contained map page; offer it as HTML and its layers as GeoJSON and KML."""
+    st.iframe(files.html, height=height)
+    stem = file_name.removesuffix(".html")
+    downloads = (
+        ("Download the map (HTML, works offline)", files.html.encode("utf-8"), ".html", "text/html"),
+        ("Download the layers (GeoJSON)", files.geojson, ".geojson", MEDIA_TYPES[".geojson"]),
+        ("Download the layers (KML, Google Earth)", files.kml, ".kml", MEDIA_TYPES[".kml"]),
     )
+    for column, (label, data, suffix, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
+        with column:
+            st.download_button(
+                label,
+                data=data,
+                file_name=stem + suffix,
+                mime=mime,
+                key=f"download-{stem + suffix}",
+                on_click="ignore",
+            )
 
 
 def slug(text: str) -> str:

@@ -46,7 +46,7 @@ from geo.report.jsonout import dumps
 from geo.usecases import compare_venues
 from geo_dashboard.common import (
     ZERO_WEIGHT_HELP,
-    map_html,
+    map_files,
     parse_weights,
     places_input,
     search_to_list,
@@ -593,12 +593,12 @@ def render() -> None:
         _chart(shown)
     with map_col:
         on_map = dataclasses.replace(shown, venues=shown.venues[:MAP_MAX_VENUES])
-        html = map_html(
+        files = map_files(
             _map_key(on_map, aircraft),
             lambda: map_for_compare(on_map, range_rings=aircraft is not None),
         )
         stem = "compare-" + slug("-".join(p.name for p in parties))
-        show_map(html, file_name=f"{stem}.html")
+        show_map(files, file_name=f"{stem}.html")
         if len(shown.venues) > MAP_MAX_VENUES:
             st.caption(f"The map shows the best {MAP_MAX_VENUES} venues; the table lists all.")
     # A large result is turned into CSV and JSON only when its button is clicked (JSON of 10,000

@@ -39,7 +39,7 @@ from geo.report.jsonout import dumps
 from geo.usecases import FairestPoints, fairest_points, find_best
 from geo_dashboard.common import (
     ZERO_WEIGHT_HELP,
-    map_html,
+    map_files,
     parse_weights,
     places_input,
     search_to_list,
@@ -546,11 +546,11 @@ def render() -> None:
     st.markdown("#### Map")
     key = repr((tuple(parties), weights, objective, k, filters, n == 2))
     try:
-        html = map_html(f"fairest:{key}", lambda: fairest_map(parties, results, objective, result, line))
+        files = map_files(f"fairest:{key}", lambda: fairest_map(parties, results, objective, result, line))
     except GeoError as exc:
         show_error(f"The map cannot be drawn: {exc}")
     else:
-        show_map(html, file_name=f"fairest-{slug('-'.join(p.name for p in parties))}.html")
+        show_map(files, file_name=f"fairest-{slug('-'.join(p.name for p in parties))}.html")
     st.download_button(
         "Download every result (JSON)",
         data=result_json(parties, weights, results, facts, result).encode("utf-8"),

@@ -15,7 +15,7 @@ from geo.report.escape import md_escape
 from geo.report.jsonout import dumps
 from geo.report.route import journey_report, nonstop_cell, stop_cell
 from geo.usecases import plan_journey
-from geo_dashboard.common import map_html, show_error, show_map, slug
+from geo_dashboard.common import map_files, show_error, show_map, slug
 from geo_dashboard.facts import avoid_input, show_detours
 
 SEED_ROUTE = "Pyongyang - Washington"  # Kim Jong Un's Il-62M could not fly it non-stop
@@ -161,5 +161,5 @@ def render() -> None:
         )
     with right:
         key = repr((route.strip(), aircraft, stops, neutral, runway, avoid, buffer_km))
-        html = map_html(f"route:{key}", lambda: map_for_journey(journey))
-        show_map(html, file_name=f"route-{slug(route)}.html")
+        files = map_files(f"route:{key}", lambda: map_for_journey(journey))
+        show_map(files, file_name=f"route-{slug(route)}.html")

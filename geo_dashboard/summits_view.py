@@ -20,7 +20,7 @@ from geo.report.jsonout import dumps
 from geo.report.markdown import verdict_markdown
 from geo.usecases import historic_summit_facts
 from geo_dashboard.common import (
-    map_html,
+    map_files,
     show_error,
     show_map,
 )
@@ -161,10 +161,10 @@ def render() -> None:
         key = f"summit:{summit.id}:" + ";".join(f"{p.name}@{p.lat:.6f},{p.lon:.6f}" for p in places)
         if result.check is not None:
             check = attach_facts(result.check, facts)
-            html = map_html(key, lambda: map_for_check(check))
+            files = map_files(key, lambda: map_for_check(check))
         else:
-            html = map_html(key, lambda: multi_party_map(result))
-        show_map(html, file_name=f"summit-{summit.id}.html")
+            files = map_files(key, lambda: multi_party_map(result))
+        show_map(files, file_name=f"summit-{summit.id}.html")
 
     st.markdown(f"#### Summit realities on {facts.date}")
     show_facts(facts)

@@ -27,11 +27,13 @@ from typing import TYPE_CHECKING
 from geo.core.geodesy import (
     COINCIDENT_TOLERANCE_KM,
     LatLon,
+    PathPeak,
     cross_track,
     detour_pct,
     distance_km,
     is_nearly_antipodal,
     midpoint,
+    path_peak,
 )
 from geo.core.units import format_km, format_lat_lon
 from geo.errors import InvalidInputError
@@ -151,6 +153,7 @@ class CheckResult:
     thresholds: Thresholds
     facts: SummitFacts | None = None  # the summit facts of the venue and parties (with_facts)
     detours: tuple[Detour, ...] = ()  # each party's leg flown around avoided airspace (check --avoid)
+    direct_peak: PathPeak | None = None  # the direct path's point nearest a pole (None when undefined)
 
 
 EQUIDISTANT, ROUGHLY_EQUIDISTANT, NOT_EQUIDISTANT = "equidistant", "roughly equidistant", "not equidistant"
@@ -380,6 +383,7 @@ def check_halfway(
         explanation,
         criteria,
         t,
+        direct_peak=path_peak(a, b),
     )
 
 

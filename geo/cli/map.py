@@ -7,17 +7,18 @@ imported only when the command runs.
 
     python -m geo map --between A B [C …] [--venues V …] [--equidistant] [--rings KM …]
                       [--date YYYY-MM-DD] [--aircraft TYPE …] [--avoid CC … [--buffer-km KM]]
-                      [--best OBJECTIVE] --out FILE.html [--cdn] [--json] [--online]
+                      [--best OBJECTIVE] --out FILE.html|FILE.geojson|FILE.kml|FILE.kmz
+                      [--cdn] [--json] [--online]
 
 With two parties the venues are coloured by their halfway verdict; with more, by their rank
 (``geo.analysis.scoring``). The default file is self-contained and works offline; ``--cdn`` writes a
-small page that loads Leaflet from CDNs and shows OpenStreetMap tiles.
+small page that loads Leaflet from CDNs and shows OpenStreetMap tiles. ``.geojson``, ``.kml`` and
+``.kmz`` write every layer of the same map as data (:mod:`geo.maps.exports`).
 """
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from geo.cli.options import (
@@ -29,14 +30,13 @@ from geo.cli.options import (
     facts_options,
     parties_of,
 )
-from geo.errors import InvalidInputError
 
 
 def add_map_parser(sub: Any) -> None:
     """Register the ``map`` sub-command on an argparse sub-parsers object."""
     parser = sub.add_parser(
         "map",
-        help="draw parties, venues and geodesic flight paths; write one HTML file",
+        help="draw parties, venues and geodesic flight paths; write one HTML file (or GeoJSON, KML, KMZ)",
         description=(
             "Draw the parties, candidate venues, geodesic flight paths, the direct path and its "
             "midpoint (two parties), and optionally the equidistant line, range rings and the best "
@@ -70,7 +70,12 @@ def add_map_parser(sub: Any) -> None:
         metavar="OBJECTIVE",
         help="find and draw the best meeting point for OBJECTIVE (e.g. minimax) with its minimax circle",
     )
-    parser.add_argument("--out", required=True, metavar="FILE.html", help="where to write the map")
+    parser.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="where to write the map: FILE.html (the page), or its layers as FILE.geojson, .kml or .kmz",
+    )
     parser.add_argument(
         "--cdn",
         action="store_true",
@@ -83,14 +88,11 @@ def add_map_parser(sub: Any) -> None:
 
 
 def run_map(args: argparse.Namespace) -> str:
-    """Build the map for parsed arguments (:func:`geo.usecases.map_question`), write it, and
-    return the line to print."""
-    out = Path(args.out)
-    if out.suffix.lower() not in (".html", ".htm"):
-        raise InvalidInputError(f"--out {args.out!r} must name an .html file")
-    from geo.core.files import check_regular_file
+    """Build the map for parsed arguments (:func:`geo.usecases.map_question`), write it as the
+    page or the data its ``--out`` suffix names, and return the line to print."""
+    from geo.cli.mapfile import map_out_path, write_map, written_line
 
-    check_regular_file(out, writing=True)  # a FIFO would block the write forever
+    out = map_out_path(args.out, cdn=args.cdn)
     from geo.usecases import map_question
 
     on_date, aircraft = facts_options(args)
@@ -107,19 +109,16 @@ def run_map(args: argparse.Namespace) -> str:
         buffer_km=args.buffer_km,
         online=args.online,
     )
-    from geo.maps.offline_html import export_html
-
-    page = export_html(m, offline=not args.cdn)
-    try:
-        out.write_text(page, encoding="utf-8")
-    except OSError as exc:
-        raise InvalidInputError(f"cannot write {args.out!r}: {exc.strerror or exc}") from None
-    size = len(page.encode("utf-8"))
-    kind = (
-        "online only: loads scripts and tiles from the web" if args.cdn else "self-contained, works offline"
-    )
+    written = write_map(m, out, cdn=args.cdn)
     if args.json:
         from geo.report.jsonout import dumps
 
-        return dumps({"out": str(out), "bytes": size, "self_contained": not args.cdn})
-    return f"wrote {out} ({size / 1024:,.0f} kB, {kind})"
+        return dumps(
+            {
+                "out": str(out),
+                "bytes": written.bytes,
+                "format": written.format,
+                "self_contained": written.is_html and not args.cdn,
+            }
+        )
+    return written_line(written, cdn=args.cdn)

@@ -3,7 +3,8 @@
 ::
 
     python -m geo route PLACE PLACE [PLACE …] | A-B-C  [--aircraft TYPE] [--stops N]
-                        [--options K] [--neutral] [--min-runway-m M] [--out F.html] [--json] [--online]
+                        [--options K] [--neutral] [--min-runway-m M] [--out F.html|.geojson|.kml|.kmz]
+                        [--json] [--online]
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 from geo.cli.options import add_avoid_options, add_place_options, positive_int
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from geo.analysis.route import Journey
 
 
@@ -54,35 +57,26 @@ def add_route_parser(sub: Any) -> None:
     )
     parser.add_argument(
         "--out",
-        metavar="FILE.html",
-        help="also write the map (legs and refuelling stops), self-contained and offline",
+        metavar="FILE",
+        help="also write the map (legs and refuelling stops): FILE.html (self-contained, offline), "
+        "or its layers as FILE.geojson, FILE.kml or FILE.kmz",
     )
     add_avoid_options(parser)
     add_place_options(parser)
 
 
-def _write_map(journey: Journey, out: str) -> str:
-    from pathlib import Path
-
-    from geo.core.files import check_regular_file
-    from geo.errors import InvalidInputError
-    from geo.maps.offline_html import export_html
+def _write_map(journey: Journey, path: Path) -> str:
+    from geo.cli.mapfile import write_map, written_line
     from geo.maps.results import map_for_journey
 
-    path = Path(out)
-    if path.suffix.lower() not in (".html", ".htm"):
-        raise InvalidInputError(f"--out {out!r} must name an .html file")
-    check_regular_file(path, writing=True)
-    page = export_html(map_for_journey(journey), offline=True)
-    try:
-        path.write_text(page, encoding="utf-8")
-    except OSError as exc:
-        raise InvalidInputError(f"cannot write {out!r}: {exc.strerror or exc}") from None
-    return f"wrote {path} ({len(page.encode('utf-8')) / 1024:,.0f} kB, self-contained, works offline)"
+    return written_line(write_map(map_for_journey(journey), path))
 
 
 def run_route(args: argparse.Namespace) -> str:
+    from geo.cli.mapfile import map_out_path
     from geo.usecases import plan_journey
+
+    path = map_out_path(args.out) if args.out else None  # a bad suffix fails before the work
 
     journey = plan_journey(
         args.places,
@@ -95,7 +89,7 @@ def run_route(args: argparse.Namespace) -> str:
         buffer_km=args.buffer_km,
         online=args.online,
     )
-    wrote = _write_map(journey, args.out) if args.out else ""
+    wrote = _write_map(journey, path) if path is not None else ""
     if args.json:
         from geo.report.jsonout import dumps
 

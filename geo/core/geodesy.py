@@ -404,6 +404,81 @@ def densify(a: LatLon, b: LatLon, max_step_km: float = 100.0) -> tuple[FloatArra
 
 
 @dataclass(frozen=True)
+class PathPeak:
+    """The point of a geodesic segment nearest a pole: its highest (or lowest) latitude.
+
+    Attributes
+    ----------
+    lat, lon : float
+        Degrees; ``lon`` in [-180, 180].
+    fraction : float
+        Where it lies along the segment, 0 (start) to 1 (end).
+    pole : str
+        ``north`` or ``south``: the pole it is nearest.
+    pole_km : float
+        Geodesic distance from the point to that pole, km.
+    vertex : bool
+        True when the point is the geodesic's vertex (azimuth ±90° there, so the path turns
+        back towards the equator); False when the extreme latitude is an endpoint.
+    """
+
+    lat: float
+    lon: float
+    fraction: float
+    pole: str
+    pole_km: float
+    vertex: bool
+
+
+def path_peak(a: LatLon, b: LatLon) -> PathPeak:
+    """The highest latitude (north or south) that the shortest geodesic from ``a`` to ``b`` reaches.
+
+    Exact, not sampled. On the auxiliary sphere of GeographicLib a geodesic reaches its
+    vertex (azimuth ±90°, Clairaut's extreme latitude) at spherical arc σ = ±90° from its
+    northward equator crossing, where tan σ₁ = tan β₁ / cos α₁ at the start (β₁ the reduced
+    latitude, α₁ the azimuth). The vertex counts when its arc lies within the segment; otherwise
+    the extreme latitude is at an end. The point with the largest absolute latitude wins;
+    its distance to the pole is a WGS84 geodesic.
+
+    Raises
+    ------
+    DegenerateGeodesicError
+        ``a`` and ``b`` are nearly antipodal (no unique path).
+
+    Examples
+    --------
+    >>> p = path_peak(LatLon(38.9072, -77.0369), LatLon(39.9042, 116.4074))
+    >>> round(p.lat, 4), round(p.lon, 4), p.pole, round(p.pole_km, 1), p.vertex
+    (81.9204, -160.4339, 'north', 902.4, True)
+    >>> path_peak(LatLon(-33.9, 18.4), LatLon(-33.9, 151.2)).pole
+    'south'
+    """
+    if is_coincident(a, b):
+        return _peak_at(a.lat, a.lon, 0.0, vertex=False)
+    _require_unique_path(a, b)
+    line = WGS84.InverseLine(a.lat, a.lon, b.lat, b.lon)
+    f = WGS84.f
+    beta1 = math.atan2((1.0 - f) * math.sin(math.radians(a.lat)), math.cos(math.radians(a.lat)))
+    alpha1 = math.radians(line.azi1)
+    sigma1 = math.degrees(math.atan2(math.sin(beta1), math.cos(alpha1) * math.cos(beta1)))
+    candidates = [_peak_at(a.lat, a.lon, 0.0, vertex=False), _peak_at(b.lat, b.lon, 1.0, vertex=False)]
+    for target in (90.0, -90.0):
+        arc = (target - sigma1) % 360.0
+        if 0.0 < arc < line.a13:
+            pos = line.ArcPosition(arc)
+            candidates.append(
+                _peak_at(pos["lat2"], _wrap180(pos["lon2"]), pos["s12"] / line.s13, vertex=True)
+            )
+    return max(candidates, key=lambda p: (abs(p.lat), p.vertex))
+
+
+def _peak_at(lat: float, lon: float, fraction: float, *, vertex: bool) -> PathPeak:
+    pole_lat = 90.0 if lat >= 0 else -90.0
+    pole_km = WGS84.Inverse(lat, lon, pole_lat, 0.0)["s12"] / 1000.0
+    return PathPeak(lat, lon, fraction, "north" if lat >= 0 else "south", pole_km, vertex)
+
+
+@dataclass(frozen=True)
 class CrossTrack:
     """Where a point lies relative to the geodesic segment from ``a`` to ``b``.
 

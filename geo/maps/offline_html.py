@@ -31,6 +31,7 @@ from __future__ import annotations
 import base64
 import importlib
 import re
+import weakref
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 LEAFLET_VERSION = "1.9.3"
 JQUERY_VERSION = "3.7.1"
 
+_PAGES: weakref.WeakKeyDictionary[folium.Map, dict[bool, str]] = weakref.WeakKeyDictionary()
 _MIME = {".png": "image/png", ".svg": "image/svg+xml", ".gif": "image/gif", ".jpg": "image/jpeg"}
 
 
@@ -218,7 +220,8 @@ def export_html(m: folium.Map, *, offline: bool = True) -> str:
     Parameters
     ----------
     m : folium.Map
-        Render it once: folium adds elements while rendering.
+        Complete: folium adds elements while rendering, so each map is rendered once and its
+        page remembered (a second call returns the same page; later changes to ``m`` are not seen).
     offline : bool
         True (default): every script and stylesheet inline, no http(s) script or stylesheet
         reference (about 0.6 MB with the built-in basemap). False: folium's CDN links, a
@@ -229,5 +232,8 @@ def export_html(m: folium.Map, *, offline: bool = True) -> str:
     DataError
         A script or stylesheet has no local copy, or a pinned package has another version.
     """
-    page: str = m.get_root().render()
-    return inline_assets(page) if offline else page
+    pages = _PAGES.setdefault(m, {})
+    if offline not in pages:
+        page: str = m.get_root().render()
+        pages[offline] = inline_assets(page) if offline else page
+    return pages[offline]

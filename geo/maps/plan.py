@@ -106,6 +106,29 @@ ROUTE_KINDS = {
 }
 RANK_COLORS = ("#1a9641", "#a6d96a", "#e6c700", "#fdae61", "#d7191c")  # best → worst
 
+# The layer of every kind of line and marker, in drawing order (bottom first): the HTML map's
+# layer control, the KML folders and the GeoJSON ``layer`` property all use these names.
+LINE_LAYERS = {
+    "ring": "Range rings",
+    "equidistant": "Equidistant line",
+    "direct": "Direct path and midpoint",
+    "flight": "Flight paths",
+    "best-path": "Best point and minimax circle",
+    "minimax": "Best point and minimax circle",
+    "route": "Route",
+    "stop-route": "Refuelling stops",
+    "detour": "Detours around avoided airspace",
+}
+MARKER_LAYERS = {
+    "midpoint": "Direct path and midpoint",
+    "best": "Best point and minimax circle",
+    "venue": "Venues",
+    "stop": "Refuelling stops",
+    "party": "Parties",
+}
+
+Property = str | int | float | bool | None  # a plain JSON value, for data exports
+
 
 # ---------------------------------------------------------------------------------------------
 # Escaping
@@ -181,6 +204,9 @@ class VenueMark:
     legs : tuple of str
         One text per party, in party order, appended to the tooltip of that party's flight
         path (flight time, clock shift, overflown countries, non-stop).
+    properties : tuple of (name, value)
+        Numbers and words for data exports (verdict, split, rank…), plain JSON values; the
+        HTML map shows ``details`` instead.
     """
 
     name: str
@@ -191,6 +217,7 @@ class VenueMark:
     details: tuple[tuple[str, str], ...] = ()
     facts: str = ""
     legs: tuple[str, ...] = ()
+    properties: tuple[tuple[str, Property], ...] = ()
 
     @property
     def point(self) -> LatLon:
@@ -276,6 +303,7 @@ class DrawnMarker:
     tooltip: str
     popup: tuple[tuple[str, str], ...]
     copy: bool = False
+    properties: tuple[tuple[str, Property], ...] = ()  # for data exports (a venue's verdict, rank…)
 
 
 @dataclass(frozen=True)
@@ -743,11 +771,21 @@ def _copies(
     color: str,
     tooltip: str,
     rows: Sequence[tuple[str, str]],
+    properties: tuple[tuple[str, Property], ...] = (),
 ) -> list[DrawnMarker]:
     """A marker at each display longitude of a place (the first is the place, the rest copies)."""
     return [
         DrawnMarker(
-            kind, name, lat, round(lon, COORD_DIGITS) + 0.0, lon_true, color, tooltip, tuple(rows), copy=k > 0
+            kind,
+            name,
+            lat,
+            round(lon, COORD_DIGITS) + 0.0,
+            lon_true,
+            color,
+            tooltip,
+            tuple(rows),
+            copy=k > 0,
+            properties=properties,
         )
         for k, lon in enumerate(lons)
     ]
@@ -783,7 +821,7 @@ def _venue_markers(
         if v.facts:
             tooltip += f" — {v.facts}"
         lons = [layout.venue_lons[j], *sorted(layout.venue_copies[j])]
-        markers += _copies("venue", v.name, v.lat, v.lon, lons, v.color, tooltip, rows)
+        markers += _copies("venue", v.name, v.lat, v.lon, lons, v.color, tooltip, rows, v.properties)
     return markers
 
 

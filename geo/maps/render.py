@@ -10,6 +10,7 @@ import json
 import math
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 import folium
 import folium.plugins
@@ -18,7 +19,16 @@ from folium.map import Layer
 from folium.template import Template
 
 from geo.core.geodesy import Located
-from geo.maps.plan import MIDPOINT_COLOR, BestMark, LineLike, MapPlan, RouteMark, plan_map
+from geo.maps.plan import (
+    LINE_LAYERS,
+    MARKER_LAYERS,
+    MIDPOINT_COLOR,
+    BestMark,
+    LineLike,
+    MapPlan,
+    RouteMark,
+    plan_map,
+)
 from geo.report.escape import html_text, js_string
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -205,7 +215,27 @@ def _offsets(lon_range: tuple[float, float]) -> list[int]:
     return [360 * k for k in range(first, last + 1)]
 
 
-def render_plan(plan: MapPlan, *, basemap: bool = True) -> folium.Map:
+class PlannedMap(folium.Map):
+    """A folium map that keeps the :class:`MapPlan` it draws, and shows itself offline in Jupyter.
+
+    Every map builder of the package returns one (:func:`render_plan`, :func:`build_map`,
+    :mod:`geo.maps.results`, :func:`geo.usecases.map_question`). ``plan`` is the one source of
+    the data exports (:mod:`geo.maps.exports`); in a notebook, ``_repr_html_`` shows the
+    self-contained page of :func:`geo.maps.offline_html.export_html` in an ``<iframe srcdoc>``
+    (:mod:`geo.maps.notebook`) instead of folium's page, which loads scripts from CDNs.
+    """
+
+    def __init__(self, plan: MapPlan, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.plan = plan
+
+    def _repr_html_(self, **kwargs: object) -> str:
+        from geo.maps.notebook import map_iframe
+
+        return map_iframe(self)
+
+
+def render_plan(plan: MapPlan, *, basemap: bool = True) -> PlannedMap:
     """Draw a :class:`MapPlan` as a folium map with deterministic element ids.
 
     Parameters
@@ -217,7 +247,8 @@ def render_plan(plan: MapPlan, *, basemap: bool = True) -> folium.Map:
         the only base layer (online use).
     """
     (south, west), (north, east) = plan.bounds
-    m = folium.Map(
+    m = PlannedMap(
+        plan,
         location=[(south + north) / 2, (west + east) / 2],
         zoom_start=2,
         tiles=None,
@@ -246,28 +277,7 @@ def render_plan(plan: MapPlan, *, basemap: bool = True) -> folium.Map:
             groups[name] = folium.FeatureGroup(name=name, overlay=True, control=True, show=True)
         return groups[name]
 
-    line_groups = {
-        "ring": "Range rings",
-        "equidistant": "Equidistant line",
-        "direct": "Direct path and midpoint",
-        "flight": "Flight paths",
-        "best-path": "Best point and minimax circle",
-        "minimax": "Best point and minimax circle",
-        "route": "Route",
-        "stop-route": "Refuelling stops",
-        "detour": "Detours around avoided airspace",
-    }
-    for kind in (
-        "ring",
-        "equidistant",
-        "direct",
-        "flight",
-        "best-path",
-        "minimax",
-        "route",
-        "stop-route",
-        "detour",
-    ):
+    for kind, layer in LINE_LAYERS.items():
         for line in plan.lines:
             if line.kind != kind:
                 continue
@@ -279,16 +289,10 @@ def render_plan(plan: MapPlan, *, basemap: bool = True) -> folium.Map:
                 dash_array=line.dash,
                 class_name=f"geo-line geo-{line.kind}",
                 tooltip=_tooltip(line.label),
-            ).add_to(group(line_groups[kind]))
-    marker_groups = {
-        "midpoint": ("Direct path and midpoint", 5),
-        "best": ("Best point and minimax circle", 8),
-        "venue": ("Venues", 7),
-        "party": ("Parties", 8),
-        "stop": ("Refuelling stops", 6),
-    }
-    for kind in ("midpoint", "best", "venue", "stop", "party"):
-        name, radius = marker_groups[kind]
+            ).add_to(group(layer))
+    radii = {"midpoint": 5, "best": 8, "venue": 7, "stop": 6, "party": 8}
+    for kind, layer in MARKER_LAYERS.items():
+        radius = radii[kind]
         for marker in plan.markers:
             if marker.kind != kind:
                 continue
@@ -303,7 +307,7 @@ def render_plan(plan: MapPlan, *, basemap: bool = True) -> folium.Map:
                 class_name=f"geo-marker geo-{kind}",
                 tooltip=_tooltip(marker.tooltip),
                 popup=_popup(marker.name, marker.popup),
-            ).add_to(group(name))
+            ).add_to(group(layer))
     for fg in groups.values():
         fg.add_to(m)
 
@@ -366,7 +370,7 @@ def build_map(
     title: str | None = None,
     basemap: bool = True,
     routes: Sequence[RouteMark] = (),
-) -> folium.Map:
+) -> PlannedMap:
     """A deterministic folium map of parties, venues, geodesic flight paths and the rest.
 
     Parameters are those of :func:`plan_map`, plus ``basemap`` (see :func:`render_plan`).

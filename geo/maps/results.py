@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import folium
-
 from geo.core.geodesy import Located
 from geo.core.units import format_km
 from geo.errors import InvalidInputError
@@ -22,11 +20,12 @@ from geo.maps.plan import (
     BestMark,
     LineLike,
     MapPoint,
+    Property,
     RouteMark,
     VenueMark,
     rank_color,
 )
-from geo.maps.render import build_map
+from geo.maps.render import PlannedMap, build_map
 
 if TYPE_CHECKING:
     from geo.analysis.airspace import Detour
@@ -62,7 +61,20 @@ def venue_mark_for_check(result: CheckResult) -> VenueMark:
         rows.append(("host country", facts))
     v = result.venue
     color = VERDICT_COLORS.get(result.verdict, VENUE_COLOR)
-    return VenueMark(v.name, v.lat, v.lon, result.verdict, color, tuple(rows), facts, legs)
+    split = result.split or (None, None)
+    a, b = result.parties
+    properties: tuple[tuple[str, Property], ...] = (
+        ("verdict", result.verdict),
+        ("split_a", split[0]),
+        ("split_b", split[1]),
+        ("distance_a_km", a.distance_km),
+        ("distance_b_km", b.distance_km),
+        ("detour_km", result.detour_km),
+        ("detour_pct", result.detour_pct),
+        ("cross_track_km", result.cross_track_km),
+        ("venue_to_midpoint_km", result.venue_to_midpoint_km),
+    )
+    return VenueMark(v.name, v.lat, v.lon, result.verdict, color, tuple(rows), facts, legs, properties)
 
 
 def _facts_texts(facts: SummitFacts | None) -> tuple[str, tuple[str, ...]]:
@@ -115,7 +127,7 @@ def map_for_check(
     rings_km: Sequence[float] = (),
     basemap: bool = True,
     range_rings: bool = False,
-) -> folium.Map:
+) -> PlannedMap:
     """Map of a halfway check: both parties, the venue coloured by its verdict, paths, midpoint.
 
     With summit facts (:func:`geo.analysis.check.with_facts`) the tooltips show host country, time
@@ -136,7 +148,7 @@ def map_for_check(
 _AS_HALFWAY = {"yes": "halfway", "roughly": "roughly halfway", "no": "not halfway"}  # holds -> verdict colour
 
 
-def map_for_equidistance(result: EquidistanceResult, *, basemap: bool = True) -> folium.Map:
+def map_for_equidistance(result: EquidistanceResult, *, basemap: bool = True) -> PlannedMap:
     """Map of an equal-distance check of three or more parties: the parties and the venue."""
     v = result.venue
     rows = tuple((f"to {p.name}", format_km(p.distance_km)) for p in result.parties)
@@ -150,13 +162,14 @@ def map_for_equidistance(result: EquidistanceResult, *, basemap: bool = True) ->
         rows,
         "",
         (),
+        (("verdict", result.verdict), ("spread_km", result.spread_km), ("imbalance", result.imbalance)),
     )
     names = ", ".join(p.name for p in result.parties)
     title = f"Is {v.name} equally far from {names}? {result.verdict.capitalize()}"
     return build_map(party_points(result.parties), [mark], title=title, basemap=basemap)
 
 
-def map_for_centre(result: CentreResult, *, basemap: bool = True) -> folium.Map:
+def map_for_centre(result: CentreResult, *, basemap: bool = True) -> PlannedMap:
     """Map of a claim about the middle of one area: the venue and the area's centre."""
     v, (centre,) = result.venue, result.parties
     rows = (
@@ -164,7 +177,8 @@ def map_for_centre(result: CentreResult, *, basemap: bool = True) -> folium.Map:
         ("share of the reach", f"{100 * result.share:.0f} %"),
     )
     color = VERDICT_COLORS.get(_AS_HALFWAY[result.holds], VENUE_COLOR)
-    mark = VenueMark(v.name, v.lat, v.lon, result.verdict, color, rows, "", ())
+    properties = (("verdict", result.verdict), ("share", result.share), ("reach_km", result.reach_km))
+    mark = VenueMark(v.name, v.lat, v.lon, result.verdict, color, rows, "", (), properties)
     title = f"Is {v.name} in the middle of {centre.query}? {result.verdict.capitalize()}"
     return build_map(
         party_points(result.parties), [mark], rings_km=(result.reach_km,), title=title, basemap=basemap
@@ -186,7 +200,16 @@ def venue_marks_for_compare(result: CompareResult) -> list[VenueMark]:
             rows.append(("host country", facts))
         status = f"rank {rank} of {count}"
         color = rank_color(rank, count)
-        marks.append(VenueMark(venue.name, venue.lat, venue.lon, status, color, tuple(rows), facts, legs))
+        properties: tuple[tuple[str, Property], ...] = (
+            ("rank", rank),
+            ("rank_of", count),
+            ("max_km", float(venue.max_km)),
+            ("sum_km", float(venue.sum_km)),
+            ("detour_pct", venue.detour_pct),
+        )
+        marks.append(
+            VenueMark(venue.name, venue.lat, venue.lon, status, color, tuple(rows), facts, legs, properties)
+        )
     return marks
 
 
@@ -198,7 +221,7 @@ def map_for_compare(
     best: BestMark | None = None,
     basemap: bool = True,
     range_rings: bool = False,
-) -> folium.Map:
+) -> PlannedMap:
     """Map of a venue comparison: venues coloured by rank.
 
     With summit facts (:func:`geo.analysis.scoring.with_facts`) the tooltips show them, as in
@@ -240,7 +263,7 @@ def map_for_best(
     equidistant: LineLike | None = None,
     rings_km: Sequence[float] = (),
     basemap: bool = True,
-) -> folium.Map:
+) -> PlannedMap:
     """Map of a best meeting point: the parties, the point with paths from each party and its
     minimax circle, and the suggested venues of a ``BestResult``.
 
@@ -253,7 +276,10 @@ def map_for_best(
             raise InvalidInputError("map_for_best needs the parties: this result does not carry them")
         parties = result.parties
     suggestions = () if isinstance(result, Optimum) else result.suggestions
-    venues = [VenueMark(s.name, s.lat, s.lon, "suggested venue", VENUE_COLOR) for s in suggestions]
+    venues = [
+        VenueMark(s.name, s.lat, s.lon, "suggested venue", VENUE_COLOR, properties=(("status", "suggested"),))
+        for s in suggestions
+    ]
     mark = best_mark(result, objective)
     title = "Best meeting point for " + ", ".join(p.name for p in parties)
     if mark.objective:
@@ -313,7 +339,7 @@ def detour_marks(detours: Sequence[Detour | None]) -> list[RouteMark]:
     return marks
 
 
-def map_for_journey(journey: Journey, *, basemap: bool = True) -> folium.Map:
+def map_for_journey(journey: Journey, *, basemap: bool = True) -> PlannedMap:
     """The map of a journey: places, legs, the best refuelling stops of legs beyond range."""
     points, marks = routes_for_journey(journey)
     legs = journey.route.legs

@@ -7,6 +7,7 @@ from geo.analysis.areas import CENTRE_ROUGHLY, CENTRE_YES, CentreResult
 from geo.analysis.check import CheckResult, EquidistanceResult
 from geo.core.units import format_km
 from geo.report.escape import md_escape
+from geo.report.text import peak_sentence
 
 _ICONS = {"yes": "✅", "roughly": "🟡", "no": "❌", "undefined": "⚪"}
 
@@ -14,6 +15,9 @@ _ICONS = {"yes": "✅", "roughly": "🟡", "no": "❌", "undefined": "⚪"}
 def verdict_markdown(result: CheckResult) -> str:
     """The verdict card as Markdown: the verdict, the explanation, and each reading of halfway."""
     lines = [f"### Verdict: {result.verdict.upper()}", "", md_escape(result.explanation), ""]
+    if result.direct_peak is not None:
+        a, b = result.parties
+        lines += [md_escape(peak_sentence(result.direct_peak, a.name, b.name)), ""]
     for criterion in result.criteria:
         icon = _ICONS.get(criterion.holds, "")
         lines.append(f"- {icon} **{criterion.name}** ({criterion.holds}): {md_escape(criterion.detail)}")

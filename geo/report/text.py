@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from geo.analysis.areas import CENTRE_ROUGHLY, CENTRE_YES, CentreResult
 from geo.analysis.check import CheckResult, EquidistanceResult, PlaceRef
-from geo.core.geodesy import Inverse
+from geo.core.geodesy import Inverse, PathPeak
 from geo.core.units import format_km, format_lat_lon
 from geo.places.gazetteer import Place
 
@@ -124,6 +124,44 @@ def centre_card(result: CentreResult) -> str:
     return "\n".join(lines)
 
 
+def _peak_parts(peak: PathPeak, name_a: str, name_b: str) -> tuple[str, str, str]:
+    """The latitude, where it is (a longitude or an end's name), and how far from the pole."""
+    lat = f"{abs(peak.lat):.1f}°{'N' if peak.lat >= 0 else 'S'}"
+    if peak.vertex:
+        where = f"{abs(peak.lon):.1f}°{'E' if peak.lon >= 0 else 'W'}"
+    else:
+        where = name_a if peak.fraction == 0.0 else name_b
+    return lat, where, f"{format_km(peak.pole_km)} from the {peak.pole.capitalize()} Pole"
+
+
+def peak_texts(peak: PathPeak, name_a: str, name_b: str) -> tuple[str, str]:
+    """The latitude where a path comes nearest a pole, and (in brackets) where and how near.
+
+    >>> from geo.core.geodesy import LatLon, path_peak
+    >>> peak_texts(path_peak(LatLon(38.9072, -77.0369), LatLon(39.9042, 116.4074)), "A", "B")
+    ('81.9°N', '(at 160.4°W, 902 km from the North Pole)')
+    >>> peak_texts(path_peak(LatLon(38.9, -77.0), LatLon(-34.6, -58.4)), "Washington", "Buenos Aires")
+    ('38.9°N', '(at Washington, 5,695 km from the North Pole)')
+    """
+    lat, where, pole = _peak_parts(peak, name_a, name_b)
+    return lat, f"(at {where}, {pole})"
+
+
+def peak_sentence(peak: PathPeak, name_a: str, name_b: str) -> str:
+    """One sentence on how near a pole the direct path comes.
+
+    >>> from geo.core.geodesy import LatLon, path_peak
+    >>> peak_sentence(path_peak(LatLon(38.9072, -77.0369), LatLon(39.9042, 116.4074)), "A", "B")
+    'The direct path peaks at 81.9°N (160.4°W), 902 km from the North Pole.'
+    >>> peak_sentence(path_peak(LatLon(38.9, -77.0), LatLon(-34.6, -58.4)), "Washington", "Buenos Aires")
+    'The direct path comes nearest a pole at Washington (38.9°N), 5,695 km from the North Pole.'
+    """
+    lat, where, pole = _peak_parts(peak, name_a, name_b)
+    if peak.vertex:
+        return f"The direct path peaks at {lat} ({where}), {pole}."
+    return f"The direct path comes nearest a pole at {where} ({lat}), {pole}."
+
+
 def check_card(result: CheckResult) -> str:
     """The verdict card: the verdict, every number, and what each meaning of 'halfway' says."""
     v, (a, b) = result.venue, result.parties
@@ -137,6 +175,8 @@ def check_card(result: CheckResult) -> str:
         rows.append(
             ("true midpoint to venue", format_km(result.venue_to_midpoint_km), f"(midpoint at {mid})")
         )
+    if result.direct_peak is not None:
+        rows.append(("direct path's highest latitude", *peak_texts(result.direct_peak, a.name, b.name)))
     if result.cross_track_km is not None and result.along_track_fraction is not None:
         where = f"(nearest point {100 * result.along_track_fraction:.0f} % of the way from {a.name})"
         rows.append(("off the direct path", format_km(result.cross_track_km), where))

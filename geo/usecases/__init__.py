@@ -31,8 +31,6 @@ from geo.places.resolve import resolve
 MAX_MAP_VENUES = 50  # each venue draws one geodesic per party: more would make the page heavy
 
 if TYPE_CHECKING:
-    import folium
-
     from geo.analysis.airspace import Detour
     from geo.analysis.hours import MeetingHours, WorkHours
     from geo.analysis.optimize import BestResult, Optimum
@@ -41,6 +39,7 @@ if TYPE_CHECKING:
     from geo.analysis.suggest import SuggestionFilters
     from geo.analysis.summits import SummitCheck
     from geo.facts.summit import SummitFacts
+    from geo.maps.render import PlannedMap
     from geo.places.venues import VenueTable
 
 PlaceInput = str | Place
@@ -253,7 +252,7 @@ def map_question(
     avoid: Sequence[str] = (),
     buffer_km: float = 0.0,
     online: bool = False,
-) -> folium.Map:
+) -> PlannedMap:
     """The map of a question, with the summit facts in its tooltips.
 
     Two parties and venues: each venue coloured by its halfway verdict (one venue: the verdict

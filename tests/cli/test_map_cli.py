@@ -74,7 +74,7 @@ def test_json_output_and_the_cdn_variant(tmp_path: Path, capsys: pytest.CaptureF
     )
     assert code == 0, err
     report = json.loads(stdout)
-    assert report == {"out": str(out), "bytes": out.stat().st_size, "self_contained": False}
+    assert report == {"out": str(out), "bytes": out.stat().st_size, "format": "html", "self_contained": False}
     assert report["bytes"] < 100_000
     assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js">' in out.read_text()
 

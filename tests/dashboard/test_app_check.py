@@ -171,3 +171,18 @@ def test_the_cli_and_the_dashboard_give_the_same_answer(
     assert md_escape(cli["explanation"]) in text  # every number of the explanation, as the CLI wrote it
     for criterion in cli["criteria"]:
         assert f"**{criterion['name']}** ({criterion['holds']}): {md_escape(criterion['detail'])}" in text
+
+
+def test_the_card_says_how_near_the_pole_the_direct_path_comes(app: AppTest) -> None:
+    assert "The direct path peaks at 81.9°N (160.4°W), 902 km from the North Pole." in page_text(app)
+
+
+def test_the_map_is_offered_as_html_geojson_and_kml(app: AppTest) -> None:
+    buttons = app.get("download_button")
+    labels = [b.proto.label for b in buttons]
+    for label in (
+        "Download the map (HTML, works offline)",
+        "Download the layers (GeoJSON)",
+        "Download the layers (KML, Google Earth)",
+    ):
+        assert label in labels, labels
