@@ -8,10 +8,12 @@ imported only when the command runs.
     python -m geo map --between A B [C …] [--venues V …] [--equidistant] [--rings KM …]
                       [--date YYYY-MM-DD] [--aircraft TYPE …] [--avoid CC … [--buffer-km KM]]
                       [--best OBJECTIVE] --out FILE.html [--cdn] [--json] [--online]
+    python -m geo map … --out FILE.png|FILE.svg|FILE.pdf [--projection NAME] [--size A4|A5|WxH] [--dpi N]
 
 With two parties the venues are coloured by their halfway verdict; with more, by their rank
 (``geo.analysis.scoring``). The default file is self-contained and works offline; ``--cdn`` writes a
-small page that loads Leaflet from CDNs and shows OpenStreetMap tiles.
+small page that loads Leaflet from CDNs and shows OpenStreetMap tiles. An ``.png``, ``.svg`` or
+``.pdf`` file is a print image of the same map (``geo.maps.image``) in the projection asked for.
 """
 
 from __future__ import annotations
@@ -70,7 +72,31 @@ def add_map_parser(sub: Any) -> None:
         metavar="OBJECTIVE",
         help="find and draw the best meeting point for OBJECTIVE (e.g. minimax) with its minimax circle",
     )
-    parser.add_argument("--out", required=True, metavar="FILE.html", help="where to write the map")
+    parser.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="where to write the map: FILE.html (interactive) or FILE.png, FILE.svg, FILE.pdf (print)",
+    )
+    parser.add_argument(
+        "--projection",
+        default=None,
+        metavar="NAME",
+        help=(
+            "projection of an image: mercator (default), globe[:PLACE] (seen from above PLACE, default "
+            "the midpoint), north, south (polar azimuthal equidistant) or aeqd[:PLACE] (azimuthal "
+            "equidistant: true distances from PLACE)"
+        ),
+    )
+    parser.add_argument(
+        "--size",
+        default=None,
+        metavar="SIZE",
+        help="page of an image: A4 (default) or A5, landscape, or WxH in millimetres (e.g. 210x297)",
+    )
+    parser.add_argument(
+        "--dpi", type=int, default=None, metavar="N", help="resolution of a PNG, 50 to 1200 (default 300)"
+    )
     parser.add_argument(
         "--cdn",
         action="store_true",
@@ -86,11 +112,22 @@ def run_map(args: argparse.Namespace) -> str:
     """Build the map for parsed arguments (:func:`geo.usecases.map_question`), write it, and
     return the line to print."""
     out = Path(args.out)
-    if out.suffix.lower() not in (".html", ".htm"):
-        raise InvalidInputError(f"--out {args.out!r} must name an .html file")
+    suffix = out.suffix.lower()
+    if suffix not in (".html", ".htm", ".png", ".svg", ".pdf"):
+        raise InvalidInputError(f"--out {args.out!r} must name an .html, .png, .svg or .pdf file")
+    image = suffix in (".png", ".svg", ".pdf")
+    if not image:
+        for option in ("projection", "size", "dpi"):
+            if getattr(args, option) is not None:
+                raise InvalidInputError(f"--{option} is for images (--out FILE.png, .svg or .pdf), not HTML")
+    elif args.cdn:
+        raise InvalidInputError("--cdn is for HTML maps, not images")
+    _check_image_options(args)
     from geo.core.files import check_regular_file
 
     check_regular_file(out, writing=True)  # a FIFO would block the write forever
+    if image:
+        return _write_image(args, out)
     from geo.usecases import map_question
 
     on_date, aircraft = facts_options(args)
@@ -123,3 +160,70 @@ def run_map(args: argparse.Namespace) -> str:
 
         return dumps({"out": str(out), "bytes": size, "self_contained": not args.cdn})
     return f"wrote {out} ({size / 1024:,.0f} kB, {kind})"
+
+
+def _check_image_options(args: argparse.Namespace) -> None:
+    """Refuse a bad --projection, --size or --dpi before any place is resolved."""
+    from geo.maps.image import check_dpi, parse_size
+    from geo.maps.projection import parse_projection
+
+    if args.projection is not None:
+        parse_projection(args.projection)
+    size_mm = parse_size(args.size) if args.size is not None else None
+    if args.dpi is not None:
+        check_dpi(args.dpi, *(() if size_mm is None else (size_mm,)))
+
+
+def _plan(args: argparse.Namespace) -> Any:
+    from geo.usecases import question_plan
+
+    on_date, aircraft = facts_options(args)
+    return question_plan(
+        parties_of(args),
+        args.venues,
+        best=args.best,
+        equidistant=args.equidistant,
+        rings_km=args.rings,
+        on_date=on_date,
+        aircraft=aircraft,
+        avoid=args.avoid or (),
+        buffer_km=args.buffer_km,
+        online=args.online,
+    )
+
+
+def _write_image(args: argparse.Namespace, out: Path) -> str:
+    """Draw the question's plan as a PNG, SVG or PDF image and write it."""
+    from geo.maps.image import image_format
+    from geo.usecases import map_image
+
+    rendered = map_image(
+        _plan(args),
+        args.projection or "mercator",
+        fmt=image_format(out.name),
+        size=args.size or "A4",
+        dpi=args.dpi,
+        online=args.online,
+    )
+    try:
+        out.write_bytes(rendered.data)
+    except OSError as exc:
+        raise InvalidInputError(f"cannot write {args.out!r}: {exc.strerror or exc}") from None
+    view = rendered.view
+    where = f" centred on {view.centre_name}" if view.azimuthal else ""
+    if args.json:
+        from geo.report.jsonout import dumps
+
+        return dumps(
+            {
+                "out": str(out),
+                "bytes": len(rendered.data),
+                "format": rendered.fmt,
+                "projection": view.kind,
+                "centre": [view.centre.lat, view.centre.lon] if view.centre is not None else None,
+                "pixels": list(rendered.size_px),
+            }
+        )
+    size = f"{rendered.size_px[0]} × {rendered.size_px[1]} px" if rendered.fmt == "png" else "vector"
+    kb = len(rendered.data) / 1024
+    return f"wrote {out} ({kb:,.0f} kB, {rendered.fmt.upper()}, {size}, {view.kind}{where})"
