@@ -429,10 +429,10 @@ def _map_limits(ax: Axes, plan: MapPlan, view: View) -> None:
     (south, west), (north, east) = plan.bounds
     x, y = project(view, [south, north], [window_lon(view, west), window_lon(view, west) + (east - west)])
     dx, dy = max(float(x[1] - x[0]), 1.5e6), max(float(y[1] - y[0]), 1.0e6)
-    cx, cy = float(x[0] + x[1]) / 2.0, float(y[0] + y[1]) / 2.0
-    half_x, half_y = 0.58 * dx, 0.62 * dy
-    ax.set_xlim(max(cx - half_x, float(ox.min())), min(cx + half_x, float(ox.max())))
-    ax.set_ylim(max(cy - half_y, float(oy.min())), min(cy + half_y, float(oy.max())))
+    cx = float(x[0] + x[1]) / 2.0
+    ax.set_xlim(max(cx - 0.6 * dx, float(ox.min())), min(cx + 0.6 * dx, float(ox.max())))
+    # a wider band at the bottom keeps the scale bar clear of the places
+    ax.set_ylim(max(float(y[0]) - 0.3 * dy, float(oy.min())), min(float(y[1]) + 0.12 * dy, float(oy.max())))
 
 
 def _draw_pole(ax: Axes, view: View) -> None:
