@@ -9,15 +9,16 @@ import streamlit as st
 
 from geo.analysis.check import CheckResult, Thresholds
 from geo.errors import GeoError
-from geo.maps.results import map_for_check
+from geo.maps.results import plan_for_check
 from geo.places.gazetteer import Place
 from geo.report.jsonout import dumps
 from geo.report.markdown import verdict_markdown
 from geo.report.text import check_card
 from geo.usecases import check_claim
 from geo_dashboard.common import (
-    map_html,
+    map_plan,
     place_input,
+    plan_html,
     show_error,
     show_map,
     slug,
@@ -133,5 +134,12 @@ def render() -> None:
         )
     with right:
         key = repr((venue, party_a, party_b, thresholds, day, aircraft, avoid))
-        html = map_html(f"check:{key}", lambda: map_for_check(result, range_rings=aircraft is not None))
-        show_map(html, file_name=f"check-{slug(result.venue.name)}.html")
+        plan = map_plan(f"check:{key}", lambda: plan_for_check(result, range_rings=aircraft is not None))
+        html = plan_html(f"check:{key}", plan)
+        show_map(
+            html,
+            file_name=f"check-{slug(result.venue.name)}.html",
+            plan=plan,
+            cache_key=f"check:{key}",
+            projection_key="proj",
+        )

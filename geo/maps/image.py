@@ -623,6 +623,23 @@ def render_image(
         return _save(fig, ax, fmt, dpi, view, plan.title)
 
 
+def _wrap_card(card: str, width_mm: float, fontsize: float) -> list[str]:
+    """The card's lines wrapped to ``width_mm`` in DejaVu Sans Mono (0.602 em a character),
+    continuation lines indented under their first word.
+
+    Examples
+    --------
+    >>> _wrap_card("  aaaa bbbb cccc dddd eeee ffff gggg", 30.0, 10.0)
+    ['  aaaa bbbb', '    cccc dddd', '    eeee ffff', '    gggg']
+    """
+    chars = max(10, int(width_mm / MM_PER_INCH * 72.0 / (0.602 * fontsize)))
+    out: list[str] = []
+    for line in card.rstrip("\n").split("\n"):
+        indent = " " * (len(line) - len(line.lstrip(" ")))
+        out += textwrap.wrap(line, chars, subsequent_indent=indent + "  ", drop_whitespace=True) or [""]
+    return out
+
+
 def render_brief(plan: MapPlan, view: View, *, heading: str, card: str) -> Rendered:
     """A one-page A4 portrait PDF: a heading, a text card (monospaced, as the CLI prints it)
     and the map with its legend.
@@ -638,13 +655,14 @@ def render_brief(plan: MapPlan, view: View, *, heading: str, card: str) -> Rende
     b'%PDF-'
     """
     page = (210.0, 297.0)
-    lines = card.rstrip("\n").split("\n")[:60]
-    card_pt = 7.5 if len(lines) <= 34 else 6.0
+    lines = _wrap_card(card, page[0] - 20.0, 7.5)
+    card_pt = 7.5 if len(lines) <= 40 else 6.0
+    lines = _wrap_card(card, page[0] - 20.0, card_pt)[:70]
     with _style():
         fig = _new_figure(page, 72)
         heading_h = _draw_title(fig, page, heading, 10.0)
         card_top = 10.0 + heading_h + 4.0
-        text = "\n".join(line[:120] for line in lines)
+        text = "\n".join(lines)
         fig.text(10.0 / page[0], 1.0 - card_top / page[1], text, fontsize=card_pt,
                  family="DejaVu Sans Mono", va="top", ha="left", color="#111111")  # fmt: skip
         card_h = len(lines) * card_pt * 1.2 / 72.0 * MM_PER_INCH

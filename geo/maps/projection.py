@@ -403,7 +403,13 @@ def view_for(plan: MapPlan, spec: ProjectionSpec) -> View:
         proj = f"+proj=aeqd +lat_0={pole:g} +lon_0={centre.lon:g} +ellps=WGS84 +units=m +no_defs"
         name = "the North Pole" if pole > 0 else "the South Pole"
         return View(spec.kind, proj, centre, name, _cap_for(plan, centre))
-    centre, name = (spec.centre, spec.centre_name) if spec.centre is not None else default_centre(plan)
+    venues = [m for m in plan.markers if m.kind == "venue" and not m.copy]
+    if spec.centre is not None:
+        centre, name = spec.centre, spec.centre_name
+    elif spec.kind == "aeqd" and len(venues) == 1:  # the picture that answers "is it halfway"
+        centre, name = LatLon(venues[0].lat, venues[0].lon_true), venues[0].name
+    else:
+        centre, name = default_centre(plan)
     if spec.kind == "globe":
         at = f"+lat_0={centre.lat:.6f} +lon_0={centre.lon:.6f}"
         proj = f"+proj=ortho {at} +R={SPHERE_RADIUS_M} +units=m +no_defs"
