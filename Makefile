@@ -46,6 +46,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_article.py
 	$(BIN)/python benchmarks/bench_route.py
 	$(BIN)/python benchmarks/bench_airspace.py
+	$(BIN)/python benchmarks/bench_print.py
 	$(BIN)/python benchmarks/score_corpus.py
 
 data: $(STAMP)

@@ -9,15 +9,16 @@ import streamlit as st
 
 from geo.analysis.check import CheckResult, Thresholds
 from geo.errors import GeoError
-from geo.maps.results import map_for_check
+from geo.maps.results import plan_for_check
 from geo.places.gazetteer import Place
 from geo.report.jsonout import dumps
 from geo.report.markdown import verdict_markdown
 from geo.report.text import check_card
 from geo.usecases import check_claim
 from geo_dashboard.common import (
-    map_files,
+    map_plan,
     place_input,
+    plan_files,
     show_error,
     show_map,
     slug,
@@ -135,5 +136,12 @@ def render() -> None:
         )
     with right:
         key = repr((venue, party_a, party_b, thresholds, day, aircraft, avoid))
-        files = map_files(f"check:{key}", lambda: map_for_check(result, range_rings=aircraft is not None))
-        show_map(files, file_name=f"check-{slug(result.venue.name)}.html")
+        plan = map_plan(f"check:{key}", lambda: plan_for_check(result, range_rings=aircraft is not None))
+        files = plan_files(f"check:{key}", plan)
+        show_map(
+            files,
+            file_name=f"check-{slug(result.venue.name)}.html",
+            plan=plan,
+            cache_key=f"check:{key}",
+            projection_key="proj",
+        )

@@ -25,6 +25,7 @@ from geo.analysis.scoring import validate_weights
 from geo.errors import GeoError
 from geo.maps.exports import MEDIA_TYPES, export_data
 from geo.maps.offline_html import export_html
+from geo.maps.plan import MapPlan
 from geo.places.gazetteer import Gazetteer, Place, load_gazetteer
 from geo.places.resolve import resolve
 from geo.report.escape import md_escape
@@ -242,8 +243,70 @@ def map_files(cache_key: str, build: Callable[[], folium.Map]) -> MapFiles:
     return _files_of(cache_key, build)
 
 
-def show_map(files: MapFiles, *, file_name: str, height: int = MAP_HEIGHT) -> None:
-    """Show a self-contained map page; offer it as HTML and its layers as GeoJSON and KML."""
+@st.cache_data(show_spinner=False, max_entries=64)
+def _plan_of(cache_key: str, _build: Callable[[], MapPlan]) -> MapPlan:
+    return _build()
+
+
+def map_plan(cache_key: str, build: Callable[[], MapPlan]) -> MapPlan:
+    """A map plan (what the HTML map and the print images draw), cached by ``cache_key``."""
+    return _plan_of(cache_key, build)
+
+
+def plan_files(cache_key: str, plan: MapPlan) -> MapFiles:
+    """The offline page and the layers of a map plan, cached by ``cache_key``."""
+    from geo.maps.render import render_plan
+
+    return map_files(cache_key, lambda: render_plan(plan))
+
+
+PROJECTIONS = {
+    "mercator": "Web Mercator (as the interactive map)",
+    "globe": "Globe seen from above the midpoint",
+    "north": "North polar (true distances from the pole)",
+    "south": "South polar (true distances from the pole)",
+    "aeqd": "Azimuthal equidistant on the venue (true distances)",
+}
+IMAGE_MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _image(cache_key: str, _plan: MapPlan, projection: str, fmt: str) -> bytes:
+    from geo.usecases import map_image
+
+    return map_image(_plan, projection, fmt=fmt, dpi=200).data
+
+
+def image_bytes(cache_key: str, plan: MapPlan, projection: str, fmt: str) -> bytes:
+    """The print image of a plan (A4 landscape; PNG at 200 dpi), cached by key, projection, format."""
+    return _image(cache_key, plan, projection, fmt)
+
+
+def projection_select(key: str) -> str:
+    """A projection selector for a map's images, kept in the URL."""
+    choice = st.selectbox(
+        "Projection of the image",
+        list(PROJECTIONS),  # the option is the URL value, as for --projection
+        key=key,
+        bind="query-params",
+        help="The interactive map is Web Mercator; the images can use another projection. "
+        + "; ".join(f"{name}: {text}" for name, text in PROJECTIONS.items()),
+    )
+    return str(choice or "mercator")
+
+
+def show_map(
+    files: MapFiles,
+    *,
+    file_name: str,
+    height: int = MAP_HEIGHT,
+    plan: MapPlan | None = None,
+    cache_key: str = "",
+    projection_key: str = "",
+) -> None:
+    """Show a self-contained map page; offer it as HTML and its layers as GeoJSON and KML; with its
+    ``plan``, also as an image for print (PNG, SVG, PDF) in the projection picked beside it
+    (``projection_key`` is that selector's widget key and URL parameter)."""
     st.iframe(files.html, height=height)
     stem = file_name.removesuffix(".html")
     downloads = (
@@ -259,6 +322,20 @@ def show_map(files: MapFiles, *, file_name: str, height: int = MAP_HEIGHT) -> No
                 file_name=stem + suffix,
                 mime=mime,
                 key=f"download-{stem + suffix}",
+                on_click="ignore",
+            )
+    if plan is None:
+        return
+    projection = projection_select(projection_key or f"proj-{stem}")
+    columns = st.columns(len(IMAGE_MIME))
+    for column, (fmt, mime) in zip(columns, IMAGE_MIME.items(), strict=True):
+        with column:
+            st.download_button(
+                f"Download image ({fmt.upper()})",
+                data=functools.partial(image_bytes, cache_key, plan, projection, fmt),
+                file_name=f"{stem}-{projection}.{fmt}",
+                mime=mime,
+                key=f"download-{stem}-{fmt}",
                 on_click="ignore",
             )
 

@@ -8,19 +8,21 @@ import functools
 import folium
 import streamlit as st
 
-from geo.analysis.check import attach_facts
+from geo.analysis.check import CheckResult, attach_facts
 from geo.analysis.summits import SummitCheck, check_summits
 from geo.errors import GeoError
 from geo.facts.summit import SummitFacts
-from geo.maps.plan import VenueMark
+from geo.maps.plan import MapPlan, VenueMark
 from geo.maps.render import build_map
-from geo.maps.results import map_for_check
+from geo.maps.results import plan_for_check
 from geo.report.escape import csv_dicts
 from geo.report.jsonout import dumps
 from geo.report.markdown import verdict_markdown
 from geo.usecases import historic_summit_facts
 from geo_dashboard.common import (
     map_files,
+    map_plan,
+    plan_files,
     show_error,
     show_map,
 )
@@ -29,6 +31,22 @@ from geo_dashboard.hours import show_meeting_hours
 
 DEFAULT = "anchorage-2021"  # the seed article's meeting
 _ICONS = {"halfway": "✅", "roughly halfway": "🟡", "not halfway": "❌"}
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _brief(cache_key: str, _plan: MapPlan, _check: CheckResult, heading: str) -> bytes:
+    from geo.maps.image import render_brief
+    from geo.maps.projection import ProjectionSpec, view_for
+    from geo.report.text import check_card
+
+    view = view_for(_plan, ProjectionSpec("aeqd"))
+    return render_brief(_plan, view, heading=heading, card=check_card(_check)).data
+
+
+def summit_brief(cache_key: str, plan: MapPlan, check: CheckResult, heading: str) -> bytes:
+    """A one-page A4 PDF of a summit: its verdict card (as ``check`` prints it) and its map,
+    azimuthal equidistant on the venue (true distances from it), cached by ``cache_key``."""
+    return _brief(cache_key, plan, check, heading)
 
 
 @st.cache_resource(show_spinner=False)
@@ -161,10 +179,22 @@ def render() -> None:
         key = f"summit:{summit.id}:" + ";".join(f"{p.name}@{p.lat:.6f},{p.lon:.6f}" for p in places)
         if result.check is not None:
             check = attach_facts(result.check, facts)
-            files = map_files(key, lambda: map_for_check(check))
+            plan = map_plan(key, lambda: plan_for_check(check))
+            files = plan_files(key, plan)
+            show_map(
+                files, file_name=f"summit-{summit.id}.html", plan=plan, cache_key=key, projection_key="sproj"
+            )
+            st.download_button(
+                "Download a one-page brief (PDF): the verdict card and the map",
+                data=functools.partial(summit_brief, key, plan, check, f"{summit.title} ({summit.year})"),
+                file_name=f"summit-{summit.id}-brief.pdf",
+                mime="application/pdf",
+                key="download-summit-brief",
+                on_click="ignore",
+            )
         else:
             files = map_files(key, lambda: multi_party_map(result))
-        show_map(files, file_name=f"summit-{summit.id}.html")
+            show_map(files, file_name=f"summit-{summit.id}.html")
 
     st.markdown(f"#### Summit realities on {facts.date}")
     show_facts(facts)

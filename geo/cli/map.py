@@ -9,16 +9,19 @@ imported only when the command runs.
                       [--date YYYY-MM-DD] [--aircraft TYPE …] [--avoid CC … [--buffer-km KM]]
                       [--best OBJECTIVE] --out FILE.html|FILE.geojson|FILE.kml|FILE.kmz
                       [--cdn] [--json] [--online]
+    python -m geo map … --out FILE.png|FILE.svg|FILE.pdf [--projection NAME] [--size A4|A5|WxH] [--dpi N]
 
 With two parties the venues are coloured by their halfway verdict; with more, by their rank
 (``geo.analysis.scoring``). The default file is self-contained and works offline; ``--cdn`` writes a
 small page that loads Leaflet from CDNs and shows OpenStreetMap tiles. ``.geojson``, ``.kml`` and
-``.kmz`` write every layer of the same map as data (:mod:`geo.maps.exports`).
+``.kmz`` write every layer of the same map as data (:mod:`geo.maps.exports`). An ``.png``, ``.svg`` or
+``.pdf`` file is a print image of the same map (``geo.maps.image``) in the projection asked for.
 """
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from geo.cli.options import (
@@ -30,13 +33,14 @@ from geo.cli.options import (
     facts_options,
     parties_of,
 )
+from geo.errors import InvalidInputError
 
 
 def add_map_parser(sub: Any) -> None:
     """Register the ``map`` sub-command on an argparse sub-parsers object."""
     parser = sub.add_parser(
         "map",
-        help="draw parties, venues and geodesic flight paths; write one HTML file (or GeoJSON, KML, KMZ)",
+        help="draw parties, venues and geodesic flight paths; write one HTML file",
         description=(
             "Draw the parties, candidate venues, geodesic flight paths, the direct path and its "
             "midpoint (two parties), and optionally the equidistant line, range rings and the best "
@@ -74,7 +78,27 @@ def add_map_parser(sub: Any) -> None:
         "--out",
         required=True,
         metavar="FILE",
-        help="where to write the map: FILE.html (the page), or its layers as FILE.geojson, .kml or .kmz",
+        help="where to write the map: FILE.html (interactive), its layers as FILE.geojson, .kml or .kmz, "
+        "or FILE.png, FILE.svg, FILE.pdf (print)",
+    )
+    parser.add_argument(
+        "--projection",
+        default=None,
+        metavar="NAME",
+        help=(
+            "projection of an image: mercator (default), globe[:PLACE] (seen from above PLACE, default "
+            "the midpoint), north, south (polar azimuthal equidistant) or aeqd[:PLACE] (azimuthal "
+            "equidistant: true distances from PLACE)"
+        ),
+    )
+    parser.add_argument(
+        "--size",
+        default=None,
+        metavar="SIZE",
+        help="page of an image: A4 (default) or A5, landscape, or WxH in millimetres (e.g. 210x297)",
+    )
+    parser.add_argument(
+        "--dpi", type=int, default=None, metavar="N", help="resolution of a PNG, 50 to 1200 (default 300)"
     )
     parser.add_argument(
         "--cdn",
@@ -87,11 +111,31 @@ def add_map_parser(sub: Any) -> None:
     add_online(parser)
 
 
+IMAGE_SUFFIXES = (".png", ".svg", ".pdf")
+
+
 def run_map(args: argparse.Namespace) -> str:
     """Build the map for parsed arguments (:func:`geo.usecases.map_question`), write it as the
-    page or the data its ``--out`` suffix names, and return the line to print."""
-    from geo.cli.mapfile import map_out_path, write_map, written_line
+    page, the data or the image its ``--out`` suffix names, and return the line to print."""
+    from geo.cli.mapfile import DATA_SUFFIXES, HTML_SUFFIXES, map_out_path, write_map, written_line
 
+    out = Path(args.out)
+    suffix = out.suffix.lower()
+    if suffix not in (*HTML_SUFFIXES, *DATA_SUFFIXES, *IMAGE_SUFFIXES):
+        raise InvalidInputError(
+            f"--out {args.out!r} must name an .html, .geojson, .kml, .kmz, .png, .svg or .pdf file"
+        )
+    if suffix in IMAGE_SUFFIXES:
+        if args.cdn:
+            raise InvalidInputError("--cdn is for HTML maps, not images")
+        _check_image_options(args)
+        from geo.core.files import check_regular_file
+
+        check_regular_file(out, writing=True)  # a FIFO would block the write forever
+        return _write_image(args, out)
+    for option in ("projection", "size", "dpi"):
+        if getattr(args, option) is not None:
+            raise InvalidInputError(f"--{option} is for images (--out FILE.png, .svg or .pdf), not {suffix}")
     out = map_out_path(args.out, cdn=args.cdn)
     from geo.usecases import map_question
 
@@ -122,3 +166,70 @@ def run_map(args: argparse.Namespace) -> str:
             }
         )
     return written_line(written, cdn=args.cdn)
+
+
+def _check_image_options(args: argparse.Namespace) -> None:
+    """Refuse a bad --projection, --size or --dpi before any place is resolved."""
+    from geo.maps.image import check_dpi, parse_size
+    from geo.maps.projection import parse_projection
+
+    if args.projection is not None:
+        parse_projection(args.projection)
+    size_mm = parse_size(args.size) if args.size is not None else None
+    if args.dpi is not None:
+        check_dpi(args.dpi, *(() if size_mm is None else (size_mm,)))
+
+
+def _plan(args: argparse.Namespace) -> Any:
+    from geo.usecases import question_plan
+
+    on_date, aircraft = facts_options(args)
+    return question_plan(
+        parties_of(args),
+        args.venues,
+        best=args.best,
+        equidistant=args.equidistant,
+        rings_km=args.rings,
+        on_date=on_date,
+        aircraft=aircraft,
+        avoid=args.avoid or (),
+        buffer_km=args.buffer_km,
+        online=args.online,
+    )
+
+
+def _write_image(args: argparse.Namespace, out: Path) -> str:
+    """Draw the question's plan as a PNG, SVG or PDF image and write it."""
+    from geo.maps.image import image_format
+    from geo.usecases import map_image
+
+    rendered = map_image(
+        _plan(args),
+        args.projection or "mercator",
+        fmt=image_format(out.name),
+        size=args.size or "A4",
+        dpi=args.dpi,
+        online=args.online,
+    )
+    try:
+        out.write_bytes(rendered.data)
+    except OSError as exc:
+        raise InvalidInputError(f"cannot write {args.out!r}: {exc.strerror or exc}") from None
+    view = rendered.view
+    where = f" centred on {view.centre_name}" if view.azimuthal else ""
+    if args.json:
+        from geo.report.jsonout import dumps
+
+        return dumps(
+            {
+                "out": str(out),
+                "bytes": len(rendered.data),
+                "format": rendered.fmt,
+                "projection": view.kind,
+                "centre": [view.centre.lat, view.centre.lon] if view.centre is not None else None,
+                "pixels": list(rendered.size_px),
+            }
+        )
+    size = f"{rendered.size_px[0]} × {rendered.size_px[1]} px" if rendered.fmt == "png" else "vector"
+    kb = len(rendered.data) / 1024
+    return f"wrote {out} ({kb:,.0f} kB, {rendered.fmt.upper()}, {size}, {view.kind}{where})"

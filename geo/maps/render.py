@@ -19,6 +19,7 @@ from folium.map import Layer
 from folium.template import Template
 
 from geo.core.geodesy import Located
+from geo.maps.outlines import BASEMAP_FILE, basemap_text
 from geo.maps.plan import (
     LINE_LAYERS,
     MARKER_LAYERS,
@@ -34,7 +35,6 @@ from geo.report.escape import html_text, js_string
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 NATURAL_EARTH_ATTRIBUTION = "Countries: Natural Earth (public domain)"
-BASEMAP_FILE = "countries_110m.geojson"
 
 # ---------------------------------------------------------------------------------------------
 
@@ -42,15 +42,10 @@ BASEMAP_FILE = "countries_110m.geojson"
 @lru_cache(maxsize=1)
 def _basemap_geojson() -> str:
     from geo.errors import DataError
-    from geo.places.gazetteer import data_dir
 
-    path = data_dir() / BASEMAP_FILE
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError(f"basemap {path} is missing; rebuild it with scripts/build_basemap.py") from None
+    text = basemap_text()
     if any(token in text for token in ("{{", "{%", "{#")):  # folium renders it again as Jinja
-        raise DataError(f"basemap {path} contains Jinja delimiters; rebuild it")
+        raise DataError(f"basemap {BASEMAP_FILE} contains Jinja delimiters; rebuild it")
     return text.replace("</", "<\\/")
 
 

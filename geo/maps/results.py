@@ -19,13 +19,15 @@ from geo.maps.plan import (
     VERDICT_COLORS,
     BestMark,
     LineLike,
+    MapPlan,
     MapPoint,
     Property,
     RouteMark,
     VenueMark,
+    plan_map,
     rank_color,
 )
-from geo.maps.render import PlannedMap, build_map
+from geo.maps.render import PlannedMap, build_map, render_plan
 
 if TYPE_CHECKING:
     from geo.analysis.airspace import Detour
@@ -120,6 +122,24 @@ def check_title(result: CheckResult) -> str:
     return f"Is {result.venue.name} halfway between {a.name} and {b.name}? {result.verdict.capitalize()}"
 
 
+def plan_for_check(
+    result: CheckResult,
+    *,
+    equidistant: LineLike | None = None,
+    rings_km: Sequence[float] = (),
+    range_rings: bool = False,
+) -> MapPlan:
+    """The plan of a halfway check's map (what :func:`map_for_check` and a print image draw)."""
+    return plan_map(
+        party_points(result.parties, result.facts, range_rings=range_rings),
+        [venue_mark_for_check(result)],
+        equidistant=equidistant,
+        rings_km=rings_km,
+        title=check_title(result),
+        routes=detour_marks(result.detours),
+    )
+
+
 def map_for_check(
     result: CheckResult,
     *,
@@ -134,15 +154,8 @@ def map_for_check(
     zones, neutrality, flight times and overflown countries; ``range_rings`` draws each
     party's aircraft range.
     """
-    return build_map(
-        party_points(result.parties, result.facts, range_rings=range_rings),
-        [venue_mark_for_check(result)],
-        equidistant=equidistant,
-        rings_km=rings_km,
-        title=check_title(result),
-        basemap=basemap,
-        routes=detour_marks(result.detours),
-    )
+    plan = plan_for_check(result, equidistant=equidistant, rings_km=rings_km, range_rings=range_rings)
+    return render_plan(plan, basemap=basemap)
 
 
 _AS_HALFWAY = {"yes": "halfway", "roughly": "roughly halfway", "no": "not halfway"}  # holds -> verdict colour

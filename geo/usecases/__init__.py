@@ -12,8 +12,10 @@ same answer in both.
 * :func:`historic_summit_facts` – a historic summit's facts on its day, with the recorded host.
 * :func:`plan_journey` – a multi-leg route, and refuelling stops for the legs beyond range.
 * :func:`when_to_meet` – the venue's day on each delegation's home clock, best hour first.
-* :func:`map_question` – the map of a question: parties, venues (coloured by verdict for two
-  parties, by rank for more), the best point, the equidistant line, rings.
+* :func:`question_plan` – the map plan of a question: parties, venues (coloured by verdict for
+  two parties, by rank for more), the best point, the equidistant line, rings;
+  :func:`map_question` draws it as an interactive map, :func:`map_image` as a print image in a
+  projection (:func:`projection_spec`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ if TYPE_CHECKING:
     from geo.analysis.suggest import SuggestionFilters
     from geo.analysis.summits import SummitCheck
     from geo.facts.summit import SummitFacts
+    from geo.maps.image import Rendered
+    from geo.maps.plan import MapPlan
+    from geo.maps.projection import ProjectionSpec
     from geo.maps.render import PlannedMap
     from geo.places.venues import VenueTable
 
@@ -253,7 +258,44 @@ def map_question(
     buffer_km: float = 0.0,
     online: bool = False,
 ) -> PlannedMap:
-    """The map of a question, with the summit facts in its tooltips.
+    """The interactive map of a question: :func:`question_plan` drawn with folium.
+
+    >>> m = map_question(["Washington", "Beijing"], ["Anchorage"], on_date=dt.date(2021, 3, 18))
+    >>> "Is Anchorage halfway between Washington, D.C. and Beijing? Roughly halfway" in m.get_root().render()
+    True
+    """
+    from geo.maps.render import render_plan
+
+    plan = question_plan(
+        parties,
+        venues,
+        best=best,
+        equidistant=equidistant,
+        rings_km=rings_km,
+        on_date=on_date,
+        aircraft=aircraft,
+        avoid=avoid,
+        buffer_km=buffer_km,
+        online=online,
+    )
+    return render_plan(plan, basemap=basemap)
+
+
+def question_plan(
+    parties: Sequence[PlaceInput],
+    venues: Sequence[PlaceInput] = (),
+    *,
+    best: str | None = None,
+    equidistant: bool = False,
+    rings_km: Sequence[float] = (),
+    on_date: dt.date | None = None,
+    aircraft: AircraftInput = None,
+    avoid: Sequence[str] = (),
+    buffer_km: float = 0.0,
+    online: bool = False,
+) -> MapPlan:
+    """The map plan of a question (what the HTML map and the print image both draw), with the
+    summit facts in its tooltips.
 
     Two parties and venues: each venue coloured by its halfway verdict (one venue: the verdict
     is the title). More parties: venues coloured by minimax rank. ``best`` draws that
@@ -261,15 +303,14 @@ def map_question(
     parties), ``rings_km`` range rings; with ``aircraft`` each party gets its range ring; with
     ``avoid`` each party's path around those countries' airspace is drawn too.
 
-    >>> m = map_question(["Washington", "Beijing"], ["Anchorage"], on_date=dt.date(2021, 3, 18))
-    >>> "Is Anchorage halfway between Washington, D.C. and Beijing? Roughly halfway" in m.get_root().render()
-    True
+    >>> plan = question_plan(["Washington", "Beijing"], ["Anchorage"], on_date=dt.date(2021, 3, 18))
+    >>> plan.title
+    'Is Anchorage halfway between Washington, D.C. and Beijing? Roughly halfway'
     """
     from geo.errors import InvalidInputError
     from geo.facts.summit import aircraft_for_parties
     from geo.maps import results as maps
-    from geo.maps.plan import MapPoint, VenueMark
-    from geo.maps.render import build_map
+    from geo.maps.plan import MapPoint, VenueMark, plan_map
 
     check_party_count(len(parties))
     if len(venues) > MAX_MAP_VENUES:
@@ -324,15 +365,56 @@ def map_question(
         from geo.core.equidistant import equidistant_line
 
         line = equidistant_line(resolved[0].point, resolved[1].point)
-    return build_map(
+    return plan_map(
         points,
         marks,
         best=best_mark,
         equidistant=line,
         rings_km=rings_km,
         title=title,
-        basemap=basemap,
         routes=maps.detour_marks(detours),
+    )
+
+
+def projection_spec(text: str = "mercator", *, online: bool = False) -> ProjectionSpec:
+    """A ``--projection`` value (``mercator``, ``globe[:PLACE]``, ``north``, ``south``,
+    ``aeqd[:PLACE]``) with its centre resolved like any place (a name, a code or ``LAT,LON``).
+
+    >>> spec = projection_spec("aeqd:Anchorage")
+    >>> spec.kind, spec.centre_name, round(spec.centre.lat, 2)
+    ('aeqd', 'Anchorage', 61.22)
+    """
+    from geo.maps.projection import ProjectionSpec, parse_projection
+
+    kind, query = parse_projection(text)
+    if query is None:
+        return ProjectionSpec(kind)
+    centre = place(query, online=online)
+    return ProjectionSpec(kind, centre.point, centre.name)
+
+
+def map_image(
+    plan: MapPlan,
+    projection: str | ProjectionSpec = "mercator",
+    *,
+    fmt: str = "png",
+    size: str = "A4",
+    dpi: int | None = None,
+    online: bool = False,
+) -> Rendered:
+    """The print image of a map plan (:func:`question_plan` or a ``geo.maps.results`` plan):
+    PNG, SVG or PDF in one of the projections of :mod:`geo.maps.projection`.
+
+    ``size`` is ``A4`` or ``A5`` (landscape) or ``WxH`` in millimetres; ``dpi`` defaults to
+    300 (it matters for PNG only).
+    """
+    from geo.maps.image import DEFAULT_DPI, parse_size, render_image
+    from geo.maps.projection import view_for
+
+    size_mm = parse_size(size)
+    spec = projection_spec(projection, online=online) if isinstance(projection, str) else projection
+    return render_image(
+        plan, view_for(plan, spec), fmt=fmt, size_mm=size_mm, dpi=DEFAULT_DPI if dpi is None else dpi
     )
 
 

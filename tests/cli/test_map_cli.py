@@ -174,7 +174,7 @@ def test_bad_input_is_one_line_on_stderr_and_exit_2(
 
 def test_output_file_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run_cli(
-        capsys, "map", "--between", "Washington", "Beijing", "--out", str(tmp_path / "m.png")
+        capsys, "map", "--between", "Washington", "Beijing", "--out", str(tmp_path / "m.gif")
     )
     assert code == 2 and ".html" in err
     missing = tmp_path / "no" / "such" / "dir" / "m.html"

@@ -65,13 +65,14 @@ def test_map_should_write_kml_and_kmz(
     assert {"Tokyo", "Honolulu", "Geodesic midpoint"} <= names
 
 
-@pytest.mark.parametrize("out", ["seed.png", "seed.json", "seed", "seed.kml.txt"])
+@pytest.mark.parametrize("out", ["seed.gif", "seed.json", "seed", "seed.kml.txt"])
 def test_map_should_refuse_an_unknown_suffix_with_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], out: str
 ) -> None:
     code, stdout, err = run_cli(capsys, "map", "--between", "Tokyo", "Honolulu", "--out", str(tmp_path / out))
     assert code == 2 and stdout == ""
-    assert len(err.strip().splitlines()) == 1 and "must name an .html, .geojson, .kml or .kmz file" in err
+    assert len(err.strip().splitlines()) == 1
+    assert "must name an .html, .geojson, .kml, .kmz, .png, .svg or .pdf file" in err
     assert not (tmp_path / out).exists()
 
 
