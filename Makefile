@@ -52,6 +52,7 @@ bench: $(STAMP)
 data: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[data]'
 	$(BIN)/python scripts/build_data.py
+	$(BIN)/python scripts/build_towns.py
 
 basemap: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[basemap]'

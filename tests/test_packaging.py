@@ -56,7 +56,7 @@ def test_wheel_ships_the_data_and_resolves_places_from_it(tmp_path: Path) -> Non
     names = zipfile.ZipFile(wheel).namelist()
     for csv_name in ("capitals.csv", "cities.csv", "airports.csv", "countries.csv", "aliases.csv"):
         assert f"geo/_data/{csv_name}" in names
-    for name in ("countries_10m.csv", "countries_10m.npz", "aircraft.csv"):  # summit facts (issue 6)
+    for name in ("countries_10m.csv", "countries_10m.npz", "aircraft.csv", "towns.csv.gz"):
         assert f"geo/_data/{name}" in names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)

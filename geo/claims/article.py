@@ -91,7 +91,7 @@ from geo.analysis.check import (
 )
 from geo.analysis.limits import MAX_PARTIES
 from geo.core.files import check_regular_file
-from geo.core.geodesy import detour_pct, distance_km
+from geo.core.geodesy import LatLon, detour_pct, distance_km
 from geo.errors import DegenerateGeodesicError, GeoError, InvalidInputError
 from geo.places.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
 
@@ -442,6 +442,43 @@ class _Found:
     sentence: int
     meeting: bool
     country: bool = False
+
+
+# A run of capitalised words ("Gundagai", "Clayton-le-Woods", "Talavera de la Reina"): a name the
+# gazetteer does not know may be a small town (geo.places.towns), looked up only as a claim's venue.
+_NAME_RUN = re.compile(
+    r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][\w'’-]{2,}(?:[ -](?:(?:de|del|la|le|les|upon|on|sur|am|an|im|da|do)[ -])?"
+    r"[A-ZÀ-ÖØ-Þ][\w'’-]+){0,3}"
+)
+MAX_TOWN_LOOKUPS = 12  # name runs tried per sentence (each is one dictionary lookup)
+
+
+def _town_venue(
+    text: str,
+    start: int,
+    end: int,
+    index: int,
+    here: list[_Found],
+    trigger: re.Match[str],
+    parties: tuple[Place, Place],
+) -> _Found | None:
+    """A small town named in the sentence (not a place already found, not the claim words) that
+    lies near the way between the two parties: the venue a reader sees in "Gundagai is around
+    halfway between Sydney and Melbourne" when Gundagai is too small for the gazetteer."""
+    from geo.places.towns import nearest_town
+
+    a, b = (LatLon(p.lat, p.lon) for p in parties)
+    for number, run in enumerate(_NAME_RUN.finditer(text, start, end)):
+        if number >= MAX_TOWN_LOOKUPS:
+            break
+        if run.start() < trigger.end() and run.end() > trigger.start():
+            continue  # the claim words themselves ("Halfway between")
+        if any(f.start < run.end() and run.start() < f.end for f in here):
+            continue
+        town = nearest_town(run.group(), a, b, max_detour=0.5)
+        if town is not None:
+            return _Found(town, run.group(), run.start(), run.end(), index, False)
+    return None
 
 
 # ---- reading and HTML ---------------------------------------------------------------------------
@@ -1475,6 +1512,11 @@ def _one_claim(
                     f"the sentence names no venue; read as {venue_found.text}, the place the text is about "
                     f"(named {mentions} times before, more than any other)"
                 )
+            elif (
+                town := _town_venue(text, sentence.start, sentence.end, index, here, trigger, places)
+            ) is not None:
+                venue_found = town
+                note = f"{town.text} read as {town.place.label}, {town.place.note}"
             else:
                 return unresolved("no venue: the sentence names no place that is said to be halfway")
     context_notes: list[str] = []

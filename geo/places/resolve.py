@@ -213,11 +213,42 @@ def resolve(query: str, *, online: bool = False, gazetteer: Gazetteer | None = N
         return replace(airport, query=query)
     if (code := _LABEL_CODE.search(text)) and (airport := gaz.by_code(code.group(1))) is not None:
         return replace(airport, query=query)  # an airport label: "Keflavik International Airport (KEF)"
+    if (town := _town(text)) is not None:
+        return replace(town, query=query)
     if online:
         from geo.places.geocode import geocode
 
         return geocode(text)
     raise UnknownPlaceError(text, gaz.suggest(key))
+
+
+def _town(text: str) -> Place | None:
+    """The last resort: a town of 500+ people (:mod:`geo.places.towns`) named ``text``, or
+    ``Name, Country`` / ``Name, CC``; the most populous when several share the name."""
+    from geo.places.towns import towns_named
+
+    name, _, qualifier = text.partition(",")
+    country = _country_code(qualifier) if qualifier.strip() else None
+    if qualifier.strip() and country is None:
+        return None
+    towns = towns_named(name.strip(), country)
+    if not towns:
+        return None
+    chosen, others = towns[0], tuple(dict.fromkeys(t.label for t in towns[1:6] if t.label != towns[0].label))
+    if others:
+        note = f"{chosen.note}; chose the largest; also matches " + "; ".join(others)
+        return replace(chosen, note=note, alternatives=others)
+    return chosen
+
+
+def _country_code(text: str) -> str | None:
+    """ISO alpha-2 code of a country name or code ("South Africa", "za"), else None."""
+    gaz = load_gazetteer()
+    key = normalize_name(text)
+    if len(key) == 2 and key.upper() in gaz.countries:
+        return key.upper()
+    by_name = {normalize_name(name): code for code, name in gaz.countries.items()}
+    return by_name.get(key)
 
 
 # GeoNames admin1 codes of US cities (the ``region`` of their labels) and the state names
