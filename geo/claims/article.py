@@ -157,8 +157,13 @@ _TRIGGER = re.compile(
         (?:\s+[^\W\d_]+(?:mente|ment|mente))?)
         \s+(?:de|entre|da|fra|tra|von|zwischen)\b
       | (?P<centre>\bin\s+the\s+(?:middle|centre|center|heart)\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))
+        |\bthe\s+(?:geographic(?:al)?\s+)?(?:centre|center|midpoint)\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))
         |in\s+der\s+Mitte(?=\s+(?-i:[A-Z]))|au\s+(?:centre|cœur)\s+(?:de\s+la|du|de\s+l['’]|de)
-        |en\s+el\s+(?:centro|corazón)\s+de(?:l)?|no\s+centro\s+d[eoa])
+        |\b(?:le\s+)?centre\s+(?:géographique\s+)?(?:de\s+la|du|de\s+l['’])(?=\s*(?-i:[A-Z]))
+        |(?:geografische[rn]?\s+)?Mittelpunkt(?=\s+(?-i:[A-Z]))
+        |en\s+el\s+(?:centro|corazón)\s+de(?:l)?|no\s+centro\s+d[eoa]
+        |\bel\s+centro\s+(?:geográfico\s+)?de(?:l)?(?=\s+(?:la\s+)?(?-i:[A-Z]))
+        |\bal\s+centro\s+d(?:i|el|ella)(?=\s+(?-i:[A-Z])))
       | (?P<as_as>(?:just\s+|equally\s+)?as\s+(?:close|near|far)\s+as\b)
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -2127,12 +2132,20 @@ def _centre_claim(
         return unresolved(
             f"'{words} {area.text}' is about one place, not an area: there is no middle to measure"
         )
+    from geo.analysis.areas import area_centre
+
+    lat, lon, reach, _ = area_centre(area.place, bool(as_country))
     before = [f for f in here if f.end <= trigger.start() and f.place != area.place]
-    venue = before[-1] if before else None
-    if venue is None and (
-        subject := _subject(_first_before(article.found, sentence.start), (area.place, area.place))
+    venue = _namesake_within(before[-1], lat, lon, reach, article.gaz) if before else None
+    if venue is None:  # "Vesdun, une municipalité du Cher … centre de la France": a small town
+        venue = _town_within(text, sentence.start, trigger.start(), index, here, lat, lon, reach)
+    referring = _REFERRING.search(text, sentence.start, trigger.start())
+    if (
+        venue is None
+        and (referring is not None or trigger.group().lower().startswith("in"))
+        and (subject := _subject(_first_before(article.found, sentence.start), (area.place, area.place)))
     ):
-        venue = subject[0]
+        venue = subject[0]  # "It is located in the middle of the U.S.": the place the text is about
     if venue is None:
         return unresolved(f"no venue: nothing is said to be '{words} {area.text}'")
     result = check_centre(venue.place, area.place, bool(as_country))
@@ -2153,6 +2166,41 @@ def _centre_claim(
         result.holds,
         (venue.place.label, result.parties[0].name),
     )
+
+
+def _namesake_within(found: _Found, lat: float, lon: float, reach: float, gaz: Gazetteer) -> _Found:
+    """The namesake of ``found`` nearest an area's centre, when it lies within ``reach`` km of it
+    and the place read does not lie as near ("Brandon … close to the centre of North America":
+    Manitoba's, not Florida's): a claim about an area names the place of that area."""
+    here = float(distance_km(found.place.lat, found.place.lon, lat, lon))
+    rivals = [
+        (float(distance_km(r.lat, r.lon, lat, lon)), r) for r in gaz.by_name(normalize_name(found.text))
+    ]
+    nearer = sorted((d, r) for d, r in rivals if d < here and d <= reach and r.label != found.place.label)
+    if not nearer:
+        return found
+    rival = nearer[0][1]
+    note = f"{rival.label}, the {found.text} nearest the centre of the area (also {found.place.label})"
+    return replace(found, place=replace(rival, note=note))
+
+
+def _town_within(
+    text: str, start: int, end: int, index: int, here: list[_Found], lat: float, lon: float, reach: float
+) -> _Found | None:
+    """A small town named between ``start`` and ``end`` that lies within ``reach`` km of an area's
+    centre (:mod:`geo.places.towns`), nearest that centre first."""
+    from geo.places.towns import towns_named
+
+    for number, run in enumerate(_NAME_RUN.finditer(text, start, end)):
+        if number >= MAX_TOWN_LOOKUPS:
+            break
+        if any(f.start < run.end() and run.start() < f.end for f in here):
+            continue
+        towns = [(float(distance_km(t.lat, t.lon, lat, lon)), t) for t in towns_named(run.group())]
+        inside = sorted((d, t) for d, t in towns if d <= reach)
+        if inside:
+            return _Found(inside[0][1], run.group(), run.start(), run.end(), index, False)
+    return None
 
 
 def _around_reason(here: list[_Found]) -> str:
