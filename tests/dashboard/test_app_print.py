@@ -84,3 +84,28 @@ def test_a_bad_projection_in_the_url_falls_back_without_an_error() -> None:
     at = open_view("Plan the journey", jproj="<script>alert(1)</script>")
     assert at.selectbox(key="jproj").value in ("mercator", None)
     assert "L.polyline" in at.get("iframe")[0].proto.srcdoc
+
+
+def test_the_new_plan_builders_draw_the_same_map_as_before_and_print() -> None:
+    from geo.maps.render import render_plan
+    from geo.maps.results import (
+        map_for_best,
+        map_for_compare,
+        map_for_journey,
+        plan_for_best,
+        plan_for_compare,
+        plan_for_journey,
+    )
+    from geo.usecases import compare_venues, find_best, plan_journey
+
+    compared = compare_venues(["Washington", "Moscow"], ["Reykjavik", "Geneva", "Helsinki"])
+    best = find_best(["Washington", "Beijing"], "minimax", suggest=2)
+    journey = plan_journey(["Pyongyang", "Washington"], aircraft="il-62m")
+    for plan, m in (
+        (plan_for_compare(compared), map_for_compare(compared)),
+        (plan_for_best(best), map_for_best(best)),
+        (plan_for_journey(journey), map_for_journey(journey)),
+    ):
+        assert plan == m.plan
+        assert render_plan(plan).get_root().render() == m.get_root().render()
+        assert image_bytes(plan.title, plan, "globe", "png").startswith(b"\x89PNG")
