@@ -91,10 +91,10 @@ def _color(value: str, default: str = "#333333") -> str:
 
 
 def scale_note(view: View) -> str:
-    """What distances on the page mean, for the legend."""
+    """What distances on the page mean, for the legend (after :meth:`View.description`)."""
     if view.kind == "globe":
-        return f"Globe seen from above {view.centre_name}: no single scale; the far side is hidden."
-    return f"True distances from {view.centre_name}: the scale bar measures from the centre only."
+        return "No single scale on a globe: drag to turn it; markers on the far side are hidden."
+    return f"The scale bar measures distances from {view.centre_name} only."
 
 
 def page_data(plan: MapPlan, view: View) -> dict[str, object]:

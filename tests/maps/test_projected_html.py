@@ -107,3 +107,13 @@ def test_bad_projection_for_html_is_one_line_exit_2(
     assert code == 2 and stdout == ""
     assert message in err and err.count("\n") == 1
     assert not (tmp_path / out).exists()
+
+
+def test_same_plan_same_page_and_the_legend_says_what_is_true() -> None:
+    first, view = map_page(POLE_PLAN, "aeqd:61.2181,-149.9003")
+    assert first == map_page(POLE_PLAN, "aeqd:61.2181,-149.9003")[0]  # deterministic
+    legend = data_of(first) and re.search(r'id="geo-legend" class="geo-legend">(.*?)</div>\n', first)
+    assert legend is not None
+    assert "circles around it are true distances" in legend.group(1)
+    assert "scale bar measures distances from" in legend.group(1)
+    assert view.kind == "aeqd" and abs(view.centre.lat - 61.2181) < 1e-9  # type: ignore[union-attr]
