@@ -30,7 +30,8 @@ normalised — with the plan's geodesic-densified vertices (at most 100 km apart
 great-circle interpolation between neighbours differs from the geodesic by metres.
 
 **Interaction.** Wheel to zoom (about the pointer), drag to pan, or on the globe drag to turn it;
-double-click resets. Markers on the far side of the globe or outside the cap are hidden.
+double-click resets. Markers on the far side of the globe or outside the cap are hidden. On a
+small page (the dashboard's) the legend starts folded to its title, the verdict: click to unfold.
 
 **Escaping.** Tooltips, popups, the legend and the title are built in Python with
 :func:`geo.report.escape.html_text` (as the Leaflet page) and travel as JSON inside a
@@ -332,6 +333,8 @@ _SCRIPT = r"""<script>
     zoom = {k: 1, x: 0, y: 0}; projection.rotate(rot); redraw();
   });
   var legend = document.getElementById("geo-legend");
+  legend.querySelector(".geo-title").title = "Click to fold or unfold the legend";
+  if (W < 800 || H < 560) { legend.classList.add("geo-folded"); }  // a small page: the map first
   legend.querySelector(".geo-title").addEventListener("click", function () {
     legend.classList.toggle("geo-folded");
   });
