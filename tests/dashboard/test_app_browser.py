@@ -369,3 +369,18 @@ def test_every_view_draws_its_map_in_the_projection_from_the_url(
     assert page.locator("[data-testid='stException']").count() == 0
     session.assert_no_internet_used()
     assert session.errors == []
+
+
+def test_picking_a_projection_redraws_the_map_and_puts_it_in_the_url(server: str, session: Session) -> None:
+    from playwright.sync_api import expect
+
+    page = session.page
+    page.goto(f"{server}/?{urlencode({'view': 'Check a claim'})}")
+    wait_for_map(page, 2)  # the Leaflet map first
+    page.locator("[data-testid='stSelectbox']", has_text="Projection").click()
+    page.get_by_role("option", name="south").click()
+    frame = map_frame(page).first
+    expect(frame.locator("svg#geo-svg.geo-south[data-ready]")).to_be_attached()
+    expect(page).to_have_url(re.compile(r"[?&]proj=south"))
+    session.assert_no_internet_used()
+    assert session.errors == []
