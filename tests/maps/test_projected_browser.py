@@ -236,3 +236,33 @@ def test_hostile_names_show_as_text_and_run_nothing(browser: Any, tmp_path: Path
         assert page.title() == HOSTILE_NAMES[4]
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("projection", ["globe", "globe:0,0"])
+def test_globe_clips_at_the_horizon_and_turns_with_a_drag(
+    browser: Any, tmp_path: Path, seed_plan: MapPlan, projection: str
+) -> None:
+    path, _ = write(tmp_path, seed_plan, projection)
+    page, errors, _, context = open_page(browser, path)
+    try:
+        for turn in range(2):
+            centre = np.array(page.evaluate("() => geoMap.projection.translate()"))
+            radius = page.evaluate("() => geoMap.projection.scale()")
+            for d in page.locator("path.geo-line").evaluate_all("els => els.map(e => e.getAttribute('d'))"):
+                for piece in vertices(d or ""):
+                    assert np.hypot(*(piece - centre).T).max() <= radius + 1.0  # nothing past the horizon
+            mid = page.locator("circle.geo-midpoint")
+            if mid.get_attribute("display") != "none":
+                pieces = vertices(page.locator("path.geo-direct").get_attribute("d") or "")
+                at = circle(page, "circle.geo-midpoint")
+                assert min(distance_to_polyline(at, piece) for piece in pieces) <= 1.0
+            if turn == 0:
+                before = page.evaluate("() => geoMap.projection.rotate()")
+                page.mouse.move(600, 400)
+                page.mouse.down()
+                page.mouse.move(760, 300, steps=5)
+                page.mouse.up()
+                assert page.evaluate("() => geoMap.projection.rotate()") != before
+        assert errors == []
+    finally:
+        context.close()
