@@ -10,13 +10,14 @@ import streamlit as st
 from geo.analysis.check import CheckResult, EquidistanceResult, PlaceRef
 from geo.claims.article import ArticleReport, Claim, check_article, decode_article, plain_text, reread
 from geo.errors import GeoError
-from geo.maps.results import map_for_centre, map_for_check, map_for_equidistance
+from geo.maps.results import plan_for_centre, plan_for_check, plan_for_equidistance
 from geo.report.article import nearest_lines
 from geo.report.escape import md_escape
 from geo.report.jsonout import dumps
 from geo.report.markdown import centre_markdown, equidistance_markdown, verdict_markdown
 from geo_dashboard.common import (
-    map_files,
+    map_plan,
+    plan_files,
     show_error,
     show_map,
     slug,
@@ -298,17 +299,23 @@ def render() -> None:
             result = claim.result
             places = (result.venue, *result.parties)
             key = "article:" + ";".join(f"{p.name}@{p.lat:.6f},{p.lon:.6f}" for p in places)
-            files = map_files(
+            plan = map_plan(
                 key,
                 lambda: (
-                    map_for_check(result)
+                    plan_for_check(result)
                     if isinstance(result, CheckResult)
-                    else map_for_equidistance(result)
+                    else plan_for_equidistance(result)
                     if isinstance(result, EquidistanceResult)
-                    else map_for_centre(result)
+                    else plan_for_centre(result)
                 ),
             )
-            show_map(files, file_name=f"claim-{slug(result.venue.name)}.html")
+            show_map(
+                plan_files(key, plan),
+                file_name=f"claim-{slug(result.venue.name)}.html",
+                plan=plan,
+                cache_key=key,
+                projection_key="artproj",
+            )
     else:
         st.info("No halfway claim was found in this text.")
 

@@ -261,7 +261,7 @@ def plan_files(cache_key: str, plan: MapPlan) -> MapFiles:
 
 
 PROJECTIONS = {
-    "mercator": "Web Mercator (as the interactive map)",
+    "mercator": "Web Mercator (the Leaflet map)",
     "globe": "Globe seen from above the midpoint",
     "north": "North polar (true distances from the pole)",
     "south": "South polar (true distances from the pole)",
@@ -283,16 +283,30 @@ def image_bytes(cache_key: str, plan: MapPlan, projection: str, fmt: str) -> byt
 
 
 def projection_select(key: str) -> str:
-    """A projection selector for a map's images, kept in the URL."""
+    """The projection selector of a view's map: it drives the interactive map and the image
+    downloads alike, and is kept in the URL (``?KEY=north``; the values are ``--projection``'s)."""
     choice = st.selectbox(
-        "Projection of the image",
+        "Projection",
         list(PROJECTIONS),  # the option is the URL value, as for --projection
         key=key,
         bind="query-params",
-        help="The interactive map is Web Mercator; the images can use another projection. "
+        help="The projection of this map and of its images. Mercator is the Leaflet map; the "
+        "others are drawn on a globe or an azimuthal disc (drag, wheel to zoom). "
         + "; ".join(f"{name}: {text}" for name, text in PROJECTIONS.items()),
     )
     return str(choice or "mercator")
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _projected(cache_key: str, _plan: MapPlan, projection: str) -> str:
+    from geo.usecases import map_page
+
+    return map_page(_plan, projection)[0]
+
+
+def projected_html(cache_key: str, plan: MapPlan, projection: str) -> str:
+    """The self-contained globe or azimuthal page of a plan, cached by key and projection."""
+    return _projected(cache_key, plan, projection)
 
 
 def show_map(
@@ -305,12 +319,16 @@ def show_map(
     projection_key: str = "",
 ) -> None:
     """Show a self-contained map page; offer it as HTML and its layers as GeoJSON and KML; with its
-    ``plan``, also as an image for print (PNG, SVG, PDF) in the projection picked beside it
-    (``projection_key`` is that selector's widget key and URL parameter)."""
-    st.iframe(files.html, height=height)
+    ``plan``, in the projection picked above it (``projection_key`` is that selector's widget key
+    and URL parameter) and as an image for print (PNG, SVG, PDF) in the same projection."""
     stem = file_name.removesuffix(".html")
+    projection = projection_select(projection_key or f"proj-{stem}") if plan is not None else "mercator"
+    html, html_stem = files.html, stem
+    if plan is not None and projection != "mercator":
+        html, html_stem = projected_html(cache_key or stem, plan, projection), f"{stem}-{projection}"
+    st.iframe(html, height=height)
     downloads = (
-        ("Download the map (HTML, works offline)", files.html.encode("utf-8"), ".html", "text/html"),
+        ("Download the map (HTML, works offline)", html.encode("utf-8"), ".html", "text/html"),
         ("Download the layers (GeoJSON)", files.geojson, ".geojson", MEDIA_TYPES[".geojson"]),
         ("Download the layers (KML, Google Earth)", files.kml, ".kml", MEDIA_TYPES[".kml"]),
     )
@@ -319,14 +337,13 @@ def show_map(
             st.download_button(
                 label,
                 data=data,
-                file_name=stem + suffix,
+                file_name=(html_stem if suffix == ".html" else stem) + suffix,
                 mime=mime,
                 key=f"download-{stem + suffix}",
                 on_click="ignore",
             )
     if plan is None:
         return
-    projection = projection_select(projection_key or f"proj-{stem}")
     columns = st.columns(len(IMAGE_MIME))
     for column, (fmt, mime) in zip(columns, IMAGE_MIME.items(), strict=True):
         with column:

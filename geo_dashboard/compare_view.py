@@ -36,7 +36,7 @@ from geo.analysis.scoring import (
 from geo.errors import GeoError, InvalidInputError
 from geo.facts.summit import MAX_FACT_VENUES
 from geo.facts.timezones import format_offset
-from geo.maps.results import map_for_compare
+from geo.maps.results import plan_for_compare
 from geo.places.gazetteer import Place
 from geo.places.venues import VenueTable, read_venue_file
 from geo.report.compare import RANK_LABELS, compare_csv
@@ -46,9 +46,10 @@ from geo.report.jsonout import dumps
 from geo.usecases import compare_venues
 from geo_dashboard.common import (
     ZERO_WEIGHT_HELP,
-    map_files,
+    map_plan,
     parse_weights,
     places_input,
+    plan_files,
     search_to_list,
     show_error,
     show_map,
@@ -593,12 +594,11 @@ def render() -> None:
         _chart(shown)
     with map_col:
         on_map = dataclasses.replace(shown, venues=shown.venues[:MAP_MAX_VENUES])
-        files = map_files(
-            _map_key(on_map, aircraft),
-            lambda: map_for_compare(on_map, range_rings=aircraft is not None),
-        )
+        key = _map_key(on_map, aircraft)
+        plan = map_plan(key, lambda: plan_for_compare(on_map, range_rings=aircraft is not None))
+        files = plan_files(key, plan)
         stem = "compare-" + slug("-".join(p.name for p in parties))
-        show_map(files, file_name=f"{stem}.html")
+        show_map(files, file_name=f"{stem}.html", plan=plan, cache_key=key, projection_key="cproj")
         if len(shown.venues) > MAP_MAX_VENUES:
             st.caption(f"The map shows the best {MAP_MAX_VENUES} venues; the table lists all.")
     # A large result is turned into CSV and JSON only when its button is clicked (JSON of 10,000

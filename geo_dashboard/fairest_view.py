@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-import folium
 import streamlit as st
 
 from geo.analysis.check import PlaceRef
@@ -31,17 +30,17 @@ from geo.core.geodesy import LatLon
 from geo.core.units import format_km, format_lat_lon
 from geo.errors import GeoError
 from geo.facts.summit import VenueFacts, facts_for_venues
-from geo.maps.plan import MapPoint, VenueMark
-from geo.maps.render import build_map
+from geo.maps.plan import MapPlan, MapPoint, VenueMark, plan_map
 from geo.maps.results import best_mark
 from geo.report.escape import csv_dicts, md_escape
 from geo.report.jsonout import dumps
 from geo.usecases import FairestPoints, fairest_points, find_best
 from geo_dashboard.common import (
     ZERO_WEIGHT_HELP,
-    map_files,
+    map_plan,
     parse_weights,
     places_input,
+    plan_files,
     search_to_list,
     show_error,
     show_map,
@@ -359,15 +358,15 @@ def result_json(
     return dumps(document)
 
 
-def fairest_map(
+def fairest_plan(
     parties: Sequence[PlaceRef],
     results: dict[str, Optimum | str],
     chosen: str,
     result: BestResult | None,
     line: EquidistantLine | None,
-) -> folium.Map:
+) -> MapPlan:
     """The parties, the optimal points, the equidistant line and the suggestions
-    (``geo.maps.plan.build_map``).
+    (``geo.maps.plan.plan_map``).
 
     The chosen objective's point is the map's best point (paths and minimax circle); the other
     optima are markers of their own colour; with two parties the map draws the direct path and
@@ -410,7 +409,7 @@ def fairest_map(
     point: BestResult | Optimum | str | None = result if result is not None else results[chosen]
     mark = None if isinstance(point, str) or point is None else best_mark(point)
     title = f"Fairest venue for {', '.join(p.name for p in parties)} ({chosen})"
-    return build_map(
+    return plan_map(
         [MapPoint(p.name, p.lat, p.lon) for p in parties], venues, best=mark, equidistant=line, title=title
     )
 
@@ -546,11 +545,18 @@ def render() -> None:
     st.markdown("#### Map")
     key = repr((tuple(parties), weights, objective, k, filters, n == 2))
     try:
-        files = map_files(f"fairest:{key}", lambda: fairest_map(parties, results, objective, result, line))
+        plan = map_plan(f"fairest:{key}", lambda: fairest_plan(parties, results, objective, result, line))
+        files = plan_files(f"fairest:{key}", plan)
     except GeoError as exc:
         show_error(f"The map cannot be drawn: {exc}")
     else:
-        show_map(files, file_name=f"fairest-{slug('-'.join(p.name for p in parties))}.html")
+        show_map(
+            files,
+            file_name=f"fairest-{slug('-'.join(p.name for p in parties))}.html",
+            plan=plan,
+            cache_key=f"fairest:{key}",
+            projection_key="fproj",
+        )
     st.download_button(
         "Download every result (JSON)",
         data=result_json(parties, weights, results, facts, result).encode("utf-8"),

@@ -10,12 +10,12 @@ from geo.analysis.route import DEFAULT_MAX_STOPS, MAX_STOPS, Journey
 from geo.core.units import format_km
 from geo.errors import GeoError
 from geo.facts.aircraft import load_aircraft
-from geo.maps.results import map_for_journey
+from geo.maps.results import plan_for_journey
 from geo.report.escape import md_escape
 from geo.report.jsonout import dumps
 from geo.report.route import journey_report, nonstop_cell, stop_cell
 from geo.usecases import plan_journey
-from geo_dashboard.common import map_files, show_error, show_map, slug
+from geo_dashboard.common import map_plan, plan_files, show_error, show_map, slug
 from geo_dashboard.facts import avoid_input, show_detours
 
 SEED_ROUTE = "Pyongyang - Washington"  # Kim Jong Un's Il-62M could not fly it non-stop
@@ -161,5 +161,12 @@ def render() -> None:
         )
     with right:
         key = repr((route.strip(), aircraft, stops, neutral, runway, avoid, buffer_km))
-        files = map_files(f"route:{key}", lambda: map_for_journey(journey))
-        show_map(files, file_name=f"route-{slug(route)}.html")
+        plan = map_plan(f"route:{key}", lambda: plan_for_journey(journey))
+        files = plan_files(f"route:{key}", plan)
+        show_map(
+            files,
+            file_name=f"route-{slug(route)}.html",
+            plan=plan,
+            cache_key=f"route:{key}",
+            projection_key="jproj",
+        )

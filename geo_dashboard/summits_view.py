@@ -5,22 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-import folium
 import streamlit as st
 
 from geo.analysis.check import CheckResult, attach_facts
 from geo.analysis.summits import SummitCheck, check_summits
 from geo.errors import GeoError
 from geo.facts.summit import SummitFacts
-from geo.maps.plan import MapPlan, VenueMark
-from geo.maps.render import build_map
+from geo.maps.plan import MapPlan, VenueMark, plan_map
 from geo.maps.results import plan_for_check
 from geo.report.escape import csv_dicts
 from geo.report.jsonout import dumps
 from geo.report.markdown import verdict_markdown
 from geo.usecases import historic_summit_facts
 from geo_dashboard.common import (
-    map_files,
     map_plan,
     plan_files,
     show_error,
@@ -100,7 +97,7 @@ def gallery_rows(results: tuple[SummitCheck, ...]) -> list[dict[str, object]]:
     return rows
 
 
-def multi_party_map(result: SummitCheck) -> folium.Map:
+def multi_party_plan(result: SummitCheck) -> MapPlan:
     """Map of a summit of three or more parties: the venue, each party and the paths to it."""
     s = result.summit
     far = max(result.distances_km)
@@ -110,7 +107,7 @@ def multi_party_map(result: SummitCheck) -> folium.Map:
         ("fairness (nearest / farthest)", f"{min(result.distances_km) / far:.2f}" if far > 0 else "n/a"),
     )
     venue = VenueMark(s.venue.name, s.venue.lat, s.venue.lon, "venue", details=details)
-    return build_map(list(s.parties), [venue], title=f"{s.title} ({s.year}): {len(s.parties)} parties")
+    return plan_map(list(s.parties), [venue], title=f"{s.title} ({s.year}): {len(s.parties)} parties")
 
 
 def _card(result: SummitCheck) -> None:
@@ -193,8 +190,11 @@ def render() -> None:
                 on_click="ignore",
             )
         else:
-            files = map_files(key, lambda: multi_party_map(result))
-            show_map(files, file_name=f"summit-{summit.id}.html")
+            plan = map_plan(key, lambda: multi_party_plan(result))
+            files = plan_files(key, plan)
+            show_map(
+                files, file_name=f"summit-{summit.id}.html", plan=plan, cache_key=key, projection_key="sproj"
+            )
 
     st.markdown(f"#### Summit realities on {facts.date}")
     show_facts(facts)

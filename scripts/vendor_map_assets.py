@@ -1,4 +1,5 @@
-"""Vendor the two Leaflet plugins the map uses into ``geo/vendor/``, from pinned npm packages.
+"""Vendor the Leaflet plugins and the d3-geo projection scripts the maps use into ``geo/vendor/``,
+from pinned npm packages.
 
 folium 0.20 loads its Fullscreen and MeasureControl plugins from CDNs, and no PyPI package
 ships them, so the files are copied into the repository once, with their licences, and the
@@ -10,8 +11,12 @@ jQuery themselves come from the pinned PyPI packages ``xstatic-leaflet`` and
 |---|---|---|---|
 | ``leaflet.fullscreen`` | 3.0.0 | MIT (© 2013 Bruno Bergot) | Control.FullScreen.js/.css, icon |
 | ``leaflet-measure`` | 2.1.7 | MIT (© 2017 LJA Engineering) | dist/leaflet-measure.min.js/.css, dist/images |
+| ``d3-array`` | 3.2.4 | ISC (© 2010-2023 Mike Bostock) | dist/d3-array.min.js (d3-geo needs it) |
+| ``d3-geo`` | 3.1.2 | ISC (© 2010-2026 Mike Bostock, 2008-2012 Charles Karney) | dist/d3-geo.min.js |
+| ``geographiclib-geodesic`` | 2.2.0 | MIT (© 2011-2022 Charles Karney) | geographiclib-geodesic.min.js |
 
-These are the versions folium 0.20 references. Run ``python scripts/vendor_map_assets.py``
+The Leaflet plugins are the versions folium 0.20 references; d3-geo and GeographicLib draw the
+globe and azimuthal pages (``geo.maps.projected_html``). Run ``python scripts/vendor_map_assets.py``
 on a machine with ``npm``: it runs ``npm pack NAME@VERSION`` in a temporary directory,
 checks the tarball against the sha512 pinned below (the registry's ``dist.integrity``),
 and writes the kept files. The output is byte-for-byte reproducible.
@@ -73,6 +78,25 @@ PACKAGES = (
             "LICENSE": "LICENSE",
             **{f"dist/images/{name}": f"images/{name}" for name in _MEASURE_IMAGES},
         },
+    ),
+    # The projected (non-Mercator) pages of geo/maps/projected_html.py.
+    NpmPackage(
+        "d3-array",
+        "3.2.4",
+        "sha512-tdQAmyA18i4J7wprpYq8ClcxZy3SC31QMeByyCFyRt7BVHdREQZ5lpzoe5mFEYZUWe+oq8HBvk9JjpibyEV4Jg==",
+        {"dist/d3-array.min.js": "d3-array.min.js", "LICENSE": "LICENSE"},
+    ),
+    NpmPackage(
+        "d3-geo",
+        "3.1.2",
+        "sha512-5R8ZgDQorIxmauv7R6gpE/ndz+Z0qAZssigq0aXFdvPHdY41RqtW02jrRUQAL724NdPABYXo1+gQEGBBr7uKNg==",
+        {"dist/d3-geo.min.js": "d3-geo.min.js", "LICENSE": "LICENSE"},
+    ),
+    NpmPackage(
+        "geographiclib-geodesic",
+        "2.2.0",
+        "sha512-cIedo9VTYb0DFufodgibDmVfsWe9EASqb/kUByl09xc6PZYvLvlc89BHCThtGTPf2OII/zWJGxsR3Uz6O7QOVw==",
+        {"geographiclib-geodesic.min.js": "geographiclib-geodesic.min.js", "LICENSE.txt": "LICENSE.txt"},
     ),
 )
 

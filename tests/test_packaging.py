@@ -58,6 +58,12 @@ def test_wheel_ships_the_data_and_resolves_places_from_it(tmp_path: Path) -> Non
         assert f"geo/_data/{csv_name}" in names
     for name in ("countries_10m.csv", "countries_10m.npz", "aircraft.csv", "towns.csv.gz"):
         assert f"geo/_data/{name}" in names
+    from geo.maps.projected_html import SCRIPTS  # the globe and azimuthal pages' scripts, with licences
+
+    for asset in SCRIPTS:
+        assert f"geo/{asset.path}" in names
+        folder = asset.path.rsplit("/", 1)[0]
+        assert any(n.startswith(f"geo/{folder}/LICENSE") for n in names), folder
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     probe = (

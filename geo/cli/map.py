@@ -9,6 +9,7 @@ imported only when the command runs.
                       [--date YYYY-MM-DD] [--aircraft TYPE …] [--avoid CC … [--buffer-km KM]]
                       [--best OBJECTIVE] --out FILE.html|FILE.geojson|FILE.kml|FILE.kmz
                       [--cdn] [--json] [--online]
+    python -m geo map … --out FILE.html [--projection mercator|globe[:PLACE]|north|south|aeqd[:PLACE]]
     python -m geo map … --out FILE.png|FILE.svg|FILE.pdf [--projection NAME] [--size A4|A5|WxH] [--dpi N]
 
 With two parties the venues are coloured by their halfway verdict; with more, by their rank
@@ -16,6 +17,8 @@ With two parties the venues are coloured by their halfway verdict; with more, by
 small page that loads Leaflet from CDNs and shows OpenStreetMap tiles. ``.geojson``, ``.kml`` and
 ``.kmz`` write every layer of the same map as data (:mod:`geo.maps.exports`). An ``.png``, ``.svg`` or
 ``.pdf`` file is a print image of the same map (``geo.maps.image``) in the projection asked for.
+An HTML map in any projection but Mercator is the interactive d3-geo page of
+``geo.maps.projected_html``, drawn from the same plan with the same centre as the image.
 """
 
 from __future__ import annotations
@@ -86,9 +89,9 @@ def add_map_parser(sub: Any) -> None:
         default=None,
         metavar="NAME",
         help=(
-            "projection of an image: mercator (default), globe[:PLACE] (seen from above PLACE, default "
-            "the midpoint), north, south (polar azimuthal equidistant) or aeqd[:PLACE] (azimuthal "
-            "equidistant: true distances from PLACE)"
+            "projection of the HTML map or image: mercator (default; the Leaflet map), globe[:PLACE] "
+            "(seen from above PLACE, default the midpoint), north, south (polar azimuthal equidistant) "
+            "or aeqd[:PLACE] (azimuthal equidistant: true distances from PLACE)"
         ),
     )
     parser.add_argument(
@@ -133,9 +136,22 @@ def run_map(args: argparse.Namespace) -> str:
 
         check_regular_file(out, writing=True)  # a FIFO would block the write forever
         return _write_image(args, out)
-    for option in ("projection", "size", "dpi"):
+    for option in ("size", "dpi"):
         if getattr(args, option) is not None:
             raise InvalidInputError(f"--{option} is for images (--out FILE.png, .svg or .pdf), not {suffix}")
+    if args.projection is not None:
+        if suffix not in HTML_SUFFIXES:
+            raise InvalidInputError(
+                f"--projection is for HTML maps and images, not {suffix} (GeoJSON and KML are lon/lat)"
+            )
+        from geo.maps.projection import parse_projection
+
+        if parse_projection(args.projection)[0] != "mercator":
+            if args.cdn:
+                raise InvalidInputError(
+                    "--cdn is for the Mercator (Leaflet) map, not --projection " + args.projection[:40]
+                )
+            return _write_projected_page(args, map_out_path(args.out))
     out = map_out_path(args.out, cdn=args.cdn)
     from geo.usecases import map_question
 
@@ -195,6 +211,35 @@ def _plan(args: argparse.Namespace) -> Any:
         avoid=args.avoid or (),
         buffer_km=args.buffer_km,
         online=args.online,
+    )
+
+
+def _write_projected_page(args: argparse.Namespace, out: Path) -> str:
+    """Draw the question's plan as the interactive globe or azimuthal page and write it."""
+    from geo.usecases import map_page
+
+    page, view = map_page(_plan(args), args.projection, online=args.online)
+    data = page.encode("utf-8")
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise InvalidInputError(f"cannot write {args.out!r}: {exc.strerror or exc}") from None
+    if args.json:
+        from geo.report.jsonout import dumps
+
+        return dumps(
+            {
+                "out": str(out),
+                "bytes": len(data),
+                "format": "html",
+                "self_contained": True,
+                "projection": view.kind,
+                "centre": [view.centre.lat, view.centre.lon] if view.centre is not None else None,
+            }
+        )
+    return (
+        f"wrote {out} ({len(data) / 1024:,.0f} kB, self-contained, works offline, "
+        f"{view.kind} centred on {view.centre_name})"
     )
 
 

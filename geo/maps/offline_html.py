@@ -161,6 +161,12 @@ def _inline_js(asset: Asset) -> str:
 
 
 @cache
+def inline_script(asset: Asset) -> str:
+    """The inline ``<script>`` element of a packaged script (``</script`` inside it defused)."""
+    return _inline_js(asset)
+
+
+@cache
 def inline_asset(url: str) -> str:
     """The inline ``<script>``/``<style>`` element that replaces the CDN link to ``url``.
 

@@ -19,6 +19,7 @@ from folium.map import Layer
 from folium.template import Template
 
 from geo.core.geodesy import Located
+from geo.maps.legend import legend_html
 from geo.maps.outlines import BASEMAP_FILE, basemap_text
 from geo.maps.plan import (
     LINE_LAYERS,
@@ -176,20 +177,7 @@ MEASURE_NOTE = "Numbers in tooltips: WGS84 geodesics. Ruler tool: spherical esti
 
 
 def _legend_html(plan: MapPlan) -> str:
-    parts = [f'<div class="geo-title">{html_text(plan.title)}</div>']
-    for entry in plan.legend:
-        if entry.shape == "circle":
-            swatch = f'<span class="geo-swatch circle" style="background:{html_text(entry.color)}"></span>'
-        else:
-            style = "dashed" if entry.shape == "dashed" else "solid"
-            swatch = (
-                f'<span class="geo-swatch" style="height:0;border-top:3px {style} '
-                f'{html_text(entry.color)}"></span>'
-            )
-        parts.append(f"<div>{swatch}{html_text(entry.label)}</div>")
-    parts += [f'<div class="geo-note">{html_text(note)}</div>' for note in plan.notes]
-    parts.append(f'<div class="geo-note geo-measure-note">{html_text(MEASURE_NOTE)}</div>')
-    return "".join(parts)
+    return legend_html(plan) + f'<div class="geo-note geo-measure-note">{html_text(MEASURE_NOTE)}</div>'
 
 
 def _popup(title: str, rows: Sequence[tuple[str, str]]) -> folium.Popup:

@@ -3,7 +3,8 @@
 Typed adapters: a :class:`geo.analysis.check.CheckResult`, a
 :class:`geo.analysis.scoring.CompareResult` or an optimisation result becomes parties
 (:class:`~geo.maps.plan.MapPoint`) and venues (:class:`~geo.maps.plan.VenueMark`) with their
-numbers and summit facts as plain text, then a map (:func:`geo.maps.render.build_map`).
+numbers and summit facts as plain text, then a map plan (``plan_for_*``: what the pages, the data
+and the print image draw) and its Leaflet map (``map_for_*``, :func:`geo.maps.render.render_plan`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from geo.maps.plan import (
     plan_map,
     rank_color,
 )
-from geo.maps.render import PlannedMap, build_map, render_plan
+from geo.maps.render import PlannedMap, render_plan
 
 if TYPE_CHECKING:
     from geo.analysis.airspace import Detour
@@ -163,6 +164,11 @@ _AS_HALFWAY = {"yes": "halfway", "roughly": "roughly halfway", "no": "not halfwa
 
 def map_for_equidistance(result: EquidistanceResult, *, basemap: bool = True) -> PlannedMap:
     """Map of an equal-distance check of three or more parties: the parties and the venue."""
+    return render_plan(plan_for_equidistance(result), basemap=basemap)
+
+
+def plan_for_equidistance(result: EquidistanceResult) -> MapPlan:
+    """The plan of :func:`map_for_equidistance` (what its page and print image draw)."""
     v = result.venue
     rows = tuple((f"to {p.name}", format_km(p.distance_km)) for p in result.parties)
     rows += (("spread", format_km(result.spread_km)),)
@@ -179,11 +185,16 @@ def map_for_equidistance(result: EquidistanceResult, *, basemap: bool = True) ->
     )
     names = ", ".join(p.name for p in result.parties)
     title = f"Is {v.name} equally far from {names}? {result.verdict.capitalize()}"
-    return build_map(party_points(result.parties), [mark], title=title, basemap=basemap)
+    return plan_map(party_points(result.parties), [mark], title=title)
 
 
 def map_for_centre(result: CentreResult, *, basemap: bool = True) -> PlannedMap:
     """Map of a claim about the middle of one area: the venue and the area's centre."""
+    return render_plan(plan_for_centre(result), basemap=basemap)
+
+
+def plan_for_centre(result: CentreResult) -> MapPlan:
+    """The plan of :func:`map_for_centre`."""
     v, (centre,) = result.venue, result.parties
     rows = (
         (f"to {centre.name}", format_km(centre.distance_km)),
@@ -193,9 +204,7 @@ def map_for_centre(result: CentreResult, *, basemap: bool = True) -> PlannedMap:
     properties = (("verdict", result.verdict), ("share", result.share), ("reach_km", result.reach_km))
     mark = VenueMark(v.name, v.lat, v.lon, result.verdict, color, rows, "", (), properties)
     title = f"Is {v.name} in the middle of {centre.query}? {result.verdict.capitalize()}"
-    return build_map(
-        party_points(result.parties), [mark], rings_km=(result.reach_km,), title=title, basemap=basemap
-    )
+    return plan_map(party_points(result.parties), [mark], rings_km=(result.reach_km,), title=title)
 
 
 def venue_marks_for_compare(result: CompareResult) -> list[VenueMark]:
@@ -240,16 +249,30 @@ def map_for_compare(
     With summit facts (:func:`geo.analysis.scoring.with_facts`) the tooltips show them, as in
     :func:`map_for_check`; ``range_rings`` draws each party's aircraft range.
     """
+    plan = plan_for_compare(
+        result, equidistant=equidistant, rings_km=rings_km, best=best, range_rings=range_rings
+    )
+    return render_plan(plan, basemap=basemap)
+
+
+def plan_for_compare(
+    result: CompareResult,
+    *,
+    equidistant: LineLike | None = None,
+    rings_km: Sequence[float] = (),
+    best: BestMark | None = None,
+    range_rings: bool = False,
+) -> MapPlan:
+    """The plan of :func:`map_for_compare` (what its page and print image draw)."""
     title = "Venues for " + ", ".join(p.name for p in result.parties) + " ranked"
     facts = result.venues[0].facts if result.venues else None
-    return build_map(
+    return plan_map(
         party_points(result.parties, facts, range_rings=range_rings),
         venue_marks_for_compare(result),
         best=best,
         equidistant=equidistant,
         rings_km=rings_km,
         title=title,
-        basemap=basemap,
         routes=detour_marks([d for v in result.venues for d in v.detours]),
     )
 
@@ -282,6 +305,19 @@ def map_for_best(
 
     An ``Optimum`` does not carry its parties: give them.
     """
+    plan = plan_for_best(result, parties, objective=objective, equidistant=equidistant, rings_km=rings_km)
+    return render_plan(plan, basemap=basemap)
+
+
+def plan_for_best(
+    result: Optimum | BestResult,
+    parties: Sequence[Located] | None = None,
+    *,
+    objective: str = "",
+    equidistant: LineLike | None = None,
+    rings_km: Sequence[float] = (),
+) -> MapPlan:
+    """The plan of :func:`map_for_best` (what its page and print image draw)."""
     from geo.analysis.optimize import Optimum
 
     if parties is None:
@@ -297,9 +333,7 @@ def map_for_best(
     title = "Best meeting point for " + ", ".join(p.name for p in parties)
     if mark.objective:
         title += f" ({mark.objective})"
-    return build_map(
-        parties, venues, best=mark, equidistant=equidistant, rings_km=rings_km, title=title, basemap=basemap
-    )
+    return plan_map(parties, venues, best=mark, equidistant=equidistant, rings_km=rings_km, title=title)
 
 
 def routes_for_journey(journey: Journey) -> tuple[list[MapPoint], list[RouteMark]]:
@@ -354,10 +388,15 @@ def detour_marks(detours: Sequence[Detour | None]) -> list[RouteMark]:
 
 def map_for_journey(journey: Journey, *, basemap: bool = True) -> PlannedMap:
     """The map of a journey: places, legs, the best refuelling stops of legs beyond range."""
+    return render_plan(plan_for_journey(journey), basemap=basemap)
+
+
+def plan_for_journey(journey: Journey) -> MapPlan:
+    """The plan of :func:`map_for_journey` (what its page and print image draw)."""
     points, marks = routes_for_journey(journey)
     legs = journey.route.legs
     names = " → ".join([*(leg.start for leg in legs), legs[-1].end])
     title = f"Route {names}: {format_km(journey.route.total_km)}"
     if journey.aircraft is not None:
         title += f" ({journey.aircraft.id}, range {format_km(journey.aircraft.range_km)})"
-    return build_map(points, title=title, basemap=basemap, routes=marks)
+    return plan_map(points, title=title, routes=marks)

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from geo.facts.summit import SummitFacts
     from geo.maps.image import Rendered
     from geo.maps.plan import MapPlan
-    from geo.maps.projection import ProjectionSpec
+    from geo.maps.projection import ProjectionSpec, View
     from geo.maps.render import PlannedMap
     from geo.places.venues import VenueTable
 
@@ -416,6 +416,29 @@ def map_image(
     return render_image(
         plan, view_for(plan, spec), fmt=fmt, size_mm=size_mm, dpi=DEFAULT_DPI if dpi is None else dpi
     )
+
+
+def map_page(plan: MapPlan, projection: str | ProjectionSpec, *, online: bool = False) -> tuple[str, View]:
+    """The interactive page of a map plan in a globe or azimuthal projection (not Mercator,
+    which is the folium page): self-contained HTML drawn with d3-geo
+    (:mod:`geo.maps.projected_html`), and the view it shows, chosen as for the print image.
+
+    >>> from geo.maps.plan import MapPoint, plan_map
+    >>> page, view = map_page(plan_map([MapPoint("A", 60, 0), MapPoint("B", 60, 180)]), "north")
+    >>> view.centre_name, "d3-geo" in page
+    ('the North Pole', True)
+    """
+    from geo.errors import InvalidInputError
+    from geo.maps.projected_html import projected_page
+    from geo.maps.projection import view_for
+
+    spec = projection_spec(projection, online=online) if isinstance(projection, str) else projection
+    if spec.kind == "mercator":
+        raise InvalidInputError(
+            "the Mercator map is the Leaflet page (geo.maps.render), not a projected page"
+        )
+    view = view_for(plan, spec)
+    return projected_page(plan, view), view
 
 
 def historic_summit_facts(result: SummitCheck) -> tuple[SummitFacts, str | None]:

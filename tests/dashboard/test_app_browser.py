@@ -336,3 +336,51 @@ def test_hostile_place_labels_show_as_text_and_fetch_nothing(server: str, sessio
     assert "😄" not in main.inner_text()
     session.assert_no_internet_used()  # the image URL was never requested
     assert session.errors == []
+
+
+# The projection selector of every view with a map (its URL key), and a projection to open it in.
+VIEW_PROJECTIONS = {
+    "Check a claim": ("proj", "north"),
+    "Compare venues": ("cproj", "globe"),
+    "Find the fairest venue": ("fproj", "aeqd"),
+    "Historic summits": ("sproj", "south"),
+    "Plan the journey": ("jproj", "globe"),
+    "Check an article": ("artproj", "north"),
+}
+
+
+@pytest.mark.parametrize("view", list(VIEW_PROJECTIONS))
+def test_every_view_draws_its_map_in_the_projection_from_the_url(
+    server: str, session: Session, view: str
+) -> None:
+    from playwright.sync_api import expect
+
+    key, projection = VIEW_PROJECTIONS[view]
+    page = session.page
+    page.goto(f"{server}/?{urlencode({'view': view, key: projection})}")
+    expect(page.get_by_role("radio", name=view)).to_be_checked()
+    frame = map_frame(page).first
+    expect(frame.locator(f"svg#geo-svg.geo-{projection}[data-ready]")).to_be_attached()
+    expect(frame.locator("path.geo-flight, path.geo-route").first).to_be_attached()
+    expect(frame.locator("path.geo-country").first).to_be_attached()
+    expect(frame.locator("#geo-legend")).to_be_visible()
+    assert frame.locator(".leaflet-container").count() == 0
+    assert f"{key}={projection}" in page.url
+    assert page.locator("[data-testid='stException']").count() == 0
+    session.assert_no_internet_used()
+    assert session.errors == []
+
+
+def test_picking_a_projection_redraws_the_map_and_puts_it_in_the_url(server: str, session: Session) -> None:
+    from playwright.sync_api import expect
+
+    page = session.page
+    page.goto(f"{server}/?{urlencode({'view': 'Check a claim'})}")
+    wait_for_map(page, 2)  # the Leaflet map first
+    page.locator("[data-testid='stSelectbox']", has_text="Projection").click()
+    page.get_by_role("option", name="south").click()
+    frame = map_frame(page).first
+    expect(frame.locator("svg#geo-svg.geo-south[data-ready]")).to_be_attached()
+    expect(page).to_have_url(re.compile(r"[?&]proj=south"))
+    session.assert_no_internet_used()
+    assert session.errors == []
