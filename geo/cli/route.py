@@ -13,6 +13,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from geo.cli.options import add_avoid_options, add_place_options, positive_int
+from geo.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -61,15 +62,43 @@ def add_route_parser(sub: Any) -> None:
         help="also write the map (legs and refuelling stops): FILE.html (self-contained, offline), "
         "or its layers as FILE.geojson, FILE.kml or FILE.kmz",
     )
+    parser.add_argument(
+        "--projection",
+        metavar="NAME",
+        help="projection of the HTML map: mercator (default), globe[:PLACE], north, south or aeqd[:PLACE]",
+    )
     add_avoid_options(parser)
     add_place_options(parser)
 
 
-def _write_map(journey: Journey, path: Path) -> str:
+def _write_map(journey: Journey, path: Path, projection: str | None, online: bool) -> str:
     from geo.cli.mapfile import write_map, written_line
-    from geo.maps.results import map_for_journey
+    from geo.maps.results import map_for_journey, plan_for_journey
 
-    return written_line(write_map(map_for_journey(journey), path))
+    if projection is None or projection.strip().lower() == "mercator":
+        return written_line(write_map(map_for_journey(journey), path))
+    from geo.usecases import map_page
+
+    page, view = map_page(plan_for_journey(journey), projection, online=online)
+    try:
+        path.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInputError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
+    size = len(page.encode("utf-8")) / 1024
+    where = f"{view.kind} centred on {view.centre_name}"
+    return f"wrote {path} ({size:,.0f} kB, self-contained, works offline, {where})"
+
+
+def _check_projection(projection: str | None, path: Path | None) -> None:
+    """Refuse a bad --projection, or one without an HTML --out, before any work."""
+    if projection is None:
+        return
+    from geo.cli.mapfile import HTML_SUFFIXES
+    from geo.maps.projection import parse_projection
+
+    if path is None or path.suffix.lower() not in HTML_SUFFIXES:
+        raise InvalidInputError("--projection is for the HTML map: give --out FILE.html")
+    parse_projection(projection)
 
 
 def run_route(args: argparse.Namespace) -> str:
@@ -77,6 +106,7 @@ def run_route(args: argparse.Namespace) -> str:
     from geo.usecases import plan_journey
 
     path = map_out_path(args.out) if args.out else None  # a bad suffix fails before the work
+    _check_projection(args.projection, path)
 
     journey = plan_journey(
         args.places,
@@ -89,7 +119,7 @@ def run_route(args: argparse.Namespace) -> str:
         buffer_km=args.buffer_km,
         online=args.online,
     )
-    wrote = _write_map(journey, path) if path is not None else ""
+    wrote = _write_map(journey, path, args.projection, args.online) if path is not None else ""
     if args.json:
         from geo.report.jsonout import dumps
 

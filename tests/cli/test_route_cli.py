@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from geographiclib.geodesic import Geodesic
@@ -75,3 +76,17 @@ def test_a_negative_runway_is_a_usage_error(capsys: pytest.CaptureFixture[str]) 
     with pytest.raises(SystemExit) as exit_info:
         main(["route", "JFK", "SYD", "--min-runway-m", "-5"])
     assert exit_info.value.code == 2 and "must be ≥ 0" in capsys.readouterr().err
+
+
+def test_route_map_in_a_polar_projection(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from geo.maps.offline_html import external_references
+
+    out = tmp_path / "route.html"
+    code, stdout, err = run_cli(capsys, "route", "Pyongyang", "Washington", "--aircraft", "il-62m",
+                                "--out", str(out), "--projection", "north")  # fmt: skip
+    assert code == 0, err
+    page = out.read_text(encoding="utf-8")
+    assert "north centred on the North Pole" in stdout and "d3-geo" in page and "Churchill" in page
+    assert external_references(page) == []
+    code, _, err = run_cli(capsys, "route", "JFK", "LHR", "--projection", "north")
+    assert code == 2 and "give --out FILE.html" in err
