@@ -282,12 +282,26 @@ def image_bytes(cache_key: str, plan: MapPlan, projection: str, fmt: str) -> byt
     return _image(cache_key, plan, projection, fmt)
 
 
-def projection_select(key: str) -> str:
+MAX_CENTRES = 12  # places offered as centres of an azimuthal-equidistant map
+
+
+def map_centres(plan: MapPlan) -> dict[str, str]:
+    """The parties, venues and stops of a plan that an azimuthal-equidistant map can be centred on:
+    name -> ``Name=lat,lon`` (a custom point, so the centre is exactly the marker)."""
+    centres: dict[str, str] = {}
+    for m in plan.markers:
+        if m.kind in ("party", "venue", "stop") and not m.copy and m.name not in centres:
+            centres[m.name] = f"{m.name.replace('=', ' ')}={m.lat:.6f},{m.lon_true:.6f}"
+    return dict(list(centres.items())[:MAX_CENTRES])
+
+
+def projection_select(key: str, centres: Sequence[str] = ()) -> str:
     """The projection selector of a view's map: it drives the interactive map and the image
-    downloads alike, and is kept in the URL (``?KEY=north``; the values are ``--projection``'s)."""
+    downloads alike, and is kept in the URL (``?KEY=north``, ``?KEY=aeqd:Anchorage``; the values
+    are ``--projection``'s). ``centres`` are the places offered as ``aeqd:NAME``."""
     choice = st.selectbox(
         "Projection",
-        list(PROJECTIONS),  # the option is the URL value, as for --projection
+        [*PROJECTIONS, *(f"aeqd:{name}" for name in centres)],  # the option is the URL value
         key=key,
         bind="query-params",
         help="The projection of this map and of its images. Mercator is the Leaflet map; the "
@@ -322,10 +336,14 @@ def show_map(
     ``plan``, in the projection picked above it (``projection_key`` is that selector's widget key
     and URL parameter) and as an image for print (PNG, SVG, PDF) in the same projection."""
     stem = file_name.removesuffix(".html")
-    projection = projection_select(projection_key or f"proj-{stem}") if plan is not None else "mercator"
+    centres = map_centres(plan) if plan is not None else {}
+    choice = (
+        projection_select(projection_key or f"proj-{stem}", list(centres)) if plan is not None else "mercator"
+    )
+    projection = f"aeqd:{centres[choice[5:]]}" if choice.startswith("aeqd:") else choice
     html, html_stem = files.html, stem
     if plan is not None and projection != "mercator":
-        html, html_stem = projected_html(cache_key or stem, plan, projection), f"{stem}-{projection}"
+        html, html_stem = projected_html(cache_key or stem, plan, projection), f"{stem}-{slug(choice)}"
     st.iframe(html, height=height)
     downloads = (
         ("Download the map (HTML, works offline)", html.encode("utf-8"), ".html", "text/html"),
@@ -350,7 +368,7 @@ def show_map(
             st.download_button(
                 f"Download image ({fmt.upper()})",
                 data=functools.partial(image_bytes, cache_key, plan, projection, fmt),
-                file_name=f"{stem}-{projection}.{fmt}",
+                file_name=f"{stem}-{slug(choice)}.{fmt}",
                 mime=mime,
                 key=f"download-{stem}-{fmt}",
                 on_click="ignore",

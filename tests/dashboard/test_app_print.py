@@ -109,3 +109,22 @@ def test_the_new_plan_builders_draw_the_same_map_as_before_and_print() -> None:
         assert plan == m.plan
         assert render_plan(plan).get_root().render() == m.get_root().render()
         assert image_bytes(plan.title, plan, "globe", "png").startswith(b"\x89PNG")
+
+
+def test_an_azimuthal_map_can_be_centred_on_any_party_or_venue() -> None:
+    import re
+
+    from pyproj import Geod
+
+    at = open_view("Check a claim", proj="aeqd:Beijing")
+    select = at.selectbox(key="proj")
+    assert select.value == "aeqd:Beijing" and not at.exception and not at.error
+    assert {"aeqd:Anchorage", "aeqd:Washington, D.C.", "aeqd:Beijing"} <= set(select.options)
+    (frame,) = at.get("iframe")
+    page = frame.proto.srcdoc
+    assert "d3-geo" in page and "Beijing" in page
+    # the page is centred on Beijing's marker (its data states the centre as [lon, lat])
+    centre = re.search(r'"centre":\s*\[\s*(-?[\d.]+),\s*(-?[\d.]+)\s*\]', page)
+    assert centre is not None
+    lon, lat = float(centre.group(1)), float(centre.group(2))
+    assert Geod(ellps="WGS84").inv(lon, lat, 116.4074, 39.9042)[2] < 1000  # Beijing (GeoNames)
