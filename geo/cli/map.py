@@ -153,23 +153,9 @@ def run_map(args: argparse.Namespace) -> str:
                 )
             return _write_projected_page(args, map_out_path(args.out))
     out = map_out_path(args.out, cdn=args.cdn)
-    from geo.usecases import map_question
+    from geo.maps.render import render_plan
 
-    on_date, aircraft = facts_options(args)
-    m = map_question(
-        parties_of(args),
-        args.venues,
-        best=args.best,
-        equidistant=args.equidistant,
-        rings_km=args.rings,
-        on_date=on_date,
-        aircraft=aircraft,
-        basemap=not args.cdn,
-        avoid=args.avoid or (),
-        buffer_km=args.buffer_km,
-        online=args.online,
-    )
-    written = write_map(m, out, cdn=args.cdn)
+    written = write_map(render_plan(_plan(args), basemap=not args.cdn), out, cdn=args.cdn)
     if args.json:
         from geo.report.jsonout import dumps
 
