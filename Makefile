@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_dashboard.py
 	$(BIN)/python benchmarks/bench_article.py
 	$(BIN)/python benchmarks/bench_route.py
+	$(BIN)/python benchmarks/bench_robust.py
 	$(BIN)/python benchmarks/bench_airspace.py
 	$(BIN)/python benchmarks/bench_print.py
 	$(BIN)/python benchmarks/score_corpus.py
