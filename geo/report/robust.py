@@ -97,3 +97,48 @@ def robust_lines(result: RobustResult) -> list[str]:
 
     lines += ["", *(line(row).rstrip() for row in cells)]
     return lines
+
+
+def robust_markdown(result: RobustResult) -> str:
+    """The one line and the points tried, as Markdown for the dashboard (names escaped).
+
+    >>> from geo.analysis.robust import check_robust
+    >>> from geo.places.resolve import resolve
+    >>> print(robust_markdown(check_robust(resolve("Bern"), resolve("London"), resolve("Rome"))))
+    ... # doctest: +ELLIPSIS
+    **Robustness:** HALFWAY with London (city centre, LGW, STN), ROUGHLY HALFWAY with London (LHR, LTN) ...
+    <BLANKLINE>
+    * venue **Bern**: city centre (no large airport within 60 km of Bern)
+    * A **London**: city centre; LHR 24 km; LGW 40 km; LTN 44 km; STN 49 km
+    * B **Rome**: city centre; FCO 24 km
+    """
+    from geo.report.escape import md_escape
+
+    lines = [f"**Robustness:** {md_escape(result.summary)}", ""]
+    roles = (("venue", result.venue), ("A", result.parties[0]), ("B", result.parties[1]))
+    for role, p in roles:
+        notes = "".join(f" ({md_escape(n)})" for n in p.notes)
+        lines.append(f"* {role} **{md_escape(p.place.name)}**: {md_escape(points_text(p))}{notes}")
+    return "\n".join(lines)
+
+
+def robust_rows(result: RobustResult) -> list[dict[str, object]]:
+    """The table as one dict per combination of points (the dashboard's data frame): labels,
+    geodesic km rounded to 0.1, the split and detour in percent, and a verdict per set of limits."""
+    names = [result.venue.place.name, *(p.place.name for p in result.parties)]
+    roles = [f"venue: {names[0]}", f"A: {names[1]}", f"B: {names[2]}"]
+    out: list[dict[str, object]] = []
+    for row in result.rows:
+        item: dict[str, object] = dict(zip(roles, row.points, strict=True))
+        item.update(
+            {
+                "A km": round(row.party_km[0], 1),
+                "B km": round(row.party_km[1], 1),
+                "direct km": round(row.direct_km, 1),
+                "A share %": None if row.split is None else round(100 * row.split, 1),
+                "detour %": None if row.detour_pct is None else round(row.detour_pct, 2),
+            }
+        )
+        item.update({f"limits {s.label}": SHORT[v] for s, v in zip(result.steps, row.verdicts, strict=True)})
+        out.append(item)
+    return out
