@@ -154,10 +154,13 @@ def run_compare(args: argparse.Namespace) -> str:
         for r in result.rejected:
             print(f"halfway compare: rejected row {r.row}: {r.error} ({r.input!r})", file=sys.stderr)
         return compare_csv(result)
-    if args.json:
-        from geo.report.jsonout import dumps
+    if args.json:  # streamed: a million venues are written one at a time, never held as one text
+        from geo.report.escape import terminal_text
+        from geo.report.jsonout import write_json
 
-        return dumps(result)
+        write_json(result, lambda text: sys.stdout.write(terminal_text(text)))
+        sys.stdout.write("\n")
+        return ""
     from geo.report.facts import compare_facts_lines
     from geo.report.route import detour_lines
 
