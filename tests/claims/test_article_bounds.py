@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from geo.claims import article
 from geo.claims.article import MAX_CLAUSE_CHARS, check_article, plain_text, split_sentences
 
 
@@ -33,6 +34,31 @@ def test_thousands_of_claims_in_one_sentence_are_each_reported() -> None:
     assert {u.reason for u in report.unresolved} == {"not checked: the sentence has more than 100 claims"}
     many = check_article("Oslo is halfway between Paris and London. " * 3000)  # one per sentence
     assert len(many.claims) == 3000
+
+
+def test_claims_beyond_the_article_limit_are_listed_as_not_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 24,000 claims in 1 MB took 7 s; at most MAX_ARTICLE_CLAIMS (10,000) are read, 50 here.
+    monkeypatch.setattr(article, "MAX_ARTICLE_CLAIMS", 50)
+    text = "Oslo is halfway between Paris and London. Rome is halfway between Oslo and Lisbon. " * 40
+    report = check_article(text)
+    assert len(report.claims) == 50
+    assert [c.venue for c in report.claims[:2]] == ["Oslo", "Rome"]
+    assert len(report.unresolved) == 30  # nothing dropped: each claim beyond the limit is listed
+    assert {u.reason for u in report.unresolved} == {"not checked: the article has more than 50 claims"}
+    assert [u.sentence for u in report.unresolved[:2]] == [
+        "Oslo is halfway between Paris and London.",
+        "Rome is halfway between Oslo and Lisbon.",
+    ]
+
+
+def test_a_repeated_claim_is_read_in_context_once_with_the_same_reading() -> None:
+    # "Princeton" between New York and Philadelphia is the one in New Jersey, every time it is read.
+    report = check_article("Princeton is halfway between New York and Philadelphia. " * 3)
+    assert len(report.claims) == 3
+    assert {c.read_as[0] for c in report.claims} == {"Princeton, NJ, United States"}
+    assert {c.note for c in report.claims} == {report.claims[0].note} and "Princeton, FL" in report.claims[
+        0
+    ].note
 
 
 def test_a_long_run_of_place_names_is_read_without_rescanning() -> None:
