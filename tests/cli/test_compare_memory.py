@@ -19,9 +19,10 @@ from geo.report.jsonout import write_json
 
 SMALL, BIG = 2_000, 20_000  # rows
 PARTIES = [resolve(p) for p in ("Washington", "Moscow", "Beijing")]
-# Python memory per venue row at the peak of the whole command, beyond the fixed part (the
-# modules and data loaded on first use). The arrays of a row take about 150 bytes, its name about 60;
-# building every venue as an object and the JSON as one text took about 5,200 bytes a row (400 now).
+# Python memory per venue row at the peak of reading, scoring and writing the JSON, beyond the fixed
+# part (measured as the growth from SMALL to BIG rows). The arrays of a row take about 150 bytes, its
+# name about 60; building every venue as an object and the JSON as one text took about 5,200 bytes a
+# row (400 now).
 MAX_BYTES_PER_ROW = 1_000
 
 
