@@ -187,6 +187,7 @@ def compare_venues(
     if not avoid:
         return result
     from geo.analysis.airspace import MAX_DETOUR_LEGS, validate_codes
+    from geo.analysis.scoring import replace_head
 
     codes = validate_codes(avoid)
     first = result.venues[: max(1, MAX_DETOUR_LEGS // len(resolved))]
@@ -199,7 +200,7 @@ def compare_venues(
         )
         for v in first
     )
-    return replace(result, venues=planned + result.venues[len(first) :])
+    return replace(result, venues=replace_head(result.venues, planned))
 
 
 @dataclass(frozen=True)
