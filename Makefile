@@ -41,10 +41,12 @@ pytest: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_distance.py
 	$(BIN)/python benchmarks/bench_scoring.py
+	$(BIN)/python benchmarks/bench_memory.py
 	$(BIN)/python benchmarks/bench_countries.py
 	$(BIN)/python benchmarks/bench_dashboard.py
 	$(BIN)/python benchmarks/bench_article.py
 	$(BIN)/python benchmarks/bench_route.py
+	$(BIN)/python benchmarks/bench_robust.py
 	$(BIN)/python benchmarks/bench_airspace.py
 	$(BIN)/python benchmarks/bench_print.py
 	$(BIN)/python benchmarks/score_corpus.py

@@ -8,13 +8,15 @@ import functools
 import streamlit as st
 
 from geo.analysis.check import CheckResult, Thresholds
+from geo.analysis.robust import RobustResult
 from geo.errors import GeoError
 from geo.maps.results import plan_for_check
 from geo.places.gazetteer import Place
 from geo.report.jsonout import dumps
 from geo.report.markdown import verdict_markdown
+from geo.report.robust import robust_markdown, robust_rows
 from geo.report.text import check_card
-from geo.usecases import check_claim
+from geo.usecases import check_claim, robustness
 from geo_dashboard.common import (
     map_plan,
     place_input,
@@ -81,6 +83,33 @@ def _check(
     return check_claim(venue, a, b, thresholds=thresholds, on_date=day, aircraft=aircraft, avoid=avoid)
 
 
+@functools.lru_cache(maxsize=64)
+def _robust(venue: Place, a: Place, b: Place, thresholds: Thresholds) -> RobustResult:
+    """The verdict for every reasonable point and the limits ± 20 % (:func:`geo.usecases.robustness`)."""
+    return robustness(venue, a, b, thresholds=thresholds)
+
+
+def show_robustness(venue: Place, a: Place, b: Place, thresholds: Thresholds) -> None:
+    """The robustness panel: a switch (``robust`` in the URL), then the one line, the points and the table."""
+    on = st.checkbox(
+        "Robustness: other points and limits",
+        key="robust",
+        bind="query-params",
+        help="The verdict again for each place's city centre, seat of government, large airports within "
+        "60 km and an area's nearest point, and for every limit ×0.8 and ×1.2.",
+    )
+    if not on:
+        return
+    try:
+        result = _robust(venue, a, b, thresholds)
+    except GeoError as exc:
+        show_error(str(exc))
+        return
+    st.markdown(robust_markdown(result))
+    st.dataframe(robust_rows(result), hide_index=True, width="stretch")
+    st.caption("Distances: WGS84 geodesics in km. A share: party A's part of the two trips.")
+
+
 def render() -> None:
     """Draw the view."""
     st.subheader("Check a “halfway” claim")
@@ -134,6 +163,7 @@ def render() -> None:
             key="download-check-json",
             on_click="ignore",
         )
+        show_robustness(venue, party_a, party_b, thresholds)
     with right:
         key = repr((venue, party_a, party_b, thresholds, day, aircraft, avoid))
         plan = map_plan(f"check:{key}", lambda: plan_for_check(result, range_rings=aircraft is not None))

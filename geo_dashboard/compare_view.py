@@ -42,7 +42,7 @@ from geo.places.venues import VenueTable, read_venue_file
 from geo.report.compare import RANK_LABELS, compare_csv
 from geo.report.escape import md_escape
 from geo.report.facts import nonstop_word, shift_text
-from geo.report.jsonout import dumps
+from geo.report.jsonout import iter_json
 from geo.usecases import compare_venues
 from geo_dashboard.common import (
     ZERO_WEIGHT_HELP,
@@ -69,6 +69,11 @@ PRESETS: dict[str, tuple[str, ...]] = {
     "Neutral capitals": ("Bern", "Vienna", "Helsinki", "Stockholm", "Dublin"),
 }
 MAX_UPLOAD_MB = 20
+# Venue rows of an uploaded file: a larger one is refused with this limit stated (the CLI has
+# none). A 700,000-row upload took 2.4 GB of server memory; 100,000 rows take about 300 MB more.
+MAX_UPLOAD_ROWS = 100_000
+TABLE_MAX_VENUES = 10_000  # the table shows the best venues only; the downloads hold all
+BIG_RESULT_VENUES = 1_000  # comparisons of more venues than this: only the last two are kept in memory
 SEARCH_PLACEHOLDER = "Search a capital or an airport code"
 CHART_MAX_VENUES = 50  # the chart shows the best venues only; the table lists all
 CHART_MAX_BARS = 400  # and fewer venues with many parties (one bar per party and venue)
@@ -113,6 +118,12 @@ class VenueSet:
             np.array(self.rows, dtype=np.int64),
             self.rejected,
         )
+
+
+def json_text(result: CompareResult) -> str:
+    """The JSON of a comparison, as the CLI's ``compare --json`` writes it (streamed, so a large
+    result costs its text only, not a tree of dictionaries besides it)."""
+    return "".join(iter_json(result))
 
 
 def _count(n: int, noun: str) -> str:
@@ -170,11 +181,12 @@ def _safe_file_name(name: str) -> str:
     return base[:100]
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=2)
 def read_uploaded_venues(data: bytes, file_name: str) -> tuple[VenueTable | None, str | None]:
     """Read an uploaded venue CSV (:func:`geo.places.venues.read_venue_file`) from its bytes.
 
-    Returns (table, None), or (None, a one-line error) when the file is not a venue CSV at all.
+    Returns (table, None), or (None, a one-line error) when the file is not a venue CSV at all
+    or has more than :data:`MAX_UPLOAD_ROWS` rows.
     Bad rows do not stop the reading: they are in ``table.rejected`` with their line numbers.
 
     Examples
@@ -191,12 +203,11 @@ def read_uploaded_venues(data: bytes, file_name: str) -> tuple[VenueTable | None
         path = Path(folder) / safe
         path.write_bytes(data)
         try:
-            return read_venue_file(path), None
+            return read_venue_file(path, max_rows=MAX_UPLOAD_ROWS), None
         except GeoError as exc:
             return None, " ".join(str(exc).split())
 
 
-@functools.lru_cache(maxsize=16)
 def compared(
     parties: tuple[Place, ...],
     venues: VenueSet,
@@ -210,11 +221,30 @@ def compared(
 
     :func:`geo.usecases.compare_venues`, as the CLI's ``compare``: facts for at most
     :data:`geo.facts.summit.MAX_FACT_VENUES` venues (best first), paths around ``avoid`` for the
-    first venues.
+    first venues. The last 16 small comparisons are kept, but only the last two of more than
+    :data:`BIG_RESULT_VENUES` venues (each holds its venues' scores), so the server's memory
+    stays bounded whatever the sessions upload.
     """
+    cached = _compared_big if len(venues) > BIG_RESULT_VENUES else _compared_small
+    return cached(parties, venues, rank_by, weights, day, aircraft, avoid)
+
+
+def _compare_venue_set(
+    parties: tuple[Place, ...],
+    venues: VenueSet,
+    rank_by: str,
+    weights: tuple[float, ...] | None,
+    day: dt.date,
+    aircraft: tuple[str | None, ...] | None,
+    avoid: tuple[str, ...],
+) -> CompareResult:
     return compare_venues(
         parties, venues.table(), rank_by=rank_by, weights=weights, on_date=day, aircraft=aircraft, avoid=avoid
     )
+
+
+_compared_small = functools.lru_cache(maxsize=16)(_compare_venue_set)
+_compared_big = functools.lru_cache(maxsize=2)(_compare_venue_set)
 
 
 def party_labels(names: Sequence[str]) -> list[str]:
@@ -367,7 +397,8 @@ def _venues_section() -> tuple[VenueSet, bool]:
         placeholder="Search a capital or an airport code",
     )
     uploaded = st.file_uploader(
-        "Or upload a CSV of venues: name + lat,lon or name + place (not kept in the page's link)",
+        f"Or upload a CSV of venues: name + lat,lon or name + place (at most {MAX_UPLOAD_ROWS:,} rows; "
+        "not kept in the page's link)",
         type=["csv", "txt"],
         key="cfile",
         max_upload_size=MAX_UPLOAD_MB,
@@ -494,7 +525,12 @@ def _chart(result: CompareResult) -> None:
     )
     st.altair_chart(chart, width="stretch")
     if len(result.venues) > limit:
-        st.caption(f"The chart shows the best {limit} venues; the table lists all.")
+        st.caption(f"The chart shows the best {limit} venues; {_table_lists(len(result.venues))}.")
+
+
+def _table_lists(n: int) -> str:
+    """What the table lists of ``n`` venues, for the captions of the chart and the map."""
+    return "the table lists all" if n <= TABLE_MAX_VENUES else "the downloads hold all"
 
 
 def _rejected_table(rejected: Sequence[RejectedRow]) -> None:
@@ -579,8 +615,17 @@ def render() -> None:
     if not shown.venues:
         st.info("No neutral venue among the candidates: untick “Neutral venues only” to see them all.")
         return
-    rows = table_rows(shown, from_file=from_file)
+    listed = shown
+    if len(shown.venues) > TABLE_MAX_VENUES:  # a table of 100,000 rows would take the server's memory
+        listed = dataclasses.replace(shown, venues=shown.venues[:TABLE_MAX_VENUES])
+    rows = table_rows(listed, from_file=from_file)
     st.dataframe(rows, hide_index=True, width="stretch", column_config=_column_config(list(rows[0])))
+    del rows
+    if len(listed.venues) < len(shown.venues):
+        st.caption(
+            f"The table lists the best {len(listed.venues):,} of {len(shown.venues):,} venues; "
+            "the downloads below hold all of them."
+        )
     st.caption(f"Summit facts on {result.date}. " + DISPUTED_NOTE)
     planned = [d for v in shown.venues for d in v.detours]
     if planned:
@@ -600,7 +645,7 @@ def render() -> None:
         stem = "compare-" + slug("-".join(p.name for p in parties))
         show_map(files, file_name=f"{stem}.html", plan=plan, cache_key=key, projection_key="cproj")
         if len(shown.venues) > MAP_MAX_VENUES:
-            st.caption(f"The map shows the best {MAP_MAX_VENUES} venues; the table lists all.")
+            st.caption(f"The map shows the best {MAP_MAX_VENUES} venues; {_table_lists(len(shown.venues))}.")
     # A large result is turned into CSV and JSON only when its button is clicked (JSON of 10,000
     # venues with their facts is 9 MB and takes half a second): small ones are ready at once.
     deferred = len(shown.venues) > DEFER_DOWNLOADS_ABOVE
@@ -615,7 +660,7 @@ def render() -> None:
     )
     cols[1].download_button(
         "Download the result (JSON)",
-        data=(lambda: dumps(shown)) if deferred else dumps(shown).encode("utf-8"),
+        data=(lambda: json_text(shown)) if deferred else json_text(shown).encode("utf-8"),
         file_name=f"{stem}.json",
         mime="application/json",
         key="download-compare-json",

@@ -32,11 +32,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import operator
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -352,6 +353,106 @@ class VenueScore:
     detours: tuple[Detour, ...] = ()  # each party's leg flown around avoided airspace (compare --avoid)
 
 
+_BLOCK = 4096  # venues built at a time when RankedVenues is iterated
+
+
+class RankedVenues(Sequence[VenueScore]):
+    """The ranked venues of a comparison, best first, each built when it is read.
+
+    A million venues are kept as the score arrays (about 100 bytes a venue for three parties)
+    rather than as a million :class:`VenueScore` objects (about 700 bytes each, and 20 s to
+    build); iterating builds them 4,096 at a time. The first venues may be finished ones (with
+    their summit facts or paths around airspace): the ``head``. Slices are views; the sequence
+    equals any sequence of the same venues (a tuple, for instance).
+
+    Examples
+    --------
+    >>> from geo.places.resolve import resolve
+    >>> r = compare([resolve("Washington"), resolve("Moscow")], [resolve(v) for v in ("Geneva", "Reykjavik")])
+    >>> r.venues
+    RankedVenues(2 venues)
+    >>> [v.name for v in r.venues], r.venues[-1].name, [v.name for v in r.venues[1:]]
+    (['Reykjavík', 'Geneva'], 'Geneva', ['Geneva'])
+    >>> r.venues == tuple(r.venues)
+    True
+    """
+
+    __slots__ = ("_head", "_order", "_ranks", "_scores", "_table")
+
+    def __init__(
+        self,
+        scores: Scores,
+        table: VenueTable,
+        order: IntArray,
+        ranks: IntArray,
+        head: tuple[VenueScore, ...] = (),
+    ) -> None:
+        self._scores, self._table, self._ranks = scores, table, ranks
+        self._order = order  # the venues after the head: indices into the table, in ranked order
+        self._head = head
+
+    def __len__(self) -> int:
+        return len(self._head) + int(self._order.size)
+
+    @overload
+    def __getitem__(self, index: int) -> VenueScore: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[VenueScore]: ...
+
+    def __getitem__(self, index: int | slice) -> VenueScore | Sequence[VenueScore]:
+        n, h = len(self), len(self._head)
+        if isinstance(index, slice):
+            start, stop, step = index.indices(n)
+            if step != 1:
+                return tuple(self[i] for i in range(start, stop, step))
+            stop = max(start, stop)
+            order = self._order[max(start - h, 0) : max(stop - h, 0)]
+            return RankedVenues(self._scores, self._table, order, self._ranks, self._head[start:stop])
+        i = operator.index(index)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("venue index out of range")
+        if i < h:
+            return self._head[i]
+        return next(_venue_scores(self._scores, self._table, self._order[i - h : i - h + 1], self._ranks))
+
+    def __iter__(self) -> Iterator[VenueScore]:
+        yield from self._head
+        for start in range(0, int(self._order.size), _BLOCK):
+            block = self._order[start : start + _BLOCK]
+            yield from _venue_scores(self._scores, self._table, block, self._ranks)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"RankedVenues({len(self):,} venues)"
+
+    def with_head(self, head: Sequence[VenueScore]) -> RankedVenues:
+        """The same venues with the first ``len(head)`` replaced by ``head``."""
+        rest = self[len(head) :]
+        assert isinstance(rest, RankedVenues)
+        return RankedVenues(self._scores, self._table, rest._order, self._ranks, tuple(head) + rest._head)
+
+
+def replace_head(venues: Sequence[VenueScore], head: Sequence[VenueScore]) -> Sequence[VenueScore]:
+    """``venues`` with the first ``len(head)`` replaced by ``head`` (the rest is not built).
+
+    >>> replace_head((1, 2, 3), ("a",))
+    ('a', 2, 3)
+    """
+    if isinstance(venues, RankedVenues):
+        return venues.with_head(head)
+    return tuple(head) + tuple(venues[len(head) :])
+
+
 @dataclass(frozen=True)
 class CompareResult:
     """A ranked comparison of candidate venues (see :func:`compare`).
@@ -361,8 +462,10 @@ class CompareResult:
     parties : tuple of PlaceRef
     rank_by : str
         One of :data:`RANKINGS`.
-    venues : tuple of VenueScore
-        Best first (the ``top`` best if a limit was given).
+    venues : sequence of VenueScore
+        Best first (the ``top`` best if a limit was given). From :func:`compare`, a
+        :class:`RankedVenues` that builds each venue from the score arrays when it is read;
+        use :func:`replace_head` to replace the first ones.
     rejected : tuple of RejectedRow
         Venue-file rows that could not be scored.
     weights : tuple of float
@@ -377,16 +480,12 @@ class CompareResult:
 
     parties: tuple[PlaceRef, ...]
     rank_by: str
-    venues: tuple[VenueScore, ...]
+    venues: Sequence[VenueScore]
     rejected: tuple[RejectedRow, ...]
     weights: tuple[float, ...]
     venues_scored: int = 0
     direct_km: float | None = None
     date: str | None = None
-
-
-def _opt(value: float) -> float | None:
-    return None if math.isnan(value) else float(value)
 
 
 def compare(
@@ -443,7 +542,7 @@ def compare(
     order, ranks = rank_order(scores, rank_by)
     if top is not None:
         order = order[:top]
-    listed = tuple(_venue_score(scores, table, int(i), int(ranks[i])) for i in order)
+    listed = RankedVenues(scores, table, order, ranks)
     direct = distance_km(plat[0], plon[0], plat[1], plon[1]) if len(refs) == 2 else None
     return CompareResult(
         refs,
@@ -470,28 +569,40 @@ def _table_of(venues: Sequence[Place | PlaceRef]) -> VenueTable:
     )
 
 
-def _venue_score(scores: Scores, table: VenueTable, i: int, rank: int) -> VenueScore:
-    split = None
-    if scores.split is not None and not np.isnan(scores.split[i]).any():
-        split = (float(scores.split[i, 0]), float(scores.split[i, 1]))
-    detour = None if scores.detour_pct is None else _opt(float(scores.detour_pct[i]))
-    row = int(table.rows[i])
-    return VenueScore(
-        table.names[i],
-        float(table.lats[i]),
-        float(table.lons[i]),
-        tuple(scores.distances_km[i].tolist()),
-        tuple(scores.flight_hours[i].tolist()),
-        float(scores.max_km[i]),
-        float(scores.min_km[i]),
-        float(scores.sum_km[i]),
-        float(scores.spread_km[i]),
-        float(scores.fairness[i]),
-        detour,
-        split,
-        rank,
-        row if row > 0 else None,
-    )
+def _venue_scores(
+    scores: Scores, table: VenueTable, indices: IntArray, ranks: IntArray
+) -> Iterator[VenueScore]:
+    """The :class:`VenueScore` of the venues at ``indices`` of the table, in that order (one
+    ``tolist`` per array for the block: numpy scalars one at a time are ten times slower)."""
+    distances = scores.distances_km[indices].tolist()
+    hours = scores.flight_hours[indices].tolist()
+    lats, lons = table.lats[indices].tolist(), table.lons[indices].tolist()
+    max_km, min_km = scores.max_km[indices].tolist(), scores.min_km[indices].tolist()
+    sum_km, spread = scores.sum_km[indices].tolist(), scores.spread_km[indices].tolist()
+    fairness, rank = scores.fairness[indices].tolist(), ranks[indices].tolist()
+    rows = table.rows[indices].tolist()
+    n = len(rows)
+    detours = [None] * n if scores.detour_pct is None else scores.detour_pct[indices].tolist()
+    splits = [None] * n if scores.split is None else scores.split[indices].tolist()
+    names = table.names
+    for k, i in enumerate(indices.tolist()):
+        detour, split = detours[k], splits[k]
+        yield VenueScore(
+            names[i],
+            lats[k],
+            lons[k],
+            tuple(distances[k]),
+            tuple(hours[k]),
+            max_km[k],
+            min_km[k],
+            sum_km[k],
+            spread[k],
+            fairness[k],
+            None if detour is None or math.isnan(detour) else detour,
+            None if split is None or math.isnan(split[0]) or math.isnan(split[1]) else (split[0], split[1]),
+            rank[k],
+            rows[k] if rows[k] > 0 else None,
+        )
 
 
 def with_facts(
@@ -528,6 +639,6 @@ def with_facts(
     if aircraft is not None:
         facts = add_stop_examples(facts, listed, result.parties)
     with_facts = tuple(dataclasses.replace(v, facts=f) for v, f in zip(listed, facts, strict=True))
-    venues = with_facts + result.venues[MAX_FACT_VENUES:]
+    venues = replace_head(result.venues, with_facts)
     day = (on_date or dt.date.today()).isoformat()
     return dataclasses.replace(result, venues=venues, date=day)

@@ -101,6 +101,7 @@ MAX_NGRAM_WORDS = 5  # longest place name tried, in words
 MAX_PARTY_WORDS = 6  # a party written out longer than this is not looked up with resolve()
 MAX_CHECKED_CLAIMS = 300  # distinct claims checked per article (each takes a few ms); the rest are listed
 MAX_SENTENCE_CLAIMS = 100  # claims read in one sentence; the rest of it is listed (a list, not prose)
+MAX_ARTICLE_CLAIMS = 10_000  # claims read per article (1 MB of dense news: ~4,000); the rest are listed
 MAX_LOOKUP_CACHE = 100_000  # distinct names remembered per article
 MAX_SUBJECT_PLACES = 200  # the subject of a text is judged on the places it names first
 MAX_CLAUSE_CHARS = 400  # the parties are looked for this far after the claim words
@@ -1189,6 +1190,7 @@ def check_article(
     article = _Article(text, sentences, found, [f for f in found if f.meeting], gaz, thresholds, matcher)
     claims: list[Claim] = []
     unresolved: list[Unresolved] = []
+    read = 0  # claims read (MAX_ARTICLE_CLAIMS)
     for index, sentence in enumerate(sentences):
         for number, trigger in enumerate(_TRIGGER.finditer(text, sentence.start, sentence.end)):
             if number >= MAX_SENTENCE_CLAIMS:
@@ -1212,6 +1214,14 @@ def check_article(
                         Unresolved(_collapse(line.text), reason, _kind(trigger), line.start, line.end)
                     )
                     continue
+                if read >= MAX_ARTICLE_CLAIMS:  # bounded work: 24,000 claims in 1 MB would take over 5 s
+                    line = sentences[pair[2]] if pair is not None else sentence
+                    reason = f"not checked: the article has more than {MAX_ARTICLE_CLAIMS:,} claims"
+                    unresolved.append(
+                        Unresolved(_collapse(line.text), reason, _kind(trigger), line.start, line.end)
+                    )
+                    continue
+                read += 1
                 outcome = _one_claim(article, index, trigger, here, pair)
                 if isinstance(outcome, Claim):
                     claims.append(outcome)
@@ -1290,6 +1300,7 @@ class _Article:
     placed: dict[tuple[str, Place], Place | str] = field(default_factory=dict)  # _placed_elsewhere
     rivals: dict[tuple[Place, Place, Place], tuple[Alternative, ...]] = field(default_factory=dict)
     nearest: dict[tuple[Place, ...], NearestReading | None] = field(default_factory=dict)
+    readings: dict[tuple[Place, str, Place, Place], tuple[Place | None, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for n, f in enumerate(self.found):
@@ -1571,7 +1582,14 @@ def _one_claim(
             nearest=nearest_n,
             nearest_holds=None if nearest_n is None else _holds_of(kind, nearest_n),
         )
-    venue_found, why = _reading_in_context(venue_found, places, gaz)
+    reading_key = (venue_found.place, venue_found.text, places[0], places[1])
+    if reading_key not in article.readings:  # a repeated claim is read in context once
+        read_as, why = _reading_in_context(venue_found, places, gaz)
+        article.readings[reading_key] = (None if read_as is venue_found else read_as.place), why
+    read_place, why = article.readings[reading_key]
+    if read_place is not None:  # a namesake: the mention read as it (as _reading_in_context does)
+        f = venue_found
+        venue_found = _Found(read_place, f.text, f.start, f.end, f.sentence, f.meeting)
     note = "; ".join(filter(None, (route_note, note, why)))
     places = (_on_meridian(places[0], venue_found.place), _on_meridian(places[1], venue_found.place))
     key = (venue_found.place, places[0], places[1])

@@ -125,7 +125,8 @@ def add_compare_parsers(sub: Any) -> None:
 
 def run_compare(args: argparse.Namespace) -> str:
     """Handler of ``compare``: parse, call :func:`geo.usecases.compare_venues`, format."""
-    from geo.report.compare import compare_csv, compare_table
+    from geo.report.compare import compare_table, iter_compare_csv
+    from geo.report.escape import terminal_text
     from geo.usecases import compare_venues
 
     parties = parties_of(args)
@@ -150,14 +151,19 @@ def run_compare(args: argparse.Namespace) -> str:
         buffer_km=args.buffer_km,
         online=args.online,
     )
-    if args.csv:
+    if args.csv:  # streamed a block of rows at a time; CSV for a file stays as written (see main)
         for r in result.rejected:
             print(f"halfway compare: rejected row {r.row}: {r.error} ({r.input!r})", file=sys.stderr)
-        return compare_csv(result)
-    if args.json:
-        from geo.report.jsonout import dumps
+        raw = not sys.stdout.isatty()
+        for text in iter_compare_csv(result):
+            sys.stdout.write(text if raw else terminal_text(text))
+        return ""
+    if args.json:  # streamed: a million venues are written one at a time, never held as one text
+        from geo.report.jsonout import write_json
 
-        return dumps(result)
+        write_json(result, lambda text: sys.stdout.write(terminal_text(text)))
+        sys.stdout.write("\n")
+        return ""
     from geo.report.facts import compare_facts_lines
     from geo.report.route import detour_lines
 

@@ -51,6 +51,13 @@ def build_parser() -> ArgumentParser:
                        help="largest detour for 'roughly halfway' (default 15)")  # fmt: skip
     check.add_argument("--roughly-split-tolerance", type=float, default=0.10, metavar="X",
                        help="largest |split - 0.5| for 'roughly halfway' (default 0.10)")  # fmt: skip
+    check.add_argument(
+        "--robust",
+        action="store_true",
+        help="also give the verdict for every combination of each place's reasonable points (city centre, "
+        "seat of government, large airports within 60 km, an area's nearest point) and of the limits x0.8 "
+        "and x1.2: one summary line and the table",
+    )
     add_facts_options(check)
     add_avoid_options(check)
     add_place_options(check)
@@ -101,7 +108,7 @@ def build_parser() -> ArgumentParser:
 
 def _cmd_check(args: argparse.Namespace) -> str:
     from geo.analysis.check import Thresholds
-    from geo.usecases import check_claim
+    from geo.usecases import check_claim, place, robustness
 
     thresholds = Thresholds(
         args.halfway_detour_pct,
@@ -109,10 +116,11 @@ def _cmd_check(args: argparse.Namespace) -> str:
         args.roughly_detour_pct,
         args.roughly_split_tolerance,
     )
-    a, b = parties_of(args, exactly=2)
+    names = parties_of(args, exactly=2)
     on_date, aircraft = facts_options(args)
+    venue, a, b = (place(name, online=args.online) for name in (args.venue, *names))
     result = check_claim(
-        args.venue,
+        venue,
         a,
         b,
         thresholds=thresholds,
@@ -122,16 +130,22 @@ def _cmd_check(args: argparse.Namespace) -> str:
         buffer_km=args.buffer_km,
         online=args.online,
     )
+    robust = robustness(venue, a, b, thresholds=thresholds) if args.robust else None
     if args.json:
-        from geo.report.jsonout import dumps
+        from geo.report.jsonout import dumps, to_jsonable
 
-        return dumps(result)
+        return dumps(result if robust is None else {**to_jsonable(result), "robustness": robust})
     from geo.report.facts import facts_lines
     from geo.report.route import detour_lines
     from geo.report.text import check_card
 
     facts = [] if result.facts is None else ["", *facts_lines(result.facts)]
-    return "\n".join([check_card(result), *facts, *detour_lines([(result.venue.name, result.detours)])])
+    lines = [check_card(result), *facts, *detour_lines([(result.venue.name, result.detours)])]
+    if robust is not None:
+        from geo.report.robust import robust_lines
+
+        lines += ["", *robust_lines(robust)]
+    return "\n".join(lines)
 
 
 def _cmd_resolve(args: argparse.Namespace) -> str:

@@ -175,7 +175,11 @@ def _header_columns(header: list[str], path: Path) -> dict[str, int]:
 
 
 def read_venue_file(
-    path: str | Path, *, online: bool = False, gazetteer: Gazetteer | None = None
+    path: str | Path,
+    *,
+    online: bool = False,
+    gazetteer: Gazetteer | None = None,
+    max_rows: int | None = None,
 ) -> VenueTable:
     """Read a venue CSV file (see the module docstring), streaming it row by row.
 
@@ -187,6 +191,9 @@ def read_venue_file(
         Let ``place`` values that the offline gazetteer lacks be geocoded online.
     gazetteer : Gazetteer, optional
         Defaults to the embedded data.
+    max_rows : int, optional
+        Refuse a file with more data rows than this (good and rejected ones; blank lines do not
+        count), reading no further than the first row beyond it. ``None``: no limit.
 
     Returns
     -------
@@ -196,7 +203,8 @@ def read_venue_file(
     Raises
     ------
     InvalidInputError
-        The file is missing, empty, not CSV with the required header, or has no data rows.
+        The file is missing, empty, not CSV with the required header, has no data rows, or has
+        more than ``max_rows``.
 
     Examples
     --------
@@ -273,6 +281,11 @@ def read_venue_file(
                 row, last_line = first_line, reader.line_num + skipped
                 if not fields or (len(fields) == 1 and not fields[0].strip()):
                     continue  # a blank line
+                if max_rows is not None and len(names) + len(rejected) >= max_rows:
+                    raise InvalidInputError(
+                        f"{path.name} has more than {max_rows:,} venue rows, the limit here; "
+                        "split the file, or compare it with the command line (no limit)"
+                    )
                 if last_line > row and any("\n" in f for f in fields) and len(fields) != len(header):
                     rejected.append(RejectedRow(row, _echo(fields, delimiter)[:80], (
                         f"a quote opened on line {row} is not closed: lines {row} to {last_line} were read "

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import islice
 
 from geo.analysis.optimize import BestResult
 from geo.analysis.scoring import BLOCK_SPEED_KMH, FLIGHT_OVERHEAD_HOURS, CompareResult, VenueScore
 from geo.core.units import format_km, format_lat_lon
-from geo.report.escape import csv_table
+from geo.report.escape import csv_rows
 
 RANK_LABELS = {
     "minimax": "the shortest longest trip",
@@ -21,6 +22,7 @@ OBJECTIVE_LABELS = {
     "minsum": "the smallest total distance, the geometric median",
     "minimax": "the shortest longest trip, the 1-centre",
 }
+CSV_BLOCK_ROWS = 4096  # venues formatted at a time by iter_compare_csv
 _PER_PARTY_COLUMNS_UP_TO = 4  # more parties than this: the table shows the farthest party instead
 
 
@@ -105,6 +107,21 @@ def compare_table(result: CompareResult) -> str:
 def compare_csv(result: CompareResult) -> str:
     """The comparison as CSV (one row per venue, best first; per-party distance and hours columns).
 
+    The text of :func:`iter_compare_csv` in one string.
+
+    >>> from geo.places.resolve import resolve
+    >>> from geo.analysis.scoring import compare
+    >>> r = compare([resolve("Washington"), resolve("Moscow")], [resolve("Reykjavik")])
+    >>> compare_csv(r).splitlines()[1][:30]
+    '1,Reykjavík,64.135480,-21.8954'
+    """
+    return "".join(iter_compare_csv(result))
+
+
+def iter_compare_csv(result: CompareResult) -> Iterator[str]:
+    """The comparison as CSV, the header then blocks of :data:`CSV_BLOCK_ROWS` rows (a million
+    venues are written without holding every row at once).
+
     Rejected rows are not in the CSV (the CLI lists them on stderr). A venue name that a
     spreadsheet would run as a formula is written with a leading apostrophe
     (:func:`geo.report.escape.csv_cell`).
@@ -154,10 +171,9 @@ def compare_csv(result: CompareResult) -> str:
     def flag(x: bool | None) -> str:
         return "" if x is None else "true" if x else "false"
 
-    rows: list[list[object]] = []
-    for v in result.venues:
+    def row(v: VenueScore) -> list[object]:
         split = v.split or (None, None)
-        rows.append(
+        return (
             [
                 v.rank,
                 v.name,
@@ -177,7 +193,11 @@ def compare_csv(result: CompareResult) -> str:
             + [num(h, 2) for h in v.flight_hours]
             + (_fact_cells(v, result.date, len(names), aircraft, num, flag) if facts else [])
         )
-    return csv_table(header, rows)
+
+    yield csv_rows([header])
+    venues = iter(result.venues)
+    while block := [row(v) for v in islice(venues, CSV_BLOCK_ROWS)]:
+        yield csv_rows(block)
 
 
 def _fact_cells(

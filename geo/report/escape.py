@@ -126,9 +126,19 @@ def csv_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     '=1+1,5421.3
     Oslo,
     """
+    return csv_rows([header]) + csv_rows(rows)
+
+
+def csv_rows(rows: Iterable[Sequence[object]]) -> str:
+    """CSV lines of ``rows``, no header, every cell through :func:`csv_cell` (for writing a long
+    table a block of rows at a time).
+
+    >>> print(csv_rows([["=1+1", 2], ["a,b", None]]), end="")
+    '=1+1,2
+    "a,b",
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([csv_cell(h) for h in header])
     writer.writerows([csv_cell(v) for v in row] for row in rows)
     return buffer.getvalue()
 

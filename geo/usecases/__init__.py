@@ -6,6 +6,7 @@ shells only parse, call one of these and present the answer, so the same input g
 same answer in both.
 
 * :func:`check_claim` – is VENUE halfway between A and B, and the summit facts.
+* :func:`robustness` – that verdict for every reasonable point of each place and the limits ± a step.
 * :func:`compare_venues` – rank candidate venues for 2 to 20 parties, with facts.
 * :func:`fairest_points` – the four optimal points (the core owns the weights rule).
 * :func:`find_best` – the optimum of one objective and real venues near it.
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from geo.analysis.airspace import Detour
     from geo.analysis.hours import MeetingHours, WorkHours
     from geo.analysis.optimize import BestResult, Optimum
+    from geo.analysis.robust import RobustResult
     from geo.analysis.route import Journey
     from geo.analysis.scoring import CompareResult
     from geo.analysis.suggest import SuggestionFilters
@@ -90,6 +92,27 @@ def check_claim(
             result, detours=party_detours(v, (a, b), avoid, buffer_km=buffer_km, aircraft=aircraft)
         )
     return result
+
+
+def robustness(
+    venue: PlaceInput,
+    party_a: PlaceInput,
+    party_b: PlaceInput,
+    *,
+    thresholds: Thresholds | None = None,
+    step: float | None = None,
+    online: bool = False,
+) -> RobustResult:
+    """Does the verdict hold for the other reasonable points of each place and the limits ± ``step``
+    (:func:`geo.analysis.robust.check_robust`; default step 0.2)?
+
+    >>> robustness("Anchorage", "Washington", "Beijing").summary
+    'ROUGHLY HALFWAY under all 90 combinations of points and thresholds (30 × 3)'
+    """
+    from geo.analysis.robust import THRESHOLD_STEP, check_robust
+
+    v, a, b = (place(p, online=online) for p in (venue, party_a, party_b))
+    return check_robust(v, a, b, thresholds, step=THRESHOLD_STEP if step is None else step)
 
 
 def party_detours(
@@ -164,6 +187,7 @@ def compare_venues(
     if not avoid:
         return result
     from geo.analysis.airspace import MAX_DETOUR_LEGS, validate_codes
+    from geo.analysis.scoring import replace_head
 
     codes = validate_codes(avoid)
     first = result.venues[: max(1, MAX_DETOUR_LEGS // len(resolved))]
@@ -176,7 +200,7 @@ def compare_venues(
         )
         for v in first
     )
-    return replace(result, venues=planned + result.venues[len(first) :])
+    return replace(result, venues=replace_head(result.venues, planned))
 
 
 @dataclass(frozen=True)

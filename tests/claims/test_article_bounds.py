@@ -5,7 +5,10 @@ under a second each. Speed itself is measured by benchmarks/bench_article.py, no
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from geo.claims import article
 from geo.claims.article import MAX_CLAUSE_CHARS, check_article, plain_text, split_sentences
 
 
@@ -35,6 +38,30 @@ def test_thousands_of_claims_in_one_sentence_are_each_reported() -> None:
     assert len(many.claims) == 3000
 
 
+def test_claims_beyond_the_article_limit_are_listed_as_not_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 24,000 claims in 1 MB took 7 s; at most MAX_ARTICLE_CLAIMS (10,000) are read, 50 here.
+    monkeypatch.setattr(article, "MAX_ARTICLE_CLAIMS", 50)
+    text = "Oslo is halfway between Paris and London. Rome is halfway between Oslo and Lisbon. " * 40
+    report = check_article(text)
+    assert len(report.claims) == 50
+    assert [c.venue for c in report.claims[:2]] == ["Oslo", "Rome"]
+    assert len(report.unresolved) == 30  # nothing dropped: each claim beyond the limit is listed
+    assert {u.reason for u in report.unresolved} == {"not checked: the article has more than 50 claims"}
+    assert [u.sentence for u in report.unresolved[:2]] == [
+        "Oslo is halfway between Paris and London.",
+        "Rome is halfway between Oslo and Lisbon.",
+    ]
+
+
+def test_a_repeated_claim_is_read_in_context_once_with_the_same_reading() -> None:
+    # "Princeton" between New York and Philadelphia is the one in New Jersey, every time it is read.
+    report = check_article("Princeton is halfway between New York and Philadelphia. " * 3)
+    assert len(report.claims) == 3
+    assert {c.read_as[0] for c in report.claims} == {"Princeton, NJ, United States"}
+    notes = {c.note for c in report.claims}
+    assert len(notes) == 1 and "Princeton, FL" in notes.pop()
+
+
 def test_a_long_run_of_place_names_is_read_without_rescanning() -> None:
     report = check_article("Paris " * 30_000)
     (paris,) = report.places
@@ -51,3 +78,26 @@ def test_runs_of_tag_openings_are_text_not_a_quadratic_parse(unit: str) -> None:
 def test_bogus_marked_sections_are_skipped_not_a_traceback(bad: str) -> None:
     report = check_article(f"<p>x</p>{bad}<p>Oslo is halfway between Paris and London.</p>")
     assert [c.venue for c in report.claims] == ["Oslo"]
+
+
+# Runs of the units that made the reader super-linear, mixed, each repeated up to 400 times, with a
+# claim somewhere: whatever the mixture, the report comes back whole (a regression to a cubic
+# backtrack makes this test hang on 4 kB, not pass). Time per byte is measured by the benchmark.
+PATHOLOGICAL_UNITS = [" ", ".", "A. ", "<", "<a", "<p ", "<![", "&", "&amp", "Paris ", "Xy ", ",", ", ,",
+                      "halfway between ", " and ", "Mr. ", "\n", "\r", "\u2028", "U.S. ", "—"]  # fmt: skip
+CLAIM = "Oslo is halfway between Paris and London. "
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(PATHOLOGICAL_UNITS), st.integers(1, 400)), min_size=1, max_size=6),
+    st.integers(0, 6),
+)
+def test_mixtures_of_pathological_runs_give_a_whole_report(runs: list[tuple[str, int]], at: int) -> None:
+    parts = [unit * count for unit, count in runs]
+    parts.insert(min(at, len(parts)), CLAIM)
+    report = check_article("".join(parts))
+    text = plain_text("".join(parts))
+    for item in (*report.claims, *report.unresolved):
+        assert 0 <= item.start <= item.end <= len(text)
+    assert report.claims or report.unresolved  # the claim is read, or listed with the reason

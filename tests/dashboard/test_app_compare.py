@@ -19,6 +19,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from geo.maps.offline_html import external_references
+from geo_dashboard import compare_view
 from geo_dashboard.compare_view import read_uploaded_venues
 
 VIEW = "Compare venues"
@@ -193,6 +194,32 @@ def test_an_upload_that_is_not_a_venue_csv_is_an_inline_error(app: AppTest) -> N
     (message,) = errors(app)
     assert "notes.csv is not a venue CSV file" in message
     assert len(venue_order(app)) == 4  # the typed venues are still compared
+
+
+def test_an_upload_over_the_row_limit_is_refused_inline_with_the_limit(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(compare_view, "MAX_UPLOAD_ROWS", 3)
+    compare_view.read_uploaded_venues.cache_clear()
+    data = b"name,lat,lon\nA,1,2\nB,3,4\nC,5,6\nD,7,8\n"
+    app.file_uploader(key="cfile").set_value(("big.csv", data, "text/csv")).run()
+    assert not app.exception
+    (message,) = errors(app)
+    assert message.startswith("big.csv has more than 3 venue rows, the limit here")
+    assert len(venue_order(app)) == 4  # the typed venues are still compared
+    compare_view.read_uploaded_venues.cache_clear()
+
+
+def test_a_large_upload_lists_the_best_venues_in_the_table_and_says_so(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(compare_view, "TABLE_MAX_VENUES", 5)
+    data = "name,lat,lon\n" + "".join(f"V{i},{i % 80},{i}\n" for i in range(12))
+    app.file_uploader(key="cfile").set_value(("many.csv", data.encode(), "text/csv")).run()
+    assert not app.exception and not errors(app)
+    assert len(results(app)) == 5
+    note = "The table lists the best 5 of 16 venues; the downloads below hold all of them."
+    assert any(note in c.value for c in app.caption)
 
 
 def test_reading_uploaded_bytes_keeps_rejected_rows_and_refuses_hostile_names() -> None:

@@ -174,3 +174,14 @@ def test_a_nul_byte_late_in_the_file_rejects_its_row_and_never_reaches_a_name(tm
     assert all("\x00" not in name for name in table.names)
     (rejected,) = table.rejected
     assert (rejected.row, rejected.error) == (702, "the row contains a NUL byte (binary data)")
+
+
+def test_a_file_over_the_row_limit_is_refused_with_the_limit_and_one_at_the_limit_is_read(
+    tmp_path: Path,
+) -> None:
+    rows = "".join(f"V{i},1,{i % 180}\n" for i in range(5)) + "Bad,95,0\n"  # six rows, one of them bad
+    path = write(tmp_path, "name,lat,lon\n" + rows + "\n\n")  # blank lines are not rows
+    table = read_venue_file(path, max_rows=6)
+    assert len(table.names) == 5 and [r.row for r in table.rejected] == [7]
+    with pytest.raises(InvalidInputError, match=r"venues.csv has more than 5 venue rows, the limit here"):
+        read_venue_file(path, max_rows=5)
