@@ -91,6 +91,10 @@ def build_parser() -> ArgumentParser:
 
     add_when_parser(sub)
 
+    from geo.cli.zone import add_zone_parser
+
+    add_zone_parser(sub)
+
     dashboard = sub.add_parser(
         "dashboard",
         help="start the Streamlit dashboard (needs: pip install 'geo-venue[dashboard]')",
@@ -232,6 +236,15 @@ def _cmd_when(args: argparse.Namespace) -> str:
 
 
 COMMANDS.update(when=_cmd_when)
+
+
+def _cmd_zone(args: argparse.Namespace) -> str:
+    from geo.cli.zone import run_zone
+
+    return run_zone(args)
+
+
+COMMANDS.update(zone=_cmd_zone)
 
 
 # The settings of .streamlit/config.toml, which a pip user does not have.

@@ -87,3 +87,54 @@ def written_line(written: Written, *, cdn: bool = False) -> str:
     else:
         kind = f"{DATA_SUFFIXES['.' + written.format]}: every layer of the map, for Google Earth and GIS"
     return f"wrote {written.path} ({size}, {kind})"
+
+
+IMAGE_SUFFIXES = (".png", ".svg", ".pdf")
+
+
+def write_out(path: Path, data: bytes, shown: str) -> None:
+    """Write ``data`` to ``path`` or fail with one line naming ``shown`` (the path as typed)."""
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise InvalidInputError(f"cannot write {shown!r}: {exc.strerror or exc}") from None
+
+
+def write_plan(out: str, plan: object, projection: str | None = None, *, online: bool = False) -> str:
+    """Write a map plan in the format ``out``'s suffix names (HTML page, GeoJSON/KML/KMZ, or a
+    PNG/SVG/PDF image) and return the line to print."""
+    from geo.core.files import check_regular_file
+    from geo.maps.plan import MapPlan
+
+    assert isinstance(plan, MapPlan)
+    path = Path(out)
+    suffix = path.suffix.lower()
+    if suffix in IMAGE_SUFFIXES:
+        from geo.maps.image import image_format
+        from geo.usecases import map_image
+
+        check_regular_file(path, writing=True)
+        rendered = map_image(plan, projection or "mercator", fmt=image_format(path.name), online=online)
+        write_out(path, rendered.data, out)
+        size = f"{len(rendered.data) / 1024:,.0f} kB"
+        return f"wrote {path} ({size}, {rendered.fmt.upper()}, {rendered.view.kind})"
+    if suffix not in HTML_SUFFIXES and suffix not in DATA_SUFFIXES:
+        raise InvalidInputError(
+            f"--out {out!r} must name an .html, .geojson, .kml, .kmz, .png, .svg or .pdf file"
+        )
+    checked = map_out_path(out)
+    if projection is not None and suffix in HTML_SUFFIXES:
+        from geo.maps.projection import parse_projection
+
+        if parse_projection(projection)[0] != "mercator":
+            from geo.usecases import map_page
+
+            page, view = map_page(plan, projection, online=online)
+            data = page.encode("utf-8")
+            write_out(checked, data, out)
+            return f"wrote {checked} ({len(data) / 1024:,.0f} kB, self-contained, works offline, {view.kind})"
+    elif projection is not None:
+        raise InvalidInputError(f"--projection is for HTML maps and images, not {suffix}")
+    from geo.maps.render import render_plan
+
+    return written_line(write_map(render_plan(plan), checked))

@@ -50,7 +50,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from geo.errors import InvalidInputError
-from geo.maps.plan import LINE_LAYERS, MARKER_LAYERS, DrawnLine, DrawnMarker, MapPlan, Property
+from geo.maps.plan import LINE_LAYERS, MARKER_LAYERS, ZONE_LAYER, DrawnLine, DrawnMarker, MapPlan, Property
 
 if TYPE_CHECKING:
     import folium
@@ -209,12 +209,27 @@ def plan_geojson(plan: MapPlan) -> dict[str, Any]:
         features.append(
             {"type": "Feature", "geometry": line_geometry(line), "properties": line_properties(line)}
         )
+    for zone in plan.zones:
+        props = {"layer": ZONE_LAYER, "kind": "zone", "name": zone.label, "color": zone.color,
+                 **{k: _plain(v) for k, v in zone.properties}}  # fmt: skip
+        features.append({"type": "Feature", "geometry": _rounded(zone.geometry), "properties": props})
     return {
         "type": "FeatureCollection",
         "name": plan.title,
         "notes": list(plan.notes),
         "features": features,
     }
+
+
+def _rounded(geometry: dict[str, Any]) -> dict[str, Any]:
+    """A (Multi)Polygon's coordinates rounded like every other coordinate (about 1 m)."""
+
+    def walk(c: Any) -> Any:
+        if isinstance(c, list | tuple) and c and isinstance(c[0], int | float):
+            return [_r(v) for v in c]
+        return [walk(x) for x in c]
+
+    return {"type": geometry["type"], "coordinates": walk(geometry["coordinates"])}
 
 
 def geojson_text(plan: MapPlan) -> str:
@@ -324,6 +339,25 @@ def plan_kml(plan: MapPlan) -> ET.Element:
         _sub(placemark, "styleUrl", "#" + _style_id(marker.kind, marker.color))
         _extended_data(placemark, props)
         _sub(_sub(placemark, "Point"), "coordinates", _kml_coordinates([marker.lat], [marker.lon_true]))
+    for zone in plan.zones:
+        placemark = _sub(_folder(document, folders, ZONE_LAYER), "Placemark")
+        _sub(placemark, "name", zone.label)
+        _sub(placemark, "description", _description(zone.label, list(zone.properties)))
+        _sub(_sub(_sub(placemark, "Style"), "PolyStyle"), "color", kml_color(zone.color, 90))
+        _extended_data(placemark, {k: _plain(v) for k, v in zone.properties})
+        multi = _sub(placemark, "MultiGeometry")
+        polys = (
+            zone.geometry["coordinates"]
+            if zone.geometry["type"] == "MultiPolygon"
+            else [zone.geometry["coordinates"]]
+        )
+        for rings in polys:
+            polygon = _sub(multi, "Polygon")
+            for n, ring in enumerate(rings):
+                boundary = _sub(polygon, "outerBoundaryIs" if n == 0 else "innerBoundaryIs")
+                lats = [c[1] for c in ring]
+                lons = [c[0] for c in ring]
+                _sub(_sub(boundary, "LinearRing"), "coordinates", _kml_coordinates(lats, lons))
     for line in _lines(plan):
         props = line_properties(line)
         placemark = _sub(_folder(document, folders, props["layer"]), "Placemark")

@@ -41,6 +41,7 @@ from geo.maps.projection import (
     marker_xy,
     outline,
     project,
+    project_polygons,
     window_lon,
 )
 
@@ -66,6 +67,7 @@ GRID_COLOR = "#9fb3c4"
 RING_LABEL_COLOR = "#5a5a5a"
 HALO = "#ffffff"
 LINE_ORDER = (
+    "zone",
     "ring",
     "equidistant",
     "direct",
@@ -272,6 +274,17 @@ def _line_style(line: DrawnLine) -> dict[str, Any]:
     }
 
 
+def _draw_zones(ax: Axes, plan: MapPlan, view: View) -> None:
+    """Zones filled, translucent, under the lines (cut to the view and projected like the land)."""
+    import shapely
+    from matplotlib.collections import PathCollection
+
+    for zone in plan.zones:
+        geom = shapely.geometry.shape(zone.geometry)
+        paths = _polygons_path(project_polygons(view, (geom,)))
+        ax.add_collection(PathCollection(paths, facecolor=zone.color, edgecolor="none", alpha=0.28, zorder=3))
+
+
 def _draw_lines(ax: Axes, plan: MapPlan, view: View) -> None:
     for z, kind in enumerate(LINE_ORDER):
         for line in plan.lines:
@@ -457,6 +470,7 @@ def _draw_map(ax: Axes, plan: MapPlan, view: View) -> list[str]:
         notes.append(_draw_distance_rings(ax, view))
     else:
         notes.append(_draw_scale_bar(ax, view))
+    _draw_zones(ax, plan, view)
     _draw_lines(ax, plan, view)
     if view.kind in ("north", "south"):
         _draw_pole(ax, view)
@@ -469,10 +483,13 @@ def _draw_map(ax: Axes, plan: MapPlan, view: View) -> list[str]:
 
 def _legend_handles(plan: MapPlan) -> list[Any]:
     from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
-    handles = []
+    handles: list[Any] = []
     for entry in plan.legend:
-        if entry.shape == "circle":
+        if entry.shape == "area":
+            handles.append(Patch(facecolor=entry.color, alpha=0.35, edgecolor=entry.color, label=entry.label))
+        elif entry.shape == "circle":
             handles.append(
                 Line2D([], [], marker="o", linestyle="none", markersize=7, markerfacecolor=entry.color,
                        markeredgecolor="#ffffff", label=entry.label)

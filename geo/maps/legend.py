@@ -26,6 +26,11 @@ def legend_html(plan: MapPlan, extra_notes: Sequence[str] = ()) -> str:
     for entry in plan.legend:
         if entry.shape == "circle":
             swatch = f'<span class="geo-swatch circle" style="background:{html_text(entry.color)}"></span>'
+        elif entry.shape == "area":
+            swatch = (
+                f'<span class="geo-swatch" style="background:{html_text(entry.color)};opacity:0.45;'
+                f'border:1px dashed {html_text(entry.color)}"></span>'
+            )
         else:
             style = "dashed" if entry.shape == "dashed" else "solid"
             swatch = (

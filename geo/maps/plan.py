@@ -56,7 +56,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -108,7 +108,16 @@ RANK_COLORS = ("#1a9641", "#a6d96a", "#e6c700", "#fdae61", "#d7191c")  # best �
 
 # The layer of every kind of line and marker, in drawing order (bottom first): the HTML map's
 # layer control, the KML folders and the GeoJSON ``layer`` property all use these names.
+ZONE_COLORS = {
+    "halfway": "#1a9641",
+    "roughly halfway": "#f39c12",
+    "equal distance": "#7b3294",
+    "minimax": "#c51b7d",
+    "minsum": "#2c7fb8",
+}
+ZONE_LAYER = "Zones"
 LINE_LAYERS = {
+    "zone": ZONE_LAYER,
     "ring": "Range rings",
     "equidistant": "Equidistant line",
     "direct": "Direct path and midpoint",
@@ -334,6 +343,23 @@ class LegendEntry:
 
 
 @dataclass(frozen=True)
+class DrawnZone:
+    """A zone as drawn: filled polygons (display longitudes, in the map's frame) and, for data
+    exports, its true geometry and numbers. Its edge is drawn as lines of kind ``zone``.
+
+    ``polygons`` is a tuple of polygons, each a tuple of rings (the first the shell), each ring
+    a tuple of (lat, lon); ``geometry`` is the GeoJSON geometry in lon/lat, cut at ±180°.
+    """
+
+    kind: str
+    label: str
+    color: str
+    polygons: tuple[tuple[tuple[tuple[float, float], ...], ...], ...]
+    geometry: dict[str, Any]
+    properties: tuple[tuple[str, Property], ...] = ()
+
+
+@dataclass(frozen=True)
 class MapPlan:
     """Everything a map shows, in display coordinates. Built by :func:`plan_map`."""
 
@@ -345,6 +371,7 @@ class MapPlan:
     frame_east_deg: float
     bounds: tuple[tuple[float, float], tuple[float, float]]  # ((south, west), (north, east))
     lon_range: tuple[float, float] = field(default=(-180.0, 180.0))  # of everything drawn
+    zones: tuple[DrawnZone, ...] = ()  # filled areas under everything else (see geo.maps.zones)
 
 
 def _latlon_text(lat: float, lon: float) -> str:

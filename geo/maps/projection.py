@@ -524,18 +524,23 @@ def _countries() -> tuple[object, ...]:
 @lru_cache(maxsize=16)
 def basemap(view: View) -> tuple[object, ...]:
     """The country outlines cut to the view and projected (shapely polygons in metres)."""
+    return project_polygons(view, _countries())
+
+
+def project_polygons(view: View, geoms: Sequence[object]) -> tuple[object, ...]:
+    """Lon/lat polygons (edges at most 1° long) cut to the view and projected, in metres."""
     import shapely
 
-    countries = np.array(_countries(), dtype=object)
+    polygons = np.array(shapely.segmentize(np.array(list(geoms), dtype=object), DENSIFY_DEG), dtype=object)
     if view.kind == "mercator":
         band = shapely.box(view.west, -MERCATOR_MAX_LAT, view.west + 360.0, MERCATOR_MAX_LAT)
         shifted = [
-            shapely.transform(countries, lambda c, k=k: c + np.array([360.0 * k, 0.0])) for k in (-1, 0, 1, 2)
+            shapely.transform(polygons, lambda c, k=k: c + np.array([360.0 * k, 0.0])) for k in (-1, 0, 1, 2)
         ]
         clipped = np.concatenate([shapely.intersection(s, band) for s in shifted])
     else:
         assert view.centre is not None
-        clipped = shapely.intersection(countries, cap_polygon(view.centre, view.cap_deg))
+        clipped = shapely.intersection(polygons, cap_polygon(view.centre, view.cap_deg))
     clipped = clipped[~shapely.is_empty(clipped)]
     tr = transformer(view.proj)
 

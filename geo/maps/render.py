@@ -25,6 +25,7 @@ from geo.maps.plan import (
     LINE_LAYERS,
     MARKER_LAYERS,
     MIDPOINT_COLOR,
+    ZONE_LAYER,
     BestMark,
     LineLike,
     MapPlan,
@@ -260,6 +261,17 @@ def render_plan(plan: MapPlan, *, basemap: bool = True) -> PlannedMap:
             groups[name] = folium.FeatureGroup(name=name, overlay=True, control=True, show=True)
         return groups[name]
 
+    for zone in plan.zones:  # filled areas first, under every line and marker
+        for polygon in zone.polygons:
+            folium.Polygon(
+                [list(ring) for ring in polygon],
+                stroke=False,
+                fill=True,
+                fill_color=zone.color,
+                fill_opacity=0.22,
+                class_name=f"geo-zone geo-zone-{zone.kind.replace(' ', '-')}",
+                tooltip=_tooltip(zone.label),
+            ).add_to(group(ZONE_LAYER))
     for kind, layer in LINE_LAYERS.items():
         for line in plan.lines:
             if line.kind != kind:

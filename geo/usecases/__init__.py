@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from geo.analysis.scoring import CompareResult
     from geo.analysis.suggest import SuggestionFilters
     from geo.analysis.summits import SummitCheck
+    from geo.analysis.zones import ZoneSet
     from geo.facts.summit import SummitFacts
     from geo.maps.image import Rendered
     from geo.maps.plan import MapPlan
@@ -580,3 +581,38 @@ def when_to_meet(
     check_party_count(len(parties))
     resolved = [place(p, online=online) for p in parties]
     return meeting_hours(place(venue, online=online), resolved, on_date, window)
+
+
+def find_zones(
+    parties: Sequence[PlaceInput | PlaceRef],
+    objective: str | None = None,
+    *,
+    within_pct: float = 5.0,
+    weights: Sequence[float] | None = None,
+    thresholds: Thresholds | None = None,
+    online: bool = False,
+) -> ZoneSet:
+    """Where a claim would be true: the halfway zones of two parties (``objective`` ``halfway``,
+    the default for two) or the ``within_pct`` % ``minimax`` (default for more) or ``minsum``
+    zone of 2 to 20.
+
+    >>> zs = find_zones(["Washington", "Beijing"])
+    >>> [z.kind for z in zs.zones]
+    ['halfway', 'roughly halfway', 'equal distance']
+    """
+    from geo.analysis.zones import OBJECTIVES, fairness_zone, halfway_zones
+    from geo.errors import InvalidInputError
+
+    check_party_count(len(parties))
+    resolved = [p if isinstance(p, PlaceRef) else place(p, online=online) for p in parties]
+    objective = objective or ("halfway" if len(resolved) == 2 else "minimax")
+    if objective not in OBJECTIVES:
+        raise InvalidInputError(f"unknown objective {objective!r}; choose {', '.join(OBJECTIVES)}")
+    if objective == "halfway":
+        if len(resolved) != 2:
+            raise InvalidInputError(
+                f"halfway zones need exactly 2 parties, not {len(resolved)}; use --objective minimax "
+                "or minsum"
+            )
+        return halfway_zones(resolved[0], resolved[1], thresholds)
+    return fairness_zone(resolved, objective, within_pct, weights)

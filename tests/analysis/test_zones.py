@@ -18,7 +18,7 @@ from pyproj import Geod
 
 from geo.analysis.check import Thresholds, check_halfway
 from geo.analysis.optimize import optimum
-from geo.analysis.zones import EARTH_AREA_KM2, ZoneError, fairness_zone, halfway_zones
+from geo.analysis.zones import EARTH_AREA_KM2, ZoneError, fairness_zone, halfway_zones, position
 from geo.places.gazetteer import Place
 from geo.places.resolve import resolve
 
@@ -251,3 +251,25 @@ def test_degenerate_and_bad_input_are_refused() -> None:
         fairness_zone([resolve("Paris"), resolve("Rome")], "minimax", float("nan"))
     with pytest.raises(ValueError, match="objective"):
         fairness_zone([resolve("Paris"), resolve("Rome")], "average")
+
+
+@pytest.mark.parametrize("venue", ["Anchorage", "Reykjavik", "Tokyo"])
+def test_distance_to_the_edge_is_the_nearest_edge_point(venue: str) -> None:
+    """Brute force round the venue: nothing on the other side closer than the reported distance
+    (3,600 azimuths, 10 m inside it), and the reported edge point is on the edge."""
+    a, b, v = resolve("Washington"), resolve("Beijing"), resolve(venue)
+    zs = halfway_zones(a, b)
+    for zone in zs.zones:
+        rule = _rule(zone.kind, [a, b], Thresholds())
+        pos = position(zone, v.point.lat, v.point.lon)
+        assert pos.inside == bool(rule(np.array([v.point.lat]), np.array([v.point.lon]))[0])
+        az = np.arange(0.0, 360.0, 0.1)
+        lo, la, _ = GEOD.fwd(np.full(az.size, v.point.lon), np.full(az.size, v.point.lat), az,
+                             np.full(az.size, (pos.edge_km - 0.01) * 1000.0))  # fmt: skip
+        assert not (rule(np.asarray(la), np.asarray(lo)) != pos.inside).any(), (zone.kind, venue)
+        toward, _, _ = GEOD.inv(v.point.lon, v.point.lat, pos.edge_lon, pos.edge_lat)
+        lo, la, _ = GEOD.fwd([v.point.lon] * 2, [v.point.lat] * 2, [toward] * 2,
+                             [(pos.edge_km - 0.01) * 1000.0, (pos.edge_km + 0.01) * 1000.0])  # fmt: skip
+        assert (rule(np.asarray(la), np.asarray(lo)) != pos.inside).tolist() == [False, True]
+        _, _, m = GEOD.inv(v.point.lon, v.point.lat, pos.edge_lon, pos.edge_lat)
+        assert abs(m / 1000.0 - pos.edge_km) < 1e-6
