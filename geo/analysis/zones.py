@@ -52,6 +52,7 @@ import shapely
 from pyproj import Geod
 
 from geo.analysis.check import PlaceRef, Thresholds
+from geo.analysis.check import _widest_detour_pct as widest_detour_pct
 from geo.analysis.optimize import optimum
 from geo.analysis.scoring import check_party_count, validate_weights
 from geo.core.geodesy import COINCIDENT_TOLERANCE_KM, LatLon, is_nearly_antipodal, midpoint
@@ -696,6 +697,13 @@ def halfway_zones(a: Place | PlaceRef, b: Place | PlaceRef, thresholds: Threshol
             f"{pa.name} and {pb.name} are nearly antipodal ({format_km(direct)}): 'halfway' has no unique "
             "meaning, so it has no zone"
         )
+    mid = midpoint(A, B)
+    widest = widest_detour_pct(A, B, mid)
+    if widest <= t.roughly_detour_pct:
+        raise ZoneError(
+            f"{pa.name} and {pb.name} are {format_km(direct)} apart, close to antipodal: every place on "
+            f"Earth is within {widest:.1f} % of the way between them, so the verdict is undefined and has no zone"
+        )
     if min(t.halfway_detour_pct, t.halfway_split_tolerance) <= 0:
         raise ZoneError("a threshold of 0 makes a zone with no area; zones need thresholds above 0")
     h_split = 100 * t.halfway_split_tolerance
@@ -710,7 +718,6 @@ def halfway_zones(a: Place | PlaceRef, b: Place | PlaceRef, thresholds: Threshol
         _zone("equal distance", f"split within {_pct(50 - h_split)}–{_pct(50 + h_split)} %, any detour",
               band_field(A, B, t.halfway_split_tolerance)),
     )  # fmt: skip
-    mid = midpoint(A, B)
     return ZoneSet("halfway", (pa, pb), zones, t, None, (mid.lat, mid.lon))
 
 

@@ -92,6 +92,15 @@ def add_compare_parsers(sub: Any) -> None:
         "--neutral", action="store_true", help="suggest only venues outside every party's country"
     )
     best.add_argument(
+        "--zones",
+        nargs="?",
+        type=float,
+        const=5.0,
+        metavar="P",
+        help="also the zone within P %% of the optimum (default 5; minimax for the midpoint and centroid "
+        "objectives): area, countries, large airports",
+    )
+    best.add_argument(
         "--min-runway-m",
         type=positive_int,
         default=2500,
@@ -192,8 +201,22 @@ def run_best(args: argparse.Namespace) -> str:
         filters=filters,
         online=args.online,
     )
-    if args.json:
-        from geo.report.jsonout import dumps
+    zone_set = None
+    if args.zones is not None:
+        from geo.usecases import find_zones
 
-        return dumps(result)
-    return best_report(result)
+        objective = args.objective if args.objective in ("minimax", "minsum") else "minimax"
+        zone_set = find_zones(list(result.parties), objective, within_pct=args.zones, weights=args.weights)
+    if args.json:
+        from geo.report.jsonout import dumps, to_jsonable
+
+        if zone_set is None:
+            return dumps(result)
+        from geo.report.zones import zones_json
+
+        return dumps({**to_jsonable(result), "zones": zones_json(zone_set)})
+    if zone_set is None:
+        return best_report(result)
+    from geo.report.zones import zone_lines
+
+    return "\n".join([best_report(result), "", *zone_lines(zone_set)])

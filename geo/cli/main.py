@@ -21,6 +21,7 @@ from geo.cli.options import (
     facts_options,
     parties_of,
 )
+from geo.cli.zone import add_threshold_options, thresholds_of
 from geo.errors import GeoError
 from geo.report.escape import terminal_text
 
@@ -43,14 +44,13 @@ def build_parser() -> ArgumentParser:
     )
     check.add_argument("venue", metavar="VENUE")
     add_parties(check, exactly=2)
-    check.add_argument("--halfway-detour-pct", type=float, default=5.0, metavar="PCT",
-                       help="largest detour for 'halfway' (default 5)")  # fmt: skip
-    check.add_argument("--halfway-split-tolerance", type=float, default=0.025, metavar="X",
-                       help="largest |split - 0.5| for 'halfway' (default 0.025)")  # fmt: skip
-    check.add_argument("--roughly-detour-pct", type=float, default=15.0, metavar="PCT",
-                       help="largest detour for 'roughly halfway' (default 15)")  # fmt: skip
-    check.add_argument("--roughly-split-tolerance", type=float, default=0.10, metavar="X",
-                       help="largest |split - 0.5| for 'roughly halfway' (default 0.10)")  # fmt: skip
+    add_threshold_options(check)
+    check.add_argument(
+        "--zones",
+        action="store_true",
+        help="also say where VENUE lies relative to the halfway, roughly-halfway and equal-distance "
+        "zones (inside or not, km to each edge); `zone` draws them",
+    )
     check.add_argument(
         "--robust",
         action="store_true",
@@ -111,15 +111,9 @@ def build_parser() -> ArgumentParser:
 
 
 def _cmd_check(args: argparse.Namespace) -> str:
-    from geo.analysis.check import Thresholds
     from geo.usecases import check_claim, place, robustness
 
-    thresholds = Thresholds(
-        args.halfway_detour_pct,
-        args.halfway_split_tolerance,
-        args.roughly_detour_pct,
-        args.roughly_split_tolerance,
-    )
+    thresholds = thresholds_of(args)
     names = parties_of(args, exactly=2)
     on_date, aircraft = facts_options(args)
     venue, a, b = (place(name, online=args.online) for name in (args.venue, *names))
@@ -135,10 +129,24 @@ def _cmd_check(args: argparse.Namespace) -> str:
         online=args.online,
     )
     robust = robustness(venue, a, b, thresholds=thresholds) if args.robust else None
+    zone_set, positions = None, []
+    if args.zones:
+        from geo.analysis.zones import position
+        from geo.usecases import find_zones
+
+        zone_set = find_zones([a, b], "halfway", thresholds=thresholds)
+        positions = [position(z, venue.point.lat, venue.point.lon) for z in zone_set.zones]
     if args.json:
         from geo.report.jsonout import dumps, to_jsonable
 
-        return dumps(result if robust is None else {**to_jsonable(result), "robustness": robust})
+        extra: dict[str, object] = {}
+        if robust is not None:
+            extra["robustness"] = robust
+        if zone_set is not None:
+            from geo.report.zones import zones_json
+
+            extra["zones"] = zones_json(zone_set, [(venue.name, positions)])
+        return dumps({**to_jsonable(result), **extra} if extra else result)
     from geo.report.facts import facts_lines
     from geo.report.route import detour_lines
     from geo.report.text import check_card
@@ -149,6 +157,10 @@ def _cmd_check(args: argparse.Namespace) -> str:
         from geo.report.robust import robust_lines
 
         lines += ["", *robust_lines(robust)]
+    if zone_set is not None:
+        from geo.report.zones import position_sentence
+
+        lines += ["", position_sentence(venue.name, zone_set, positions)]
     return "\n".join(lines)
 
 

@@ -65,6 +65,12 @@ def add_map_parser(sub: Any) -> None:
         help="draw the line of points as far from A as from B (two parties)",
     )
     parser.add_argument(
+        "--zones",
+        action="store_true",
+        help="draw the zones: halfway, roughly-halfway and equal-distance (two parties), else the 5 %% "
+        "zone of the --best objective (minimax unless minsum)",
+    )
+    parser.add_argument(
         "--rings",
         nargs="+",
         type=float,
@@ -186,7 +192,7 @@ def _plan(args: argparse.Namespace) -> Any:
     from geo.usecases import question_plan
 
     on_date, aircraft = facts_options(args)
-    return question_plan(
+    plan = question_plan(
         parties_of(args),
         args.venues,
         best=args.best,
@@ -198,6 +204,18 @@ def _plan(args: argparse.Namespace) -> Any:
         buffer_km=args.buffer_km,
         online=args.online,
     )
+    if not args.zones:
+        return plan
+    from geo.maps.zones import add_zones
+    from geo.usecases import find_zones
+
+    names = parties_of(args)
+    objective = (
+        None
+        if len(names) == 2 and args.best not in ("minimax", "minsum")
+        else (args.best if args.best in ("minimax", "minsum") else "minimax")
+    )
+    return add_zones(plan, find_zones(names, objective, online=args.online))
 
 
 def _write_projected_page(args: argparse.Namespace, out: Path) -> str:

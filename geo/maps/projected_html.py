@@ -140,6 +140,10 @@ def page_data(plan: MapPlan, view: View) -> dict[str, object]:
             "cap": 90.0 if view.kind == "globe" else float(view.cap_deg),
             "name": html_text(view.centre_name),
         },
+        "zones": [
+            {"kind": z.kind, "tip": html_text(z.label), "color": _color(z.color), "geometry": z.geometry}
+            for z in plan.zones
+        ],
         "lines": lines,
         "markers": markers,
         "legend": legend_html(plan, [view.description(), scale_note(view)]),
@@ -248,6 +252,13 @@ _SCRIPT = r"""<script>
   addPath(group, d3.geoGraticule10(), {"class": "geo-graticule"});
   var countries = el("g", group, {"class": "geo-countries"});
   world.features.forEach(function (f) { addPath(countries, f, {"class": "geo-country"}); });
+  var zoneGroup = el("g", group, {"class": "geo-zones"});
+  data.zones.forEach(function (z) {  // shells clockwise, as d3 wants (shapely's normalised order)
+    var e = addPath(zoneGroup, z.geometry, {"class": "geo-zone", "fill": z.color, "fill-opacity": 0.25,
+                                            "stroke": "none"});
+    e.addEventListener("mousemove", showTip(z.tip));
+    e.addEventListener("mouseout", hideTip);
+  });
   var lineGroup = el("g", group, {"class": "geo-lines"});
   data.lines.forEach(function (line, i) {
     var e = addPath(lineGroup, {type: "LineString", coordinates: line.coords}, {
