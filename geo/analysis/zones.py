@@ -702,7 +702,7 @@ def halfway_zones(a: Place | PlaceRef, b: Place | PlaceRef, thresholds: Threshol
     if widest <= t.roughly_detour_pct:
         raise ZoneError(
             f"{pa.name} and {pb.name} are {format_km(direct)} apart, close to antipodal: every place on "
-            f"Earth is within {widest:.1f} % of the way between them, so the verdict is undefined and has no zone"
+            f"Earth is within {widest:.1f} % of the way between them, so the verdict is undefined: no zone"
         )
     if min(t.halfway_detour_pct, t.halfway_split_tolerance) <= 0:
         raise ZoneError("a threshold of 0 makes a zone with no area; zones need thresholds above 0")
