@@ -39,6 +39,24 @@ from geo.cli.options import (
 from geo.errors import InvalidInputError
 
 
+def add_heat_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--heat",
+        choices=("max", "total", "split"),
+        help="colour the globe by the longest trip (max), the total of the trips (total) or, for two "
+        "parties, the split: a heat map with its legend in km",
+    )
+
+
+def with_heat(plan: Any, names: list[str], kind: str, *, online: bool = False) -> Any:
+    """``plan`` with the heat map of ``kind`` for the parties ``names``."""
+    from geo.analysis.heat import heat_grid
+    from geo.maps.heat import add_heat
+    from geo.places.resolve import resolve
+
+    return add_heat(plan, heat_grid([resolve(n, online=online) for n in names], kind))
+
+
 def add_map_parser(sub: Any) -> None:
     """Register the ``map`` sub-command on an argparse sub-parsers object."""
     parser = sub.add_parser(
@@ -70,6 +88,7 @@ def add_map_parser(sub: Any) -> None:
         help="draw the zones: halfway, roughly-halfway and equal-distance (two parties), else the 5 %% "
         "zone of the --best objective (minimax unless minsum)",
     )
+    add_heat_option(parser)
     parser.add_argument(
         "--rings",
         nargs="+",
@@ -204,12 +223,14 @@ def _plan(args: argparse.Namespace) -> Any:
         buffer_km=args.buffer_km,
         online=args.online,
     )
+    names = parties_of(args)
+    if args.heat:
+        plan = with_heat(plan, names, args.heat, online=args.online)
     if not args.zones:
         return plan
     from geo.maps.zones import add_zones
     from geo.usecases import find_zones
 
-    names = parties_of(args)
     objective = (
         None
         if len(names) == 2 and args.best not in ("minimax", "minsum")

@@ -56,6 +56,9 @@ def add_zone_parser(sub: Any) -> None:
         metavar="FILE",
         help="draw the zones: .html (interactive, offline), .geojson, .kml, .kmz, .png, .svg or .pdf",
     )
+    from geo.cli.map import add_heat_option
+
+    add_heat_option(zone)
     zone.add_argument(
         "--projection",
         default=None,
@@ -86,6 +89,10 @@ def run_zone(args: argparse.Namespace) -> str:
 
         best = None if zs.objective == "halfway" else zs.objective
         plan = question_plan(names, args.venue, best=best, online=args.online)
+        if args.heat:
+            from geo.cli.map import with_heat
+
+            plan = with_heat(plan, names, args.heat, online=args.online)
         written = write_plan(args.out, add_zones(plan, zs), args.projection, online=args.online)
     if args.json:
         from geo.report.jsonout import dumps

@@ -274,6 +274,44 @@ def _line_style(line: DrawnLine) -> dict[str, Any]:
     }
 
 
+def _draw_heat(ax: Axes, plan: MapPlan, view: View) -> str:
+    """The heat map's cells, projected, under the zones; a colour bar in km; returns a note."""
+    from geo.maps.heat import MERCATOR_MAX_LAT, heat_range_text
+    from geo.maps.projection import arc_deg, transformer
+
+    layer = plan.heat
+    if layer is None:
+        return ""
+    lats, lons = np.asarray(layer.lats), np.asarray(layer.lons)
+    step = float(lons[1] - lons[0])
+    values = np.asarray(layer.values, dtype=np.float64)
+    lat_edges = np.concatenate([lats - step / 2, [lats[-1] + step / 2]])
+    lon_edges = np.concatenate([lons - step / 2, [lons[-1] + step / 2]])
+    if view.kind == "mercator":
+        shift = round((view.west - lon_edges[0]) / step) % values.shape[1]
+        values = np.roll(values, -shift, axis=1)
+        lon_edges = view.west + step * np.arange(values.shape[1] + 1)
+        lat_edges = np.clip(lat_edges, -MERCATOR_MAX_LAT, MERCATOR_MAX_LAT)
+    la, lo = np.meshgrid(lat_edges, lon_edges, indexing="ij")
+    tr = transformer(view.proj)
+    x, y = tr(lo, la)  # type: ignore[operator]
+    x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+    bad = ~(np.isfinite(x) & np.isfinite(y))
+    if view.centre is not None:
+        bad |= arc_deg(la, lo, view.centre) > view.cap_deg
+    cell_bad = bad[:-1, :-1] | bad[1:, :-1] | bad[:-1, 1:] | bad[1:, 1:]
+    x, y = np.where(bad, 0.0, x), np.where(bad, 0.0, y)
+    mesh = ax.pcolormesh(
+        x, y, np.ma.masked_array(values, cell_bad), cmap=layer.cmap, vmin=layer.vmin, vmax=layer.vmax,
+        alpha=0.55, shading="flat", zorder=2.5, edgecolors="none", snap=True, rasterized=True,
+    )  # fmt: skip
+    cax = ax.inset_axes((0.62, 0.03, 0.34, 0.022))
+    bar = ax.figure.colorbar(mesh, cax=cax, orientation="horizontal")
+    bar.ax.tick_params(labelsize=5.5)
+    bar.set_label(layer.label, fontsize=6)
+    return f"Heat map: {layer.label}, {heat_range_text(layer)}."
+
+
 def _draw_zones(ax: Axes, plan: MapPlan, view: View) -> None:
     """Zones filled, translucent, under the lines (cut to the view and projected like the land)."""
     import shapely
@@ -470,6 +508,9 @@ def _draw_map(ax: Axes, plan: MapPlan, view: View) -> list[str]:
         notes.append(_draw_distance_rings(ax, view))
     else:
         notes.append(_draw_scale_bar(ax, view))
+    heat_note = _draw_heat(ax, plan, view)
+    if heat_note:
+        notes.append(heat_note)
     _draw_zones(ax, plan, view)
     _draw_lines(ax, plan, view)
     if view.kind in ("north", "south"):
@@ -487,6 +528,8 @@ def _legend_handles(plan: MapPlan) -> list[Any]:
 
     handles: list[Any] = []
     for entry in plan.legend:
+        if entry.shape == "heat":
+            continue  # the colour bar on the map says it, in km
         if entry.shape == "area":
             handles.append(Patch(facecolor=entry.color, alpha=0.35, edgecolor=entry.color, label=entry.label))
         elif entry.shape == "circle":

@@ -26,6 +26,10 @@ def legend_html(plan: MapPlan, extra_notes: Sequence[str] = ()) -> str:
     for entry in plan.legend:
         if entry.shape == "circle":
             swatch = f'<span class="geo-swatch circle" style="background:{html_text(entry.color)}"></span>'
+        elif entry.shape == "heat":
+            stops = ",".join(html_text(c) for c in entry.color.split(","))
+            gradient = f"linear-gradient(90deg,{stops})"
+            swatch = f'<span class="geo-swatch" style="width:40px;background:{gradient}"></span>'
         elif entry.shape == "area":
             swatch = (
                 f'<span class="geo-swatch" style="background:{html_text(entry.color)};opacity:0.45;'

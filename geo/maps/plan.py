@@ -359,6 +359,21 @@ class DrawnZone:
     properties: tuple[tuple[str, Property], ...] = ()
 
 
+@dataclass(frozen=True, eq=False)
+class HeatLayer:
+    """A heat map under everything: values at cell centres of a global lon/lat grid (true
+    longitudes from -180, latitudes south to north), coloured from ``vmin`` to ``vmax``."""
+
+    kind: str
+    label: str
+    lats: Any
+    lons: Any
+    values: Any
+    vmin: float
+    vmax: float
+    cmap: str
+
+
 @dataclass(frozen=True)
 class MapPlan:
     """Everything a map shows, in display coordinates. Built by :func:`plan_map`."""
@@ -372,6 +387,7 @@ class MapPlan:
     bounds: tuple[tuple[float, float], tuple[float, float]]  # ((south, west), (north, east))
     lon_range: tuple[float, float] = field(default=(-180.0, 180.0))  # of everything drawn
     zones: tuple[DrawnZone, ...] = ()  # filled areas under everything else (see geo.maps.zones)
+    heat: HeatLayer | None = None  # a heat map under the zones (see geo.maps.heat)
 
 
 def _latlon_text(lat: float, lon: float) -> str:

@@ -261,6 +261,19 @@ def render_plan(plan: MapPlan, *, basemap: bool = True) -> PlannedMap:
             groups[name] = folium.FeatureGroup(name=name, overlay=True, control=True, show=True)
         return groups[name]
 
+    if plan.heat is not None:  # the heat map at the bottom, one embedded PNG
+        from geo.maps.heat import MERCATOR_MAX_LAT, rgba_image
+
+        image, west, east = rgba_image(plan.heat, plan.frame_east_deg)
+        folium.raster_layers.ImageOverlay(
+            image,
+            bounds=[[-MERCATOR_MAX_LAT, west], [MERCATOR_MAX_LAT, east]],
+            mercator_project=True,
+            opacity=0.55,
+            name="Heat map",
+            pixelated=False,
+            class_name="geo-heat",
+        ).add_to(m)
     for zone in plan.zones:  # filled areas first, under every line and marker
         for polygon in zone.polygons:
             folium.Polygon(
