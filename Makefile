@@ -49,6 +49,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_robust.py
 	$(BIN)/python benchmarks/bench_airspace.py
 	$(BIN)/python benchmarks/bench_print.py
+	$(BIN)/python benchmarks/bench_zones.py
 	$(BIN)/python benchmarks/score_corpus.py
 
 data: $(STAMP)

@@ -43,6 +43,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -54,7 +55,7 @@ from pyproj import Geod
 from geo.analysis.check import PlaceRef, Thresholds
 from geo.analysis.check import _widest_detour_pct as widest_detour_pct
 from geo.analysis.optimize import optimum
-from geo.analysis.scoring import check_party_count, validate_weights
+from geo.analysis.scoring import check_party_count, distance_matrix_km, validate_weights
 from geo.core.geodesy import COINCIDENT_TOLERANCE_KM, LatLon, is_nearly_antipodal, midpoint
 from geo.core.units import format_km
 from geo.errors import InvalidInputError
@@ -100,12 +101,8 @@ class Field:
 
 
 def _distances(lats: FloatArray, lons: FloatArray, plats: FloatArray, plons: FloatArray) -> FloatArray:
-    """(points × parties) geodesic km."""
-    n, m = lats.size, plats.size
-    la = np.repeat(lats, m)
-    lo = np.repeat(lons, m)
-    _, _, metres = _GEOD.inv(lo, la, np.tile(plons, n), np.tile(plats, n))
-    return np.asarray(metres, dtype=np.float64).reshape(n, m) / 1000.0
+    """(points × parties) geodesic km (threaded for large blocks: PROJ releases the GIL)."""
+    return distance_matrix_km(lats, lons, plats, plons)
 
 
 def _pair(a: LatLon, b: LatLon) -> tuple[float, FloatArray, FloatArray]:
@@ -303,12 +300,11 @@ def trace(f: Field, inner_radius_km: float | None = None) -> Traced:
     full = 1 << MAX_LEVEL
     ci, cj = np.meshgrid(np.arange(_ROWS0) * full, np.arange(_COLS0) * full, indexing="ij")
     cells_i, cells_j, size = ci.ravel(), cj.ravel(), full
-    gs = np.stack(
-        [_evaluate(f, cells_i + di, cells_j + dj) for di, dj in ((0, 0), (0, size), (size, size), (size, 0))],
-        axis=1,
-    )
+    corners = [(cells_i + di, cells_j + dj) for di, dj in ((0, 0), (0, size), (size, size), (size, 0))]
+    gs = _evaluate(f, np.concatenate([c[0] for c in corners]), np.concatenate([c[1] for c in corners]))
+    gs = gs.reshape(4, -1).T
     chords: list[FloatArray] = []
-    pieces: list[object] = []
+    pieces: list[list[tuple[float, float]]] = []
     boxes: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], int]] = []
     finest = size
     while cells_i.size:
@@ -378,7 +374,7 @@ def _boxes(ci: npt.NDArray[np.int64], cj: npt.NDArray[np.int64], size: int) -> l
 def _assemble(
     f: Field,
     boxes: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], int]],
-    pieces: list[object],
+    pieces: list[list[tuple[float, float]]],
     chords: list[FloatArray],
 ) -> tuple[object, object]:
     """The zone's polygons and the edge's lines.
@@ -406,7 +402,8 @@ def _assemble(
             kept = list(faces[f.value(xy[:, 1], xy[:, 0]) <= 0])
             geometry = kept[0] if len(kept) == 1 else shapely.MultiPolygon(kept)
             return shapely.normalize(geometry), edges
-    parts = np.array([*(b for i, j, size in boxes for b in _boxes(i, j, size)), *pieces], dtype=object)
+    cells = [shapely.Polygon(ring) for ring in pieces]
+    parts = np.array([*(b for i, j, size in boxes for b in _boxes(i, j, size)), *cells], dtype=object)
     geometry = shapely.union_all(parts) if parts.size else shapely.MultiPolygon()
     return shapely.normalize(geometry), edges
 
@@ -448,7 +445,7 @@ def _side_key(i0: int, j0: int, i1: int, j1: int) -> tuple[int, int, int, int]:
 
 def _cut_cells(
     f: Field, roots: _Roots, ci: npt.NDArray[np.int64], cj: npt.NDArray[np.int64], size: int, gs: FloatArray
-) -> tuple[list[list[FloatArray]], list[list[object]], npt.NDArray[np.bool_]]:
+) -> tuple[list[list[FloatArray]], list[list[list[tuple[float, float]]]], npt.NDArray[np.bool_]]:
     """Marching squares on cut cells: each cell's chords (lon/lat end points) and whether they are
     true to the edge (middle and quarters within tolerance, no saddle above the finest level)."""
     n = ci.size
@@ -479,7 +476,7 @@ def _cut_cells(
         assert found is not None  # every crossing was solved above
         point[(c, k)] = found
     chords: list[list[FloatArray]] = []
-    pieces: list[list[object]] = []
+    pieces: list[list[list[tuple[float, float]]]] = []
     ok = np.ones(n, dtype=bool)
     clat, clon = _lat_of(ri), _lon_of(rj)
     saddle_cells = []
@@ -492,7 +489,7 @@ def _cut_cells(
                 ring.append((float(clon[c, k]), float(clat[c, k])))
             if cross[c, k]:
                 ring.append(point[(c, k)])
-        pieces.append([shapely.Polygon(ring)])
+        pieces.append([ring])  # made a polygon only if the fallback union needs it
         if len(pts) == 2:
             chords.append([np.array(pts)])
         else:
@@ -513,7 +510,7 @@ def _cut_cells(
             if not cin:  # the centre is outside: the inside corners are cut off from each other
                 corner = [(float(clon[c, k]), float(clat[c, k])) for k in range(4)]
                 tri = [(3, 0, 0), (1, 2, 2)] if first_in else [(0, 1, 1), (2, 3, 3)]
-                pieces[c] = [shapely.Polygon([p[a], corner[k], p[b]]) for a, k, b in tri]
+                pieces[c] = [[p[a], corner[k], p[b]] for a, k, b in tri]
     two = [c for c in range(n) if ok[c]]
     if two:
         ok[np.array(two)] = _chords_true(f, np.stack([chords[c][0] for c in two]))
@@ -708,16 +705,19 @@ def halfway_zones(a: Place | PlaceRef, b: Place | PlaceRef, thresholds: Threshol
         raise ZoneError("a threshold of 0 makes a zone with no area; zones need thresholds above 0")
     h_split = 100 * t.halfway_split_tolerance
     r_split = 100 * t.roughly_split_tolerance
-    zones = (
-        _zone("halfway", f"detour ≤ {_pct(t.halfway_detour_pct)} % and split within "
-              f"{_pct(50 - h_split)}–{_pct(50 + h_split)} %",
-              halfway_field(A, B, t.halfway_detour_pct, t.halfway_split_tolerance)),
-        _zone("roughly halfway", f"detour ≤ {_pct(t.roughly_detour_pct)} % and split within "
-              f"{_pct(50 - r_split)}–{_pct(50 + r_split)} %",
-              halfway_field(A, B, t.roughly_detour_pct, t.roughly_split_tolerance)),
-        _zone("equal distance", f"split within {_pct(50 - h_split)}–{_pct(50 + h_split)} %, any detour",
-              band_field(A, B, t.halfway_split_tolerance)),
+    specs = (
+        ("halfway", f"detour ≤ {_pct(t.halfway_detour_pct)} % and split within "
+         f"{_pct(50 - h_split)}–{_pct(50 + h_split)} %",
+         halfway_field(A, B, t.halfway_detour_pct, t.halfway_split_tolerance)),
+        ("roughly halfway", f"detour ≤ {_pct(t.roughly_detour_pct)} % and split within "
+         f"{_pct(50 - r_split)}–{_pct(50 + r_split)} %",
+         halfway_field(A, B, t.roughly_detour_pct, t.roughly_split_tolerance)),
+        ("equal distance", f"split within {_pct(50 - h_split)}–{_pct(50 + h_split)} %, any detour",
+         band_field(A, B, t.halfway_split_tolerance)),
     )  # fmt: skip
+    # three independent traces: threads overlap their geodesics (PROJ releases the GIL)
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        zones = tuple(pool.map(lambda spec: _zone(*spec), specs))
     return ZoneSet("halfway", (pa, pb), zones, t, None, (mid.lat, mid.lon))
 
 
