@@ -15,12 +15,17 @@ The seed scenario ("Check a claim") alternates the venue between Anchorage and R
 party B between Beijing and Moscow, so the first three changes build new maps and the rest hit
 the cache, as a user going back and forth would.
 
+Then, for the views in ``ZONES_ON``, the same with "Show zones" on: the run that switches them on
+(it traces the zones, 0.3–1.5 s), then reruns after widget changes that leave the parties alone
+(``ZONE_SCENARIOS``), whose zones come from the cache.
+
 Run: ``.venv/bin/python benchmarks/bench_dashboard.py [--repeat N]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import statistics
 import time
@@ -76,6 +81,27 @@ SCENARIOS: dict[str, tuple[Change, ...]] = {
 }
 
 
+# The same views with "Show zones" on (the switch set first, its run timed apart): widget changes
+# that leave the parties alone, so the zones come from st.cache_resource; a new venue still costs
+# its exact distances to each zone's edge (cached per venue too).
+ZONES_ON: dict[str, tuple[str, str, object]] = {  # view -> (widget, key, value) that turns zones on
+    "Check a claim": ("toggle", "zones", True),
+    "Compare venues": ("toggle", "czones", True),
+    "Find the fairest venue": ("toggle", "fzones", True),
+}
+ZONE_SCENARIOS: dict[str, tuple[Change, ...]] = {
+    "Check a claim": (
+        Change("text_input", "venue", ("Reykjavik", "Anchorage")),
+        Change("date_input", "cd", (dt.date(2021, 3, 18), dt.date(2021, 3, 19))),
+    ),
+    "Compare venues": (Change("radio", "rank", ("fair", "minsum", "minimax")),),
+    "Find the fairest venue": (
+        Change("number_input", "rwy", (3000, 2500)),
+        Change("number_input", "k", (5, 10)),
+    ),
+}
+
+
 def timed(fn: Callable[[], object]) -> float:
     start = time.perf_counter()
     fn()
@@ -89,16 +115,16 @@ def check(at: AppTest, what: str) -> None:
 
 def summary(label: str, times_ms: list[float]) -> str:
     if not times_ms:
-        return f"  {label:<34} -"
+        return f"  {label:<44} -"
     verdict = "ok" if max(times_ms) <= TARGET_MS else f"OVER {TARGET_MS:.0f} ms"
     return (
-        f"  {label:<34} median {statistics.median(times_ms):7.1f} ms   max {max(times_ms):7.1f} ms"
+        f"  {label:<44} median {statistics.median(times_ms):7.1f} ms   max {max(times_ms):7.1f} ms"
         f"   (n={len(times_ms)}, {verdict})"
     )
 
 
-def bench_view(at: AppTest, label: str, repeat: int) -> list[str]:
-    changes = SCENARIOS.get(label)
+def bench_view(at: AppTest, label: str, repeat: int, scenarios: dict[str, tuple[Change, ...]]) -> list[str]:
+    changes = scenarios.get(label)
     lines = []
     if not changes:
         plain = []
@@ -154,8 +180,15 @@ def main() -> None:
             radio.set_value(label)
             print(f"  first render after switching to it: {timed(at.run):.0f} ms")
             check(at, label)
-        for line in bench_view(at, label, args.repeat):
+        for line in bench_view(at, label, args.repeat, SCENARIOS):
             print(line)
+        if label in ZONES_ON:
+            widget, key, value = ZONES_ON[label]
+            getattr(at, widget)(key=key).set_value(value)
+            print(f"  zones on ({key}=true): first run, tracing the zones: {timed(at.run):.0f} ms")
+            check(at, f"{label}, zones on")
+            for line in bench_view(at, label, args.repeat, ZONE_SCENARIOS):
+                print(line.replace("rerun after", "zones on, rerun after"))
 
 
 if __name__ == "__main__":

@@ -22,6 +22,14 @@ from geo_dashboard.common import (
     show_map,
     slug,
 )
+from geo_dashboard.zones import (
+    fair_objective,
+    show_zones_sentence,
+    with_zones,
+    zone_details,
+    zones_for,
+    zones_switch,
+)
 
 PASTE, UPLOAD = "Paste text", "Upload a file"
 LONG_TEXT_CHARS = 20_000  # a pasted text longer than this makes the page's link too long to reopen
@@ -299,7 +307,13 @@ def render() -> None:
             result = claim.result
             places = (result.venue, *result.parties)
             key = "article:" + ";".join(f"{p.name}@{p.lat:.6f},{p.lon:.6f}" for p in places)
-            plan = map_plan(
+            zones = None  # a claim about one area's middle has no zones: no switch then
+            if len(result.parties) >= 2 and zones_switch("azones"):  # 2: halfway zones; more: 5 % minimax
+                zones = zones_for(result.parties, fair_objective(len(result.parties)))
+            if zones is not None:
+                with left:
+                    show_zones_sentence(result.venue.name, result.venue.lat, result.venue.lon, zones)
+            base = map_plan(
                 key,
                 lambda: (
                     plan_for_check(result)
@@ -309,6 +323,7 @@ def render() -> None:
                     else plan_for_centre(result)
                 ),
             )
+            plan, key = with_zones(base, key, zones)
             show_map(
                 plan_files(key, plan),
                 file_name=f"claim-{slug(result.venue.name)}.html",
@@ -316,6 +331,8 @@ def render() -> None:
                 cache_key=key,
                 projection_key="artproj",
             )
+            if zones is not None:
+                zone_details(zones)
     else:
         st.info("No halfway claim was found in this text.")
 

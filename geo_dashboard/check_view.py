@@ -27,6 +27,7 @@ from geo_dashboard.common import (
 )
 from geo_dashboard.facts import aircraft_inputs, avoid_input, date_input, show_detours, show_facts
 from geo_dashboard.hours import show_meeting_hours
+from geo_dashboard.zones import show_zones_sentence, with_zones, zone_details, zones_for, zones_switch
 
 SEED = ("Anchorage", "Washington", "Beijing")
 
@@ -151,10 +152,15 @@ def render() -> None:
             show_facts(result.facts)
         show_detours(result.detours)
         show_meeting_hours(venue, (party_a, party_b), day, key="cw")
+    with right:  # the switch sits above the map; the card on the left says where the venue lies
+        zones = zones_for((party_a, party_b), thresholds=thresholds) if zones_switch("zones") else None
     with left:
         st.markdown(verdict_markdown(result))
+        card = check_card(result)
+        if zones is not None:
+            card += "\n" + show_zones_sentence(venue.name, venue.lat, venue.lon, zones)
         with st.expander("The numbers as a quotable card"):
-            st.code(check_card(result), language=None)
+            st.code(card, language=None)
         st.download_button(
             "Download the result (JSON)",
             data=dumps(result).encode("utf-8"),
@@ -167,11 +173,13 @@ def render() -> None:
     with right:
         key = repr((venue, party_a, party_b, thresholds, day, aircraft, avoid))
         plan = map_plan(f"check:{key}", lambda: plan_for_check(result, range_rings=aircraft is not None))
-        files = plan_files(f"check:{key}", plan)
+        plan, key = with_zones(plan, f"check:{key}", zones)
         show_map(
-            files,
+            plan_files(key, plan),
             file_name=f"check-{slug(result.venue.name)}.html",
             plan=plan,
-            cache_key=f"check:{key}",
+            cache_key=key,
             projection_key="proj",
         )
+        if zones is not None:
+            zone_details(zones)

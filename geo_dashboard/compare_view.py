@@ -58,6 +58,7 @@ from geo_dashboard.common import (
     zero_weight_note,
 )
 from geo_dashboard.facts import DISPUTED_NOTE, aircraft_inputs, avoid_input, date_input, show_detours
+from geo_dashboard.zones import fair_objective, with_zones, zone_details, zones_for, zones_switch
 
 DEFAULT_PARTIES = ("Washington", "Moscow")
 DEFAULT_VENUES = ("Anchorage", "Reykjavik", "Helsinki", "Geneva")
@@ -641,9 +642,16 @@ def render() -> None:
         on_map = dataclasses.replace(shown, venues=shown.venues[:MAP_MAX_VENUES])
         key = _map_key(on_map, aircraft)
         plan = map_plan(key, lambda: plan_for_compare(on_map, range_rings=aircraft is not None))
-        files = plan_files(key, plan)
+        zones = None
+        if zones_switch("czones"):  # two parties: the halfway zones; more: the ranking's 5 % zone
+            zones = zones_for(parties, fair_objective(len(parties), rank_by), weights=weights)
+        plan, key = with_zones(plan, key, zones)
         stem = "compare-" + slug("-".join(p.name for p in parties))
-        show_map(files, file_name=f"{stem}.html", plan=plan, cache_key=key, projection_key="cproj")
+        show_map(
+            plan_files(key, plan), file_name=f"{stem}.html", plan=plan, cache_key=key, projection_key="cproj"
+        )
+        if zones is not None:
+            zone_details(zones)
         if len(shown.venues) > MAP_MAX_VENUES:
             st.caption(f"The map shows the best {MAP_MAX_VENUES} venues; {_table_lists(len(shown.venues))}.")
     # A large result is turned into CSV and JSON only when its button is clicked (JSON of 10,000

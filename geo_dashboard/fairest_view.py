@@ -25,6 +25,7 @@ from geo.analysis.suggest import (
     Suggestion,
     SuggestionFilters,
 )
+from geo.analysis.zones import DEFAULT_WITHIN_PCT
 from geo.core.equidistant import EquidistantLine, equidistant_line
 from geo.core.geodesy import LatLon
 from geo.core.units import format_km, format_lat_lon
@@ -46,6 +47,15 @@ from geo_dashboard.common import (
     show_map,
     slug,
     zero_weight_note,
+)
+from geo_dashboard.zones import (
+    ShownZones,
+    fair_objective,
+    with_zones,
+    within_input,
+    zone_details,
+    zones_for,
+    zones_switch,
 )
 
 DEFAULT_PARTIES = ("Washington", "Beijing")
@@ -417,6 +427,25 @@ def fairest_plan(
 # --- the view ---------------------------------------------------------------------------------
 
 
+def zones_section(
+    parties: Sequence[PlaceRef], objective: str, weights: tuple[float, ...] | None
+) -> ShownZones | None:
+    """The zones switch (``fzones`` in the URL) and, for a minimax or minsum zone, its percentage
+    (``fwithin``): the chosen objective's zone if it is minimax or minsum, else the halfway zones of
+    two parties or the minimax zone of more. None when off or after an inline error."""
+    zone_objective = objective if objective in ("minimax", "minsum") else fair_objective(len(parties))
+    cols = st.columns([1, 1, 2])
+    with cols[0]:
+        on = zones_switch("fzones")
+    within = DEFAULT_WITHIN_PCT
+    if on and zone_objective is not None:
+        with cols[1]:
+            within = within_input("fwithin")
+    if not on:
+        return None
+    return zones_for(parties, zone_objective, within_pct=within, weights=weights)
+
+
 def render() -> None:
     """Draw the view."""
     st.subheader("Find the fairest venue")
@@ -543,10 +572,12 @@ def render() -> None:
             )
 
     st.markdown("#### Map")
-    key = repr((tuple(parties), weights, objective, k, filters, n == 2))
+    zones = zones_section(parties, objective, weights)
+    key = f"fairest:{(tuple(parties), weights, objective, k, filters, n == 2)!r}"
     try:
-        plan = map_plan(f"fairest:{key}", lambda: fairest_plan(parties, results, objective, result, line))
-        files = plan_files(f"fairest:{key}", plan)
+        plan = map_plan(key, lambda: fairest_plan(parties, results, objective, result, line))
+        plan, key = with_zones(plan, key, zones)
+        files = plan_files(key, plan)
     except GeoError as exc:
         show_error(f"The map cannot be drawn: {exc}")
     else:
@@ -554,9 +585,11 @@ def render() -> None:
             files,
             file_name=f"fairest-{slug('-'.join(p.name for p in parties))}.html",
             plan=plan,
-            cache_key=f"fairest:{key}",
+            cache_key=key,
             projection_key="fproj",
         )
+        if zones is not None:
+            zone_details(zones)
     st.download_button(
         "Download every result (JSON)",
         data=result_json(parties, weights, results, facts, result).encode("utf-8"),

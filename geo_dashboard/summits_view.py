@@ -25,6 +25,14 @@ from geo_dashboard.common import (
 )
 from geo_dashboard.facts import show_facts
 from geo_dashboard.hours import show_meeting_hours
+from geo_dashboard.zones import (
+    fair_objective,
+    show_zones_sentence,
+    with_zones,
+    zone_details,
+    zones_for,
+    zones_switch,
+)
 
 DEFAULT = "anchorage-2021"  # the seed article's meeting
 _ICONS = {"halfway": "✅", "roughly halfway": "🟡", "not halfway": "❌"}
@@ -174,9 +182,16 @@ def render() -> None:
     with right:
         places = (summit.venue, *summit.parties)
         key = f"summit:{summit.id}:" + ";".join(f"{p.name}@{p.lat:.6f},{p.lon:.6f}" for p in places)
+        zones = None
+        if zones_switch("szones"):  # two parties: the halfway zones; more: the 5 % minimax zone
+            zones = zones_for(summit.parties, fair_objective(len(summit.parties)))
+        if zones is not None:
+            with left:
+                show_zones_sentence(summit.venue.name, summit.venue.lat, summit.venue.lon, zones)
         if result.check is not None:
             check = attach_facts(result.check, facts)
-            plan = map_plan(key, lambda: plan_for_check(check))
+            base = map_plan(key, lambda: plan_for_check(check))
+            plan, key = with_zones(base, key, zones)
             files = plan_files(key, plan)
             show_map(
                 files, file_name=f"summit-{summit.id}.html", plan=plan, cache_key=key, projection_key="sproj"
@@ -190,11 +205,14 @@ def render() -> None:
                 on_click="ignore",
             )
         else:
-            plan = map_plan(key, lambda: multi_party_plan(result))
+            base = map_plan(key, lambda: multi_party_plan(result))
+            plan, key = with_zones(base, key, zones)
             files = plan_files(key, plan)
             show_map(
                 files, file_name=f"summit-{summit.id}.html", plan=plan, cache_key=key, projection_key="sproj"
             )
+        if zones is not None:
+            zone_details(zones)
 
     st.markdown(f"#### Summit realities on {facts.date}")
     show_facts(facts)
