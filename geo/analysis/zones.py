@@ -796,23 +796,35 @@ class Position:
 
 def _onto_edge(f: Field, lat: float, lon: float, qlat: FloatArray, qlon: FloatArray) -> FloatArray:
     """Points of the true edge: each polygon point ``q`` moved along the geodesic from the
-    venue through it to where g changes sign (the edge is within 1 km of ``q``); (n, 3) lat, lon, km."""
+    venue through it to where g changes sign (the edge is within 1 km of ``q``), solved by
+    Illinois regula falsi to 0.1 mm; (n, 3) lat, lon, km (km inf where no sign change)."""
     az, _, dist = _GEOD.inv(np.full(qlat.size, lon), np.full(qlat.size, lat), qlon, qlat)
     az, r = np.asarray(az), np.asarray(dist) / 1000.0
     lo, hi = np.maximum(r - 2.0 * EDGE_TOLERANCE_KM, 0.0), r + 2.0 * EDGE_TOLERANCE_KM
 
-    def g_at(s: FloatArray) -> FloatArray:
-        x, y, _ = _GEOD.fwd(np.full(s.size, lon), np.full(s.size, lat), az, s * 1000.0)
+    def g_at(s: FloatArray, idx: npt.NDArray[np.int64]) -> FloatArray:
+        x, y, _ = _GEOD.fwd(np.full(idx.size, lon), np.full(idx.size, lat), az[idx], s * 1000.0)
         return f.value(np.asarray(y), np.asarray(x))
 
-    glo, ghi = g_at(lo), g_at(hi)
+    every = np.arange(r.size)
+    glo, ghi = g_at(lo, every), g_at(hi, every)
     valid = (glo <= 0) != (ghi <= 0)
-    for _ in range(50):  # bisection to 1e-9 of 4 km: well under 1 mm
-        mid = 0.5 * (lo + hi)
-        gm = g_at(mid)
-        same = (gm <= 0) == (glo <= 0)
-        lo, glo = np.where(same, mid, lo), np.where(same, gm, glo)
-        hi = np.where(same, hi, mid)
+    side = np.zeros(r.size, dtype=np.int8)
+    for _ in range(60):
+        idx = np.flatnonzero(valid & (hi - lo > 1e-7))
+        if idx.size == 0:
+            break
+        denom = ghi[idx] - glo[idx]
+        x = lo[idx] - glo[idx] * (hi[idx] - lo[idx]) / np.where(denom == 0, 1.0, denom)
+        x = np.where(~np.isfinite(x) | (x <= lo[idx]) | (x >= hi[idx]), 0.5 * (lo[idx] + hi[idx]), x)
+        gx = g_at(x, idx)
+        same = (gx <= 0) == (glo[idx] <= 0)
+        li, hi_i = idx[same], idx[~same]
+        lo[li], glo[li] = x[same], gx[same]
+        hi[hi_i], ghi[hi_i] = x[~same], gx[~same]
+        ghi[li[side[li] == -1]] *= 0.5
+        glo[hi_i[side[hi_i] == 1]] *= 0.5
+        side[li], side[hi_i] = -1, 1
     s = 0.5 * (lo + hi)
     x, y, _ = _GEOD.fwd(np.full(s.size, lon), np.full(s.size, lat), az, s * 1000.0)
     out = np.column_stack([np.asarray(y), np.asarray(x), s])
@@ -823,9 +835,9 @@ def _onto_edge(f: Field, lat: float, lon: float, qlat: FloatArray, qlon: FloatAr
 def position(zone: Zone, lat: float, lon: float) -> Position:
     """Whether (lat, lon) lies in ``zone`` and how far from its edge.
 
-    Points along the drawn edge next to its nearest vertices are moved onto the true edge
-    (along the geodesic from the point), and the nearest is searched again on a finer and
-    finer stretch round the best one: five rounds of 64 narrow it to millimetres.
+    Points along the drawn edge next to its three nearest vertices are moved onto the true
+    edge (along the geodesic from the point), and the nearest is searched again on a finer and
+    finer stretch round the best one: five rounds of 48 narrow it to millimetres.
     """
     f = zone.rule_field
     inside = f.at(lat, lon) <= 0
@@ -835,21 +847,34 @@ def position(zone: Zone, lat: float, lon: float) -> Position:
     xy = np.concatenate(lines)
     line_of = np.concatenate([np.full(len(line), n) for n, line in enumerate(lines)])
     _, _, metres = _GEOD.inv(np.full(len(xy), lon), np.full(len(xy), lat), xy[:, 0], xy[:, 1])
-    best = (math.inf, math.nan, math.nan)
+    paths = []
     for v in np.argsort(np.asarray(metres))[:3].tolist():
         same = np.flatnonzero(line_of == line_of[v])
         a, b = max(v - 1, int(same[0])), min(v + 1, int(same[-1]))
-        path = xy[a : b + 1]  # the vertex and its neighbours on the same line
-        lo_t, hi_t = 0.0, float(len(path) - 1)
-        for _ in range(5):
-            t = np.linspace(lo_t, hi_t, 64)
+        paths.append(xy[a : b + 1])  # the vertex and its neighbours on the same line
+    lo_t = np.zeros(len(paths))
+    hi_t = np.array([len(p) - 1.0 for p in paths])
+    best = (math.inf, math.nan, math.nan)
+    samples = 48
+    for _ in range(5):
+        pts, owner, ts = [], [], []
+        for n, path in enumerate(paths):
+            t = np.linspace(lo_t[n], hi_t[n], samples)
             i0 = np.minimum(t.astype(int), len(path) - 2) if len(path) > 1 else np.zeros(t.size, dtype=int)
             w = (t - i0)[:, None]
-            p = path[i0] * (1 - w) + path[np.minimum(i0 + 1, len(path) - 1)] * w
-            q = _onto_edge(f, lat, lon, p[:, 1], (p[:, 0] + 180.0) % 360.0 - 180.0)
-            k = int(np.argmin(q[:, 2]))
-            if q[k, 2] < best[0]:
-                best = (float(q[k, 2]), float(q[k, 0]), float(q[k, 1]))
-            step = (hi_t - lo_t) / 63
-            lo_t, hi_t = max(float(t[k]) - step, 0.0), min(float(t[k]) + step, float(len(path) - 1))
+            pts.append(path[i0] * (1 - w) + path[np.minimum(i0 + 1, len(path) - 1)] * w)
+            owner.append(np.full(samples, n))
+            ts.append(t)
+        p = np.concatenate(pts)
+        q = _onto_edge(f, lat, lon, p[:, 1], (p[:, 0] + 180.0) % 360.0 - 180.0)
+        k = int(np.argmin(q[:, 2]))
+        if q[k, 2] < best[0]:
+            best = (float(q[k, 2]), float(q[k, 0]), float(q[k, 1]))
+        for n in range(len(paths)):  # each stretch narrows round its own best sample
+            mine = np.flatnonzero(np.concatenate(owner) == n)
+            kn = mine[int(np.argmin(q[mine, 2]))]
+            t_all = np.concatenate(ts)
+            step = (hi_t[n] - lo_t[n]) / (samples - 1)
+            lo_t[n] = max(float(t_all[kn]) - step, 0.0)
+            hi_t[n] = min(float(t_all[kn]) + step, len(paths[n]) - 1.0)
     return Position(zone.kind, inside, best[0], best[1], best[2])
