@@ -274,39 +274,56 @@ def _line_style(line: DrawnLine) -> dict[str, Any]:
     }
 
 
+def _heat_at(layer: object, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """The heat layer's values at points, bilinear between its cell centres (longitude wraps)."""
+    lats, lons = np.asarray(layer.lats), np.asarray(layer.lons)  # type: ignore[attr-defined]
+    values = np.asarray(layer.values, dtype=np.float64)  # type: ignore[attr-defined]
+    step = float(lons[1] - lons[0])
+    fi = np.clip((lat - lats[0]) / step, 0.0, lats.size - 1.0)
+    fj = ((lon - lons[0]) / step) % lons.size
+    i0 = np.minimum(fi.astype(int), lats.size - 2)
+    j0 = fj.astype(int) % lons.size
+    j1 = (j0 + 1) % lons.size
+    u, v = fi - i0, fj - np.floor(fj)
+    return (  # type: ignore[no-any-return]
+        values[i0, j0] * (1 - u) * (1 - v) + values[i0 + 1, j0] * u * (1 - v)
+        + values[i0, j1] * (1 - u) * v + values[i0 + 1, j1] * u * v
+    )  # fmt: skip
+
+
 def _draw_heat(ax: Axes, plan: MapPlan, view: View) -> str:
-    """The heat map's cells, projected, under the zones; a colour bar in km; returns a note."""
-    from geo.maps.heat import MERCATOR_MAX_LAT, heat_range_text
+    """The heat map as an image of the view (each pixel's place on Earth from the inverse
+    projection, its value bilinear between the exact cell centres), a colour bar in km."""
+    import matplotlib
+    from matplotlib.cm import ScalarMappable
+    from matplotlib.colors import Normalize
+
+    from geo.maps.heat import heat_range_text
     from geo.maps.projection import arc_deg, transformer
 
     layer = plan.heat
     if layer is None:
         return ""
-    lats, lons = np.asarray(layer.lats), np.asarray(layer.lons)
-    step = float(lons[1] - lons[0])
-    values = np.asarray(layer.values, dtype=np.float64)
-    lat_edges = np.concatenate([lats - step / 2, [lats[-1] + step / 2]])
-    lon_edges = np.concatenate([lons - step / 2, [lons[-1] + step / 2]])
-    if view.kind == "mercator":
-        shift = round((view.west - lon_edges[0]) / step) % values.shape[1]
-        values = np.roll(values, -shift, axis=1)
-        lon_edges = view.west + step * np.arange(values.shape[1] + 1)
-        lat_edges = np.clip(lat_edges, -MERCATOR_MAX_LAT, MERCATOR_MAX_LAT)
-    la, lo = np.meshgrid(lat_edges, lon_edges, indexing="ij")
-    tr = transformer(view.proj)
-    x, y = tr(lo, la)  # type: ignore[operator]
-    x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
-    bad = ~(np.isfinite(x) & np.isfinite(y))
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    cols = 900
+    rows = max(2, round(cols * (y1 - y0) / (x1 - x0)))
+    xs = x0 + (np.arange(cols) + 0.5) * (x1 - x0) / cols
+    ys = y0 + (np.arange(rows) + 0.5) * (y1 - y0) / rows
+    gx, gy = np.meshgrid(xs, ys)
+    lon, lat = transformer(view.proj)(gx, gy, inverse=True)  # type: ignore[operator]
+    lon, lat = np.asarray(lon, dtype=np.float64), np.asarray(lat, dtype=np.float64)
+    ok = np.isfinite(lon) & np.isfinite(lat) & (np.abs(lat) <= 90.0)
+    lon, lat = np.where(ok, lon, 0.0), np.where(ok, lat, 0.0)
     if view.centre is not None:
-        bad |= arc_deg(la, lo, view.centre) > view.cap_deg
-    cell_bad = bad[:-1, :-1] | bad[1:, :-1] | bad[:-1, 1:] | bad[1:, 1:]
-    x, y = np.where(bad, 0.0, x), np.where(bad, 0.0, y)
-    mesh = ax.pcolormesh(
-        x, y, np.ma.masked_array(values, cell_bad), cmap=layer.cmap, vmin=layer.vmin, vmax=layer.vmax,
-        alpha=0.55, shading="flat", zorder=2.5, edgecolors="none", snap=True, rasterized=True,
-    )  # fmt: skip
+        ok &= arc_deg(lat, lon, view.centre) <= view.cap_deg
+    norm = Normalize(layer.vmin, layer.vmax)
+    rgba = matplotlib.colormaps[layer.cmap](norm(_heat_at(layer, lat, (lon + 180.0) % 360.0 - 180.0)))
+    rgba[..., 3] = np.where(ok, 0.55, 0.0)
+    ax.imshow(rgba, extent=(x0, x1, y0, y1), origin="lower", zorder=2.5, interpolation="bilinear")
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
     cax = ax.inset_axes((0.62, 0.03, 0.34, 0.022))
-    bar = ax.figure.colorbar(mesh, cax=cax, orientation="horizontal")
+    bar = ax.figure.colorbar(ScalarMappable(norm, layer.cmap), cax=cax, orientation="horizontal")
     bar.ax.tick_params(labelsize=5.5)
     bar.set_label(layer.label, fontsize=6)
     return f"Heat map: {layer.label}, {heat_range_text(layer)}."
