@@ -17,6 +17,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import folium
 import streamlit as st
@@ -224,17 +225,33 @@ def zero_weight_note(names: Sequence[str], weights: Sequence[float] | None) -> N
 
 @dataclass(frozen=True)
 class MapFiles:
-    """A map as the dashboard shows and offers it: the offline page and its layers as data."""
+    """A map as the dashboard shows and offers it: the offline page, and its plan, whose layers
+    are exported as GeoJSON or KML only when asked for (a download click), not on every rerun."""
 
     html: str
-    geojson: bytes
-    kml: bytes
+    plan: MapPlan
+    cache_key: str = ""
+
+    @property
+    def geojson(self) -> bytes:
+        return _exported(self.cache_key, self.plan, ".geojson")
+
+    @property
+    def kml(self) -> bytes:
+        return _exported(self.cache_key, self.plan, ".kml")
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _exported(cache_key: str, _plan: MapPlan, suffix: str) -> bytes:
+    return export_data(_plan, suffix)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _files_of(cache_key: str, _build: Callable[[], folium.Map]) -> MapFiles:
+    from geo.maps.exports import plan_of
+
     m = _build()
-    return MapFiles(export_html(m), export_data(m, ".geojson"), export_data(m, ".kml"))
+    return MapFiles(export_html(m), plan_of(m), cache_key)
 
 
 def map_files(cache_key: str, build: Callable[[], folium.Map]) -> MapFiles:
@@ -345,10 +362,10 @@ def show_map(
     if plan is not None and projection != "mercator":
         html, html_stem = projected_html(cache_key or stem, plan, projection), f"{stem}-{slug(choice)}"
     st.iframe(html, height=height)
-    downloads = (
+    downloads: tuple[tuple[str, Any, str, str], ...] = (
         ("Download the map (HTML, works offline)", html.encode("utf-8"), ".html", "text/html"),
-        ("Download the layers (GeoJSON)", files.geojson, ".geojson", MEDIA_TYPES[".geojson"]),
-        ("Download the layers (KML, Google Earth)", files.kml, ".kml", MEDIA_TYPES[".kml"]),
+        ("Download the layers (GeoJSON)", lambda: files.geojson, ".geojson", MEDIA_TYPES[".geojson"]),
+        ("Download the layers (KML, Google Earth)", lambda: files.kml, ".kml", MEDIA_TYPES[".kml"]),
     )
     for column, (label, data, suffix, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
         with column:
