@@ -312,7 +312,15 @@ def trace(f: Field, inner_radius_km: float | None = None) -> Traced:
         # every point of a cell lies within half its reach of some corner
         settled = same & (np.abs(gs).min(axis=1) > f.lipschitz * _cell_reach_km(cells_i, size) / 2.0)
         if size <= full >> level:
-            settled |= same  # the corners decide (see MAX_CELL_KM)
+            # the corners decide (see MAX_CELL_KM) if the sides' middles and the centre agree: a
+            # feature crossing one side twice (a thin tip) is found when it is half a cell thick
+            maybe = np.flatnonzero(same & ~settled)
+            if maybe.size and size > 1:
+                _, _, kids = _split(cells_i[maybe], cells_j[maybe], gs[maybe], f, size)
+                inside = (kids <= 0).reshape(4, maybe.size, 4).transpose(1, 0, 2).reshape(maybe.size, 16)
+                settled[maybe] = inside.all(axis=1) | ~inside.any(axis=1)
+            else:
+                settled |= same
         boxes.append((cells_i[settled & (gs[:, 0] <= 0)], cells_j[settled & (gs[:, 0] <= 0)], size))
         cells_i, cells_j, gs = cells_i[~settled], cells_j[~settled], gs[~settled]
         cut = np.flatnonzero(~((gs <= 0).all(axis=1) | (gs > 0).all(axis=1)))

@@ -220,6 +220,19 @@ def test_fairness_zone_of_twenty_parties_matches_brute_force(objective: str) -> 
     assert zone.contains(opt.lat, opt.lon)
 
 
+@pytest.mark.parametrize("pct", [1.0, 30.0])
+def test_thin_and_wide_minimax_zones_match_brute_force(pct: float) -> None:
+    """Three parties whose optimum is a pair's midpoint: the zone is a lens with thin tips (one
+    reaches over the North Pole at 1 %), or a large region at 30 %."""
+    pts = [(38.9072, -77.0369), (39.9042, 116.4074), (55.7558, 37.6173)]
+    parties = [_place(f"P{i}", *p) for i, p in enumerate(pts)]
+    zone = fairness_zone(parties, "minimax", pct).zones[0]
+    opt = optimum([p[0] for p in pts], [p[1] for p in pts], "minimax")
+    rule = _rule("minimax", parties, Thresholds(), opt.max_km, pct)
+    lat, lon = _edge_points(zone, np.random.default_rng(5))
+    _assert_edges_within_1km(zone, rule, lat, lon)
+
+
 def test_minimax_zone_shrinks_to_the_optimum() -> None:
     pts = [(38.9072, -77.0369), (39.9042, 116.4074), (55.7558, 37.6173)]
     parties = [_place(f"P{i}", *p) for i, p in enumerate(pts)]
