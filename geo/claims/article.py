@@ -15,7 +15,9 @@ Input
 Claims recognised (case-insensitive; ``half-way``, ``half way``, ``mid-way`` too)
     ``halfway`` and ``midway`` – "halfway between A and B", "a halfway point between A and
     B", "midway between A and B"; ``midpoint`` – "the midpoint between/of A and B";
-    ``equidistant`` – "equidistant from/between A and B", "equally distant/far from A and B";
+    ``equidistant`` – "equidistant from/between A and B", "equally distant/far from A and B",
+    "(at an) equal distance between A and B" ("between the two": the two places named before);
+    "midway by road between", "Mittelpunkt zwischen A und B" (a midpoint);
     ``around the world`` – "halfway around the world/globe".
 
 The venue of a claim is, in this order:
@@ -126,9 +128,10 @@ def _words(text: str) -> frozenset[str]:
 _TRIGGER = re.compile(
     r"""\b(?:
         (?P<around>half[\s-]?way\s+(?:a?round|across)\s+the\s+(?:world|globe|planet|earth))
-      | (?P<halfway>half[\s-]?way)(?:\s+(?:point|mark|house))?\s+(?:between|from)\b
-      | (?P<midway>mid[\s-]?way)(?:\s+point)?\s+(?:between|from)\b
-      | (?P<midpoint>mid[\s-]?point)\s+(?:between|of)\b
+      | (?P<halfway>half[\s-]?way)(?:\s+(?:point|mark|house))?(?:\s+by\s+(?:road|rail|car|train|air|sea))?
+        \s+(?:between|from)\b
+      | (?P<midway>mid[\s-]?way)(?:\s+point)?(?:\s+by\s+(?:road|rail|car|train|air|sea))?\s+(?:between|from)\b
+      | (?P<midpoint>mid[\s-]?point\s+(?:between|of)|Mittelpunkt\s+zwischen)\b
       | (?P<bare>(?:half[\s-]?way|mid[\s-]?way)\s+(?:point|mark|stop)\b(?!\s+(?:of|through|for|in\s+the)\b)
         |half\s+the\s+way\s+to\b
         |a\s+meio\s+caminho\b(?!\s+(?:entre|de|do|da)\b)
@@ -145,7 +148,7 @@ _TRIGGER = re.compile(
       | (?P<midpoint_at>mid[\s-]?point\s+(?:lies|is|falls|sits)\s+(?:\w+\s+){0,3}?
         (?:near|at|in|close\s+to)\b)
       | (?P<equidistant>equidistantly|equidistant|equidistance|equally\s+(?:distant|far)
-        |(?:at\s+)?the\s+same\s+distance)\s+(?:from|between|to)\b
+        |(?:at\s+)?the\s+same\s+distance|(?:at\s+)?(?:an?\s+)?equal\s+distances?)\s+(?:from|between|to)\b
       | (?P<middle>in\s+the\s+middle)\s+(?:between|of\s+the\s+way\s+between
         |of(?=\s+(?-i:[A-Z])[^.;:]{0,80}?(?:,|\sand\s)))\b
       | (?P<halfway_fr>à\s+mi-chemin|à\s+mi\s+chemin|à\s+mi-distance)\s+(?:entre|de)\b
@@ -1472,10 +1475,9 @@ def _one_claim(
             venue_found, party_a, party_b = distinct[-1], distinct[-3], distinct[-2]
         elif len(distinct) == 2:
             party_a, party_b = distinct
-        elif (
-            _PLACE_PLURAL.search(back.group())
-            and (two_before := _two_before(found, sentences, index, distinct)) is not None
-        ):
+        elif (_PLACE_PLURAL.search(back.group()) or _BARE_TWO.fullmatch(back.group())) and (
+            two_before := _two_before(found, sentences, index, distinct)
+        ) is not None:
             # "They agreed on Glassboro because it was equidistant between the two cities": named before
             party_a, party_b = two_before
             venue_found = distinct[-1] if distinct else None
@@ -2316,6 +2318,9 @@ def _subject(
 
 # "the two cities" may refer to places of earlier sentences; "the two sides", "them" are the parties
 _PLACE_PLURAL = re.compile(r"\b(?:capitals|cities|countries|towns|places|points|nations|locations)\b", re.I)
+# "equal distance between the two": "the two" with no noun after it refers to places named before too
+# ("the two sides" does not: its noun is no place)
+_BARE_TWO = re.compile(r"\s*the\s+two", re.IGNORECASE)
 MAX_BACK_SENTENCES = 3  # "the two cities" with none named before it in its sentence looks this far back
 
 

@@ -108,3 +108,37 @@ def test_the_equally_distant_town_named_for_it_is_read_in_its_state() -> None:
     (claim,) = claims
     assert near(claim, MIDWAY_KY, FRANKFORT_KY, LEXINGTON_KY)
     assert not claim.ambiguous
+
+
+def test_midway_by_road_between_is_a_claim() -> None:
+    # pocketoz-tennant-creek-midway-by-road: "by road" between the claim words and "between"
+    text = (
+        "Midway by road between Alice Springs and Darwin, Tennant Creek is known as the Territory s heart "
+        "of gold."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.kind == "midway" and claim.venue == "Tennant Creek"
+    assert near(claim, (-19.650, 134.192), (-23.698, 133.881), (-12.463, 130.842))
+    assert claim.holds == "no"  # 995 km from Darwin, 503 km from Alice Springs, as the page itself says
+
+
+def test_equal_distance_between_the_two_reads_the_two_places_named_before() -> None:
+    # straightdope-fredericksburg-equal-distance: "the two" with no noun = the two capitals named before
+    text = (
+        "During the American Civil War, the capital of the Confederate States of America was located in "
+        "Richmond, VA. The capital of the United States was located in Washington, DC. The distance between "
+        "the two is only about 100 miles. Unfortunately, Fredericksburg, VA (my home town) was about equal "
+        "distance between the two and so got the living hell kicked out of it, but that’s another story."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.kind == "equidistant" and claim.venue == "Fredericksburg"
+    assert near(claim, (38.303, -77.461), (37.541, -77.436), (38.895, -77.036))
+    assert claim.holds in ("yes", "roughly")
+
+
+def test_mittelpunkt_zwischen_is_a_midpoint_claim() -> None:
+    # pegulm-halbem-weg-stuttgart-muenchen-de: "als Mittelpunkt zwischen München und Stuttgart"
+    text = "Ulm liegt als Mittelpunkt zwischen München und Stuttgart an der Donau."
+    (claim,) = check_article(text).claims
+    assert claim.kind == "midpoint" and claim.venue == "Ulm"
+    assert near(claim, (48.398, 9.992), (48.137, 11.575), (48.776, 9.183))
