@@ -15,7 +15,9 @@ Input
 Claims recognised (case-insensitive; ``half-way``, ``half way``, ``mid-way`` too)
     ``halfway`` and ``midway`` – "halfway between A and B", "a halfway point between A and
     B", "midway between A and B"; ``midpoint`` – "the midpoint between/of A and B";
-    ``equidistant`` – "equidistant from/between A and B", "equally distant/far from A and B";
+    ``equidistant`` – "equidistant from/between A and B", "equally distant/far from A and B",
+    "(at an) equal distance between A and B" ("between the two": the two places named before);
+    "midway by road between", "Mittelpunkt zwischen A und B" (a midpoint);
     ``around the world`` – "halfway around the world/globe".
 
 The venue of a claim is, in this order:
@@ -126,9 +128,10 @@ def _words(text: str) -> frozenset[str]:
 _TRIGGER = re.compile(
     r"""\b(?:
         (?P<around>half[\s-]?way\s+(?:a?round|across)\s+the\s+(?:world|globe|planet|earth))
-      | (?P<halfway>half[\s-]?way)(?:\s+(?:point|mark|house))?\s+(?:between|from)\b
-      | (?P<midway>mid[\s-]?way)(?:\s+point)?\s+(?:between|from)\b
-      | (?P<midpoint>mid[\s-]?point)\s+(?:between|of)\b
+      | (?P<halfway>half[\s-]?way)(?:\s+(?:point|mark|house))?(?:\s+by\s+(?:road|rail|car|train|air|sea))?
+        \s+(?:between|from)\b
+      | (?P<midway>mid[\s-]?way)(?:\s+point)?(?:\s+by\s+(?:road|rail|car|train|air|sea))?\s+(?:between|from)\b
+      | (?P<midpoint>mid[\s-]?point\s+(?:between|of)|Mittelpunkt\s+zwischen)\b
       | (?P<bare>(?:half[\s-]?way|mid[\s-]?way)\s+(?:point|mark|stop)\b(?!\s+(?:of|through|for|in\s+the)\b)
         |half\s+the\s+way\s+to\b
         |a\s+meio\s+caminho\b(?!\s+(?:entre|de|do|da)\b)
@@ -145,7 +148,7 @@ _TRIGGER = re.compile(
       | (?P<midpoint_at>mid[\s-]?point\s+(?:lies|is|falls|sits)\s+(?:\w+\s+){0,3}?
         (?:near|at|in|close\s+to)\b)
       | (?P<equidistant>equidistantly|equidistant|equidistance|equally\s+(?:distant|far)
-        |(?:at\s+)?the\s+same\s+distance)\s+(?:from|between|to)\b
+        |(?:at\s+)?the\s+same\s+distance|(?:at\s+)?(?:an?\s+)?equal\s+distances?)\s+(?:from|between|to)\b
       | (?P<middle>in\s+the\s+middle)\s+(?:between|of\s+the\s+way\s+between
         |of(?=\s+(?-i:[A-Z])[^.;:]{0,80}?(?:,|\sand\s)))\b
       | (?P<halfway_fr>à\s+mi-chemin|à\s+mi\s+chemin|à\s+mi-distance)\s+(?:entre|de)\b
@@ -448,6 +451,7 @@ class _Found:
     sentence: int
     meeting: bool
     country: bool = False
+    unplaced: str = ""  # "Newport, Nebraska" with no Newport of Nebraska known: the state named
 
 
 # A run of capitalised words ("Gundagai", "Clayton-le-Woods", "Talavera de la Reina"): a name the
@@ -763,6 +767,7 @@ class _Matcher:
         self.gaz = gaz
         self._cache: dict[str, tuple[Place | None, bool]] = {}
         self.regions: dict[tuple[str, float, float], bool] = {}  # _region_of, cached
+        self.qualified: dict[tuple[str, float, float], Place | None] = {}  # _qualified, cached
         self.prefixes = _name_prefixes(gaz)
         self._keys: dict[str, str] = {}
         self.country_keys: dict[str, str] = {}
@@ -835,6 +840,65 @@ def _region_of(matcher: _Matcher, name: str, previous: _Found) -> bool:
     return hit
 
 
+def _qualified(matcher: _Matcher, previous: _Found, area: Place, gap: str) -> _Found | None:
+    """``previous`` read as its namesake inside the state named right after it, or None.
+
+    "Wellington, Colorado", "Newport, Nebraska": a town followed by a comma and a first-level
+    division (a US state, a province, a Land) is the town of that name in that division, as any
+    reader takes it; the gazetteer's namesakes are tried first, then the small towns
+    (:mod:`geo.places.towns`). None when ``area`` is no state, ``previous`` is a country or an
+    area, the gap is not a comma, or no namesake lies in the state (the caller's rules then apply).
+    """
+    if (
+        area.kind != "state"
+        or previous.country
+        or previous.place.radius_km is not None
+        or not re.fullmatch(r",[ \t]*", gap)
+    ):
+        return None
+    key = (normalize_name(previous.text), area.lat, area.lon)
+    if key not in matcher.qualified:
+        if len(matcher.qualified) >= MAX_LOOKUP_CACHE:
+            matcher.qualified.clear()
+        matcher.qualified[key] = _namesake_in_state(matcher.gaz, previous.text, area)
+    place = matcher.qualified[key]
+    if place is None:
+        if _contains(area, previous.place):
+            return None
+        return replace(previous, unplaced=area.name)  # a town the gazetteer does not have in that state
+    if (place.lat, place.lon) == (previous.place.lat, previous.place.lon):
+        return previous  # "Anchorage, Alaska": the usual reading, in that state
+    note = f"the {previous.text} in {area.name}, named after it"
+    written = previous.text + gap + area.query  # the state is part of the name as written
+    end = previous.end + len(gap) + len(area.query)
+    return replace(previous, place=replace(place, query=written, note=note), text=written, end=end)
+
+
+MAX_STATE_NAMESAKES = 50  # namesakes of a town looked at for one "Town, State"
+
+
+def _namesake_in_state(gaz: Gazetteer, name: str, area: Place) -> Place | None:
+    """The largest place called ``name`` in the state ``area`` (gazetteer first, then small towns)."""
+    from geo.places.resolve import US_STATES
+    from geo.places.towns import towns_named
+
+    code = {state: c for c, state in US_STATES.items()}.get(area.name) if area.country == "US" else None
+
+    def inside(p: Place) -> bool:
+        if p.radius_km is not None or p.country != area.country:
+            return False
+        if code is not None:
+            return p.region == code
+        return _contains(area, p)
+
+    key = normalize_name(name)
+    for candidates in (gaz.by_name(key)[:MAX_STATE_NAMESAKES], towns_named(name)[:MAX_STATE_NAMESAKES]):
+        hit = next((p for p in candidates if inside(p)), None)
+        if hit is not None:
+            return hit
+    return None
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -862,6 +926,14 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
                 i += 1
                 continue
             previous = found[-1] if found and found[-1].sentence == index else None
+            if (
+                previous
+                and (qualified := _qualified(matcher, previous, place, text[previous.end : start]))
+                is not None
+            ):
+                found[-1] = qualified
+                i += n
+                continue  # "Wellington, Colorado": the state says which Wellington (not the capital of NZ)
             if (
                 previous
                 and (
@@ -1192,7 +1264,10 @@ def check_article(
     unresolved: list[Unresolved] = []
     read = 0  # claims read (MAX_ARTICLE_CLAIMS)
     for index, sentence in enumerate(sentences):
+        earlier: int | None = None  # the end of the claim words before, in this sentence
+        last_end: int | None = None
         for number, trigger in enumerate(_TRIGGER.finditer(text, sentence.start, sentence.end)):
+            earlier, last_end = last_end, trigger.end()
             if number >= MAX_SENTENCE_CLAIMS:
                 reason = f"not checked: the sentence has more than {MAX_SENTENCE_CLAIMS} claims"
                 unresolved.append(
@@ -1222,7 +1297,7 @@ def check_article(
                     )
                     continue
                 read += 1
-                outcome = _one_claim(article, index, trigger, here, pair)
+                outcome = _one_claim(article, index, trigger, here, pair, earlier)
                 if isinstance(outcome, Claim):
                     claims.append(outcome)
                 else:
@@ -1301,6 +1376,9 @@ class _Article:
     rivals: dict[tuple[Place, Place, Place], tuple[Alternative, ...]] = field(default_factory=dict)
     nearest: dict[tuple[Place, ...], NearestReading | None] = field(default_factory=dict)
     readings: dict[tuple[Place, str, Place, Place], tuple[Place | None, str]] = field(default_factory=dict)
+    joint: dict[tuple[object, ...], list[tuple[int, float, Place, Place, Place]]] = field(
+        default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         for n, f in enumerate(self.found):
@@ -1313,9 +1391,11 @@ def _one_claim(
     trigger: re.Match[str],
     here: list[_Found],
     pair: tuple[_Found, _Found, int] | None = None,
+    claim_before: int | None = None,
 ) -> Claim | Unresolved:
     """One claim: the trigger's parties and venue, checked. ``pair`` gives the parties as a line
-    of a list after "between:" (the claim is then reported on that line)."""
+    of a list after "between:" (the claim is then reported on that line); ``claim_before`` is where
+    the claim words before these in the same sentence end, if any."""
     text, sentences, found, meetings = article.text, article.sentences, article.found, article.meetings
     gaz, thresholds, extra, checks = article.gaz, article.thresholds, article.extra, article.checks
     sentence = sentences[index]
@@ -1341,6 +1421,7 @@ def _one_claim(
         return unresolved(_around_reason(here))
 
     more: list[_Found] = []  # a list of three or more parties
+    party_found: list[_Found] = []  # the parties' mentions, when they are places found in the text
 
     # The two parties. Only the places near the claim words are looked at (bisect, a bounded
     # window), so a sentence with thousands of claims costs linear time, not quadratic.
@@ -1375,6 +1456,7 @@ def _one_claim(
         back = None  # "equidistant from both New York and Philadelphia": the two places follow
     if route is not None:
         party_a, party_b, route_sentence = route
+        party_found += [party_a, party_b]
         names, places, parties_end = (
             (party_a.text, party_b.text),
             (party_a.place, party_b.place),
@@ -1393,10 +1475,9 @@ def _one_claim(
             venue_found, party_a, party_b = distinct[-1], distinct[-3], distinct[-2]
         elif len(distinct) == 2:
             party_a, party_b = distinct
-        elif (
-            _PLACE_PLURAL.search(back.group())
-            and (two_before := _two_before(found, sentences, index, distinct)) is not None
-        ):
+        elif (_PLACE_PLURAL.search(back.group()) or _BARE_TWO.fullmatch(back.group())) and (
+            two_before := _two_before(found, sentences, index, distinct)
+        ) is not None:
             # "They agreed on Glassboro because it was equidistant between the two cities": named before
             party_a, party_b = two_before
             venue_found = distinct[-1] if distinct else None
@@ -1413,6 +1494,7 @@ def _one_claim(
                 f"{MAX_BACK_SENTENCES} sentences before name fewer than two others"
             )
         parties_end = trigger.end()
+        party_found += [party_a, party_b]
         names = (party_a.text, party_b.text)
         places = (party_a.place, party_b.place)
     else:
@@ -1440,6 +1522,7 @@ def _one_claim(
             first = bisect_left(here, lo, key=lambda f: f.start)
             inside = here[first : first + 1] if first < len(here) and here[first].start < hi else []
             if inside:
+                party_found.append(inside[0])
                 sides.append((inside[0].text, inside[0].place))
                 parties_end = max(parties_end, inside[0].end)
                 continue
@@ -1465,8 +1548,20 @@ def _one_claim(
 
     # The venue.
     if venue_found is None:
+        shared = (
+            claim_before is not None
+            and bool(before)
+            and before[-1].start > claim_before
+            and _SHARED_SUBJECT.fullmatch(text, before[-1].end, trigger.start()) is not None
+        )  # "It is both halfway between A and B and halfway between C and D": B is no venue
         last_before = next(  # the last place before the claim words that does not describe another
-            (f for f in reversed(before) if not _ATTRIBUTE.search(text, max(0, f.start - 40), f.start)),
+            (
+                f
+                for f in reversed(before)
+                if not (shared and claim_before is not None and f.end > claim_before)
+                and not _ATTRIBUTE.search(text, max(0, f.start - 40), f.start)
+                and not _aside(text, f, sentence.start, trigger.start())
+            ),
             None,  # "belongs to the territory of the United States": then a referring word may name it
         )
         region = last_before.end if last_before else sentence.start
@@ -1535,6 +1630,12 @@ def _one_claim(
                 note = f"{town.text} read as {town.place.label}, {town.place.note}"
             else:
                 return unresolved("no venue: the sentence names no place that is said to be halfway")
+    for f in (venue_found, *party_found, *more):
+        if f.unplaced:
+            return unresolved(
+                f"ambiguous place: the text places {f.text} in {f.unplaced}, but no {f.text} in "
+                f"{f.unplaced} is in the gazetteer (the {f.text} known here is {f.place.label})"
+            )
     context_notes: list[str] = []
     if len(more) >= 3:
         if len(more) > MAX_PARTIES:
@@ -1590,7 +1691,8 @@ def _one_claim(
     if read_place is not None:  # a namesake: the mention read as it (as _reading_in_context does)
         f = venue_found
         venue_found = _Found(read_place, f.text, f.start, f.end, f.sentence, f.meeting)
-    note = "; ".join(filter(None, (route_note, note, why)))
+    venue_found, places, why_joint, joint_doubt = _joint_reading(venue_found, names, places, article)
+    note = "; ".join(filter(None, (route_note, note, why, why_joint)))
     places = (_on_meridian(places[0], venue_found.place), _on_meridian(places[1], venue_found.place))
     key = (venue_found.place, places[0], places[1])
     if key not in checks:  # each distinct claim is checked once (an article may repeat one many times)
@@ -1607,7 +1709,7 @@ def _one_claim(
     if alternatives is None:
         written = (venue_found.text, *names)
         alternatives = article.rivals[key] = _rivals(written, key, kind, thresholds, gaz)
-    ambiguous = holds == "no" and any(a.holds in ("yes", "roughly") for a in alternatives)
+    ambiguous = joint_doubt or (holds == "no" and any(a.holds in ("yes", "roughly") for a in alternatives))
     nearest = _nearest(article, venue_found, list(zip(names, places, strict=True)))
     return Claim(
         _collapse(shown.text),
@@ -1706,6 +1808,141 @@ def _reading_in_context(venue: _Found, parties: tuple[Place, Place], gaz: Gazett
         f"{usual.label}, would be a {_detour_pct(usual, *parties):+,.0f} % detour"
     )
     return _Found(chosen, venue.text, venue.start, venue.end, venue.sentence, venue.meeting), why
+
+
+MAX_JOINT_NAMESAKES = 16  # namesakes per name tried together (gazetteer, then small towns)
+SAME_READING_KM = 80.0  # two readings of a name this close are the same place
+
+
+def _joint_reading(
+    venue: _Found, names: tuple[str, str], places: tuple[Place, Place], article: _Article
+) -> tuple[_Found, tuple[Place, Place], str, bool]:
+    """The venue and parties read together when, as read one by one, they are absurd.
+
+    "It (Midway) is halfway between Lexington and Frankfort": read alone, Midway is the atoll
+    and Frankfort the one in South Africa, a claim no writer makes. When the reading lies
+    absurdly off the way (:data:`ABSURD_DETOUR_PCT`), every combination of the namesakes of the
+    three names (:data:`MAX_JOINT_NAMESAKES` each, countries and lines kept as read) that fits
+    (:data:`FITTING_DETOUR_PCT`) is a candidate; the one whose places lie in the states and
+    countries the text names wins, then the smallest detour. When another fitting combination,
+    elsewhere, is as well supported by the text, the claim is returned as read but flagged
+    doubtful (True): the reader cannot tell, so no verdict is given with confidence. So is a reading
+    scattered over several countries when only readings the text does not back would fit; a reading
+    within one country is kept (Redding is not halfway between Los Angeles and San Francisco: a
+    false claim, which no namesake elsewhere excuses).
+    """
+    from geo.places.towns import towns_named
+
+    if venue.country or _detour_pct(venue.place, *places) <= ABSURD_DETOUR_PCT:
+        return venue, places, "", False
+    key = (venue.place, venue.text, *places, *names)
+    if key not in article.joint:
+        countries = _country_names(article.gaz)
+        options: list[list[Place]] = []
+        for name, place in ((venue.text, venue.place), (names[0], places[0]), (names[1], places[1])):
+            written = normalize_name(name)
+            if written in countries or place.kind in ("equator", "parallel", "pole", "continent"):
+                options.append([place])
+                continue
+            seen: set[tuple[float, float]] = set()
+            namesakes: list[Place] = []
+            for p in (
+                place,
+                *article.gaz.by_name(written)[:MAX_JOINT_NAMESAKES],
+                *towns_named(name)[:MAX_JOINT_NAMESAKES],
+            ):
+                if p.radius_km is not None and p is not place:
+                    continue
+                spot = (round(p.lat, 1), round(p.lon, 1))
+                if spot not in seen:
+                    seen.add(spot)
+                    namesakes.append(p)
+            options.append(namesakes)
+        article.joint[key] = _fitting_readings(options, article)
+    fits = article.joint[key]
+    if not fits:
+        return venue, places, "", False
+    best = fits[0]
+    if best[0] < 0:  # no fitting reading is backed by the text
+        if len({p.country for p in (venue.place, *places)}) == 1:
+            return (
+                venue,
+                places,
+                "",
+                False,
+            )  # a coherent reading, one country: a false claim, not a misreading
+        return venue, places, _doubt(best, venue, names, places), True  # scattered over countries: in doubt
+    doubt = any(
+        other[0] == best[0]
+        and any(
+            float(distance_km(p.lat, p.lon, q.lat, q.lon)) > SAME_READING_KM
+            for p, q in zip(other[2:], best[2:], strict=True)
+        )
+        for other in fits[1:]
+    )
+    v, a, b = best[2:]
+    labels = ", ".join(f"{w!r} as {p.label}" for w, p in zip((venue.text, *names), (v, a, b), strict=True))
+    why = (
+        f"read together: {labels}, the places of these names that lie together"
+        + (" in the states or countries the text names" if best[0] else "")
+        + f"; read one by one ({venue.place.label}, {places[0].label}, {places[1].label}) the claim would be "
+        f"a {_detour_pct(venue.place, *places):+,.0f} % detour"
+    )
+    if doubt:
+        return venue, places, _doubt(best, venue, names, places), True
+    chosen = _Found(
+        replace(v, query=venue.text), venue.text, venue.start, venue.end, venue.sentence, venue.meeting
+    )
+    return chosen, (replace(a, query=names[0]), replace(b, query=names[1])), why, False
+
+
+def _doubt(
+    fit: tuple[int, float, Place, Place, Place],
+    venue: _Found,
+    names: tuple[str, str],
+    places: tuple[Place, Place],
+) -> str:
+    labels = ", ".join(f"{w!r} as {p.label}" for w, p in zip((venue.text, *names), fit[2:], strict=True))
+    return (
+        f"doubtful reading: read one by one ({venue.place.label}, {places[0].label}, {places[1].label}) the "
+        f"claim is a {_detour_pct(venue.place, *places):+,.0f} % detour, but the names fit together in "
+        f"other places too (such as {labels}), and the text does not say which"
+    )
+
+
+def _fitting_readings(
+    options: list[list[Place]], article: _Article
+) -> list[tuple[int, float, Place, Place, Place]]:
+    """Every (support, detour, venue, party, party) of ``options`` within :data:`FITTING_DETOUR_PCT`,
+    best first: most places held by an area the text names, then the smallest detour. ``options[k][0]``
+    is the place as read; a reading that replaces a place by a namesake in no state or country the text
+    names has support -1 (it fits, but nothing in the text backs it)."""
+    import numpy as np
+
+    areas = _distinct([f for f in article.found if f.place.radius_km is not None or f.country])
+    areas = areas[:MAX_SUBJECT_PLACES]
+    lats = np.array([v.lat for v in options[0]])
+    lons = np.array([v.lon for v in options[0]])
+    fits: list[tuple[int, float, Place, Place, Place]] = []
+    for a in options[1]:
+        to_a = np.asarray(distance_km(a.lat, a.lon, lats, lons), dtype=float)
+        for b in options[2]:
+            direct = float(distance_km(a.lat, a.lon, b.lat, b.lon))
+            if direct <= 0:
+                continue
+            pct = (
+                100
+                * (to_a + np.asarray(distance_km(lats, lons, b.lat, b.lon), dtype=float) - direct)
+                / direct
+            )
+            for j in np.flatnonzero(pct <= FITTING_DETOUR_PCT):
+                v = options[0][int(j)]
+                held = [any(_holds(f, p) for f in areas) for p in (v, a, b)]
+                changed = [p is not o[0] for p, o in zip((v, a, b), options, strict=True)]
+                backed = all(h or not c for h, c in zip(held, changed, strict=True))
+                fits.append((sum(held) if backed else -1, float(pct[j]), v, a, b))
+    fits.sort(key=lambda fit: (-fit[0], fit[1]))
+    return fits
 
 
 MAX_LIST_LINES = 30  # "halfway between:" takes the pairs on at most this many lines after it
@@ -2069,6 +2306,8 @@ def _subject(
         is_area = f.place.radius_km is not None or f.country  # a country named as such is its territory
         if (wants_area and not is_area) or (wants_point and is_area):
             continue  # "the city" is no state, "the archipelago" no city
+        if is_area and parties[0] != parties[1] and all(_holds(f, p) for p in parties):
+            continue  # "the US" holds Newport and Boston: what lies between them is in it, not it
         if not _is_party(f, parties):
             counts.setdefault((f.place.lat, f.place.lon), []).append(f)
     if not counts:
@@ -2079,6 +2318,9 @@ def _subject(
 
 # "the two cities" may refer to places of earlier sentences; "the two sides", "them" are the parties
 _PLACE_PLURAL = re.compile(r"\b(?:capitals|cities|countries|towns|places|points|nations|locations)\b", re.I)
+# "equal distance between the two": "the two" with no noun after it refers to places named before too
+# ("the two sides" does not: its noun is no place)
+_BARE_TWO = re.compile(r"\s*the\s+two", re.IGNORECASE)
 MAX_BACK_SENTENCES = 3  # "the two cities" with none named before it in its sentence looks this far back
 
 
@@ -2093,6 +2335,41 @@ def _two_before(
     window = [f for f in found[max(0, end - MAX_CONTEXT_PLACES) : end] if f.start >= lo]
     distinct = [f for f in _distinct(window) if (f.place.lat, f.place.lon) not in skip]
     return (distinct[-2], distinct[-1]) if len(distinct) >= 2 else None
+
+
+@functools.lru_cache(maxsize=64)
+def _us_code(state: str) -> str | None:
+    from geo.places.resolve import US_STATES
+
+    return next((code for code, name in US_STATES.items() if name == state), None)
+
+
+def _holds(area: _Found, place: Place) -> bool:
+    """Whether the area ``area`` (a country named as such, a state, a region) holds ``place``."""
+    if area.country:
+        return place.country is not None and place.country == area.place.country
+    if area.place.kind == "state" and area.place.country == "US":  # the state's own towns, not its reach
+        return (
+            place.country == "US" and place.region is not None and place.region == _us_code(area.place.name)
+        )
+    return area.place.radius_km is not None and (
+        float(distance_km(area.place.lat, area.place.lon, place.lat, place.lon)) <= area.place.radius_km
+    )
+
+
+# between the last party of one claim and the claim words of the next: they share the subject
+_SHARED_SUBJECT = re.compile(r"\s*,?\s*(?:and|or|but|y|et|und|e|as\s+well\s+as)\s+(?:also\s+|both\s+)?", re.I)
+MAX_ASIDE_CHARS = 200  # a parenthesis this long at most is an aside ("Nhill (near Horsham) is …")
+
+
+def _aside(text: str, f: _Found, lo: int, hi: int) -> bool:
+    """Whether ``f`` stands in a parenthesis closed before ``hi`` ("Nhill (near Horsham) is halfway
+    between …", "Fredericksburg, VA (my home town) was …"): an aside about the place before it,
+    never the subject the claim is about. Bounded: looks :data:`MAX_ASIDE_CHARS` each way."""
+    opening = text.rfind("(", max(lo, f.start - MAX_ASIDE_CHARS), f.start)
+    if opening < 0 or text.find(")", opening, f.start) >= 0:
+        return False
+    return text.find(")", f.end, min(hi, f.end + MAX_ASIDE_CHARS)) >= 0
 
 
 def _in_title(place: _Found, found: list[_Found]) -> bool:
