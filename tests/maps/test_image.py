@@ -249,3 +249,25 @@ def test_distance_of_ring_vertices_is_the_geodesic_distance() -> None:  # the pr
     assert math.hypot(float(x[0]), float(y[0])) / 1000 == pytest.approx(
         distance_km(38.9072, -77.0369, 39.9042, 116.4074), rel=1e-9
     )
+
+
+def test_hostile_labels_are_text_in_the_svg() -> None:
+    """Names that are HTML, template or TeX (matplotlib would read ``$…$`` as mathtext) make a
+    well-formed SVG with no script and no event attribute; the title shows the parties' names as
+    the same characters (labels beside markers are drawn as glyph outlines, not text)."""
+    import xml.etree.ElementTree as ET
+
+    from map_html import HOSTILE_NAMES
+
+    names = [*HOSTILE_NAMES[:6], "$x^2$ \\frac{1}{2}", "_ ^ % # &"]
+    parties = [MapPoint(name, 10.0 + 7 * k, -60.0 + 15 * k) for k, name in enumerate(names[:2])]
+    venues = [VenueMark(name, -20.0 + 6 * k, 10.0 + 12 * k) for k, name in enumerate(names[2:])]
+    svg = rendered(plan_map(parties, venues=venues), ProjectionSpec("mercator"), fmt="svg").data.decode()
+    root = ET.fromstring(svg)  # well-formed: a raw "<" or "&" from a name would break it
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.find(f".//{ns}script") is None
+    assert not any(k.lower().startswith("on") for e in root.iter() for k in e.attrib)
+    texts = "".join("".join(t.itertext()) for t in root.iter(f"{ns}text"))
+    flat = "".join(texts.split())
+    for name in names[:2]:
+        assert "".join(name.split()) in flat, name
