@@ -3,7 +3,9 @@
 Each zone becomes a :class:`~geo.maps.plan.DrawnZone` (its polygons shifted into the map's
 longitude frame, filled under everything else) and its true edge becomes lines of kind
 ``zone``, so that every renderer (the HTML map, the images, GeoJSON and KML) draws them in the
-"Zones" layer. The fill is a picture; numbers come from the rule (see the analysis module).
+"Zones" layer. The fill is a picture: outlines and fills are drawn simplified to within
+:data:`DRAW_TOLERANCE_DEG` of the traced edge (the data exports keep the traced polygons);
+numbers come from the rule (see the analysis module).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from geo.analysis.zones import Zone, ZoneSet
 
 COORD_DIGITS = 5
+DRAW_TOLERANCE_DEG = 0.005  # drawn outlines and fills stay this close to the traced edge (≤ 0.56 km)
 
 
 def _shift_into(lon: float, east: float) -> float:
@@ -34,7 +37,8 @@ def _round(v: float) -> float:
 
 def _polygons(zone: Zone, east: float) -> tuple[tuple[tuple[tuple[float, float], ...], ...], ...]:
     out = []
-    for poly in shapely.get_parts(np.array([zone.geometry], dtype=object)):
+    drawn = shapely.simplify(zone.geometry, DRAW_TOLERANCE_DEG, preserve_topology=True)
+    for poly in shapely.get_parts(np.array([drawn], dtype=object)):
         if poly.is_empty:
             continue
         shift = _shift_into(float(poly.representative_point().x), east)
@@ -47,7 +51,8 @@ def _polygons(zone: Zone, east: float) -> tuple[tuple[tuple[tuple[float, float],
 
 def _edge_lines(zone: Zone, label: str, color: str, east: float) -> list[DrawnLine]:
     lines = []
-    for part in shapely.get_parts(np.array([zone.edges], dtype=object)):
+    drawn = shapely.simplify(zone.edges, DRAW_TOLERANCE_DEG)
+    for part in shapely.get_parts(np.array([drawn], dtype=object)):
         xy = np.asarray(part.coords)
         if len(xy) < 2:
             continue
