@@ -286,3 +286,17 @@ def test_distance_to_the_edge_is_the_nearest_edge_point(venue: str) -> None:
         assert (rule(np.asarray(la), np.asarray(lo)) != pos.inside).tolist() == [False, True]
         _, _, m = GEOD.inv(v.point.lon, v.point.lat, pos.edge_lon, pos.edge_lat)
         assert abs(m / 1000.0 - pos.edge_km) < 1e-6
+
+
+def test_the_longest_trip_pruned_on_the_sphere_equals_every_geodesic() -> None:
+    """The minimax zone computes exact geodesics only to the parties near the spherical longest;
+    brute force over all twenty at 100,000 random points and at the parties' antipodes agrees."""
+    from geo.analysis.zones import _longest_km
+
+    plat = np.array([p[0] for p in TWENTY])
+    plon = np.array([p[1] for p in TWENTY])
+    rng = np.random.default_rng(11)
+    lat = np.concatenate([np.degrees(np.arcsin(rng.uniform(-1, 1, 100_000))), -plat, [90.0, -90.0]])
+    lon = np.concatenate([rng.uniform(-180, 180, 100_000), (plon + 360.0) % 360.0 - 180.0, [0.0, 0.0]])
+    every = np.max([_km(lat, lon, a, b) for a, b in zip(plat, plon, strict=True)], axis=0)
+    assert np.abs(_longest_km(lat, lon, plat, plon) - every).max() < 1e-9
