@@ -100,7 +100,15 @@ def write_out(path: Path, data: bytes, shown: str) -> None:
         raise InvalidInputError(f"cannot write {shown!r}: {exc.strerror or exc}") from None
 
 
-def write_plan(out: str, plan: object, projection: str | None = None, *, online: bool = False) -> str:
+def write_plan(
+    out: str,
+    plan: object,
+    projection: str | None = None,
+    *,
+    size: str | None = None,
+    dpi: int | None = None,
+    online: bool = False,
+) -> str:
     """Write a map plan in the format ``out``'s suffix names (HTML page, GeoJSON/KML/KMZ, or a
     PNG/SVG/PDF image) and return the line to print."""
     from geo.core.files import check_regular_file
@@ -110,11 +118,21 @@ def write_plan(out: str, plan: object, projection: str | None = None, *, online:
     path = Path(out)
     suffix = path.suffix.lower()
     if suffix in IMAGE_SUFFIXES:
-        from geo.maps.image import image_format
+        from geo.maps.image import check_dpi, image_format, parse_size
         from geo.usecases import map_image
 
+        size_mm = parse_size(size) if size is not None else None
+        if dpi is not None:
+            check_dpi(dpi, *(() if size_mm is None else (size_mm,)))
         check_regular_file(path, writing=True)
-        rendered = map_image(plan, projection or "mercator", fmt=image_format(path.name), online=online)
+        rendered = map_image(
+            plan,
+            projection or "mercator",
+            fmt=image_format(path.name),
+            size=size or "A4",
+            dpi=dpi,
+            online=online,
+        )
         write_out(path, rendered.data, out)
         size = f"{len(rendered.data) / 1024:,.0f} kB"
         return f"wrote {path} ({size}, {rendered.fmt.upper()}, {rendered.view.kind})"
@@ -122,6 +140,9 @@ def write_plan(out: str, plan: object, projection: str | None = None, *, online:
         raise InvalidInputError(
             f"--out {out!r} must name an .html, .geojson, .kml, .kmz, .png, .svg or .pdf file"
         )
+    for option, value in (("size", size), ("dpi", dpi)):
+        if value is not None:
+            raise InvalidInputError(f"--{option} is for images (--out FILE.png, .svg or .pdf), not {suffix}")
     checked = map_out_path(out)
     if projection is not None and suffix in HTML_SUFFIXES:
         from geo.maps.projection import parse_projection

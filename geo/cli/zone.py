@@ -59,6 +59,9 @@ def add_zone_parser(sub: Any) -> None:
     from geo.cli.map import add_heat_option
 
     add_heat_option(zone)
+    zone.add_argument("--size", default=None, metavar="A4|A5|WxH",
+                      help="images: page size (default A4 landscape)")  # fmt: skip
+    zone.add_argument("--dpi", type=int, default=None, metavar="N", help="PNG: dots per inch (default 300)")
     zone.add_argument(
         "--projection",
         default=None,
@@ -93,7 +96,9 @@ def run_zone(args: argparse.Namespace) -> str:
             from geo.cli.map import with_heat
 
             plan = with_heat(plan, names, args.heat, online=args.online)
-        written = write_plan(args.out, add_zones(plan, zs), args.projection, online=args.online)
+        written = write_plan(
+            args.out, add_zones(plan, zs), args.projection, size=args.size, dpi=args.dpi, online=args.online
+        )
     if args.json:
         from geo.report.jsonout import dumps
 

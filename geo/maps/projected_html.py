@@ -98,6 +98,13 @@ def scale_note(view: View) -> str:
     return f"The scale bar measures distances from {view.centre_name} only."
 
 
+def _not_drawn(plan: MapPlan) -> list[str]:
+    """What this page leaves out, said in its legend (nothing is dropped silently)."""
+    if plan.heat is None:
+        return []
+    return ["The heat map is not drawn on this page: see the Mercator map or the images (PNG, SVG, PDF)."]
+
+
 def page_data(plan: MapPlan, view: View) -> dict[str, object]:
     """What the page draws, as JSON-ready data: the view, lines and markers in true (lon, lat),
     their escaped tooltips and popups, and the legend's HTML."""
@@ -146,7 +153,7 @@ def page_data(plan: MapPlan, view: View) -> dict[str, object]:
         ],
         "lines": lines,
         "markers": markers,
-        "legend": legend_html(plan, [view.description(), scale_note(view)]),
+        "legend": legend_html(plan, [view.description(), scale_note(view), *_not_drawn(plan)]),
         "credits": html_text(CREDITS),
     }
 

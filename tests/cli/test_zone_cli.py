@@ -106,3 +106,26 @@ def test_bad_zone_input_is_one_line_and_exit_2(
     code, out, err = run_cli(capsys, *argv)
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and message in err
+
+
+def test_zone_images_take_size_and_dpi_and_pages_say_what_they_leave_out(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    png = tmp_path / "z.png"
+    code, _, err = run_cli(
+        capsys, "zone", "Paris", "London", "--out", str(png), "--size", "A5", "--dpi", "100"
+    )
+    assert code == 0 and err == ""
+    width, height = Image.open(png).size  # A5 landscape, 210 × 148 mm, at 100 dpi
+    assert abs(width - 210 / 25.4 * 100) <= 1 and abs(height - 148 / 25.4 * 100) <= 1
+    code, _, err = run_cli(
+        capsys, "zone", "Paris", "London", "--out", str(tmp_path / "z.html"), "--dpi", "100"
+    )
+    assert code == 2 and "--dpi is for images" in err
+    page = tmp_path / "globe.html"
+    code, _, _ = run_cli(
+        capsys, "zone", "Paris", "London", "--heat", "max", "--out", str(page), "--projection", "globe"
+    )
+    assert code == 0 and "The heat map is not drawn on this page" in page.read_text(encoding="utf-8")
