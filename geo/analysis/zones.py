@@ -147,7 +147,9 @@ def band_field(a: LatLon, b: LatLon, split_tolerance: float) -> Field:
     return Field(value, (1.0 + k) / ((1.0 - k) * direct), midpoint(a, b))
 
 
-def minimax_field(plats: FloatArray, plons: FloatArray, w: FloatArray, best_km: float, pct: float) -> Field:
+def minimax_field(
+    plats: FloatArray, plons: FloatArray, w: FloatArray, best_km: float, pct: float, centre: LatLon
+) -> Field:
     """Longest trip (parties with a positive weight) within ``pct`` % of ``best_km``."""
     keep = w > 0
     qlat, qlon = plats[keep], plons[keep]
@@ -156,7 +158,7 @@ def minimax_field(plats: FloatArray, plons: FloatArray, w: FloatArray, best_km: 
     def value(lats: FloatArray, lons: FloatArray) -> FloatArray:
         return np.asarray(_longest_km(lats, lons, qlat, qlon) / limit - 1.0)
 
-    return Field(value, 1.0 / limit, LatLon(0.0, 0.0))
+    return Field(value, 1.0 / limit, centre)
 
 
 SPHERE_MARGIN = 0.97  # parties this far below the spherical longest trip cannot be the longest
@@ -183,14 +185,16 @@ def _longest_km(lats: FloatArray, lons: FloatArray, plats: FloatArray, plons: Fl
     return out
 
 
-def minsum_field(plats: FloatArray, plons: FloatArray, w: FloatArray, best_km: float, pct: float) -> Field:
+def minsum_field(
+    plats: FloatArray, plons: FloatArray, w: FloatArray, best_km: float, pct: float, centre: LatLon
+) -> Field:
     """Weighted total within ``pct`` % of ``best_km``."""
     limit = best_km * (1.0 + pct / 100.0)
 
     def value(lats: FloatArray, lons: FloatArray) -> FloatArray:
         return np.asarray(_distances(lats, lons, plats, plons) @ w / limit - 1.0)
 
-    return Field(value, float(w.sum()) / limit, LatLon(0.0, 0.0))
+    return Field(value, float(w.sum()) / limit, centre)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -259,6 +263,38 @@ def _split(
     return children_i, children_j, corners
 
 
+def _illinois(
+    g_at: Callable[[FloatArray, npt.NDArray[np.int64]], FloatArray],
+    lo: FloatArray,
+    hi: FloatArray,
+    glo: FloatArray,
+    ghi: FloatArray,
+    tol: float,
+    *,
+    max_rounds: int,
+    active: npt.NDArray[np.bool_] | None = None,
+) -> None:
+    """Narrow every bracket ``[lo, hi]`` (g of opposite signs at its ends) round its root, in
+    place, by Illinois regula falsi on all brackets at once, until it is narrower than ``tol``.
+    ``g_at(x, idx)`` evaluates g at ``x`` on the brackets ``idx``; only ``active`` ones move."""
+    side = np.zeros(lo.size, dtype=np.int8)  # which end moved last: -1 lo, +1 hi
+    for _ in range(max_rounds):
+        idx = np.flatnonzero((hi - lo > tol) if active is None else active & (hi - lo > tol))
+        if idx.size == 0:
+            break
+        denom = ghi[idx] - glo[idx]
+        x = lo[idx] - glo[idx] * (hi[idx] - lo[idx]) / np.where(denom == 0, 1.0, denom)
+        x = np.where(~np.isfinite(x) | (x <= lo[idx]) | (x >= hi[idx]), 0.5 * (lo[idx] + hi[idx]), x)
+        gx = g_at(x, idx)
+        same = (gx <= 0) == (glo[idx] <= 0)
+        li, hi_i = idx[same], idx[~same]
+        lo[li], glo[li] = x[same], gx[same]
+        hi[hi_i], ghi[hi_i] = x[~same], gx[~same]
+        ghi[li[side[li] == -1]] *= 0.5  # the same end moved twice: halve the stale end's value
+        glo[hi_i[side[hi_i] == 1]] *= 0.5
+        side[li], side[hi_i] = -1, 1
+
+
 def _edge_roots(
     f: Field,
     lat0: FloatArray,
@@ -273,34 +309,19 @@ def _edge_roots(
     lo, hi = np.zeros(lat0.size), np.ones(lat0.size)
     glo, ghi = np.where(g0 <= 0, g0, g1), np.where(g0 <= 0, g1, g0)
     inside_first = g0 <= 0  # t=0 is the inside end
-    side = np.zeros(lat0.size, dtype=np.int8)
     tol = ROOT_TOLERANCE_KM / max(length_km, 1e-9)
 
     def at(t: FloatArray, idx: npt.NDArray[np.int64]) -> FloatArray:
         s = np.where(inside_first[idx], t, 1.0 - t)
         return f.value(lat0[idx] + s * (lat1[idx] - lat0[idx]), lon0[idx] + s * (lon1[idx] - lon0[idx]))
 
-    for _ in range(100):
-        idx = np.flatnonzero(hi - lo > tol)
-        if idx.size == 0:
-            break
-        denom = ghi[idx] - glo[idx]
-        x = lo[idx] - glo[idx] * (hi[idx] - lo[idx]) / np.where(denom == 0, 1.0, denom)
-        x = np.where(~np.isfinite(x) | (x <= lo[idx]) | (x >= hi[idx]), 0.5 * (lo[idx] + hi[idx]), x)
-        gx = at(x, idx)
-        inside = gx <= 0
-        li, hi_i = idx[inside], idx[~inside]
-        lo[li], glo[li] = x[inside], gx[inside]
-        hi[hi_i], ghi[hi_i] = x[~inside], gx[~inside]
-        ghi[li[side[li] == -1]] *= 0.5
-        glo[hi_i[side[hi_i] == 1]] *= 0.5
-        side[li], side[hi_i] = -1, 1
+    _illinois(at, lo, hi, glo, ghi, tol, max_rounds=100)
     t = 0.5 * (lo + hi)
     s = np.where(inside_first, t, 1.0 - t)
     return lat0 + s * (lat1 - lat0), lon0 + s * (lon1 - lon0)
 
 
-def trace(f: Field, inner_radius_km: float | None = None) -> Traced:
+def trace(f: Field) -> Traced:
     """Polygons of the zone ``g ≤ 0`` of ``f`` over the whole globe.
 
     Cells of a longitude/latitude quadtree (4° at the top) are split while their corners
@@ -313,14 +334,14 @@ def trace(f: Field, inner_radius_km: float | None = None) -> Traced:
     inside it says so.
     """
     g_centre = f.at(f.centre.lat, f.centre.lon)
-    inner = inner_radius_km if inner_radius_km is not None else max(-g_centre, 0.0) / f.lipschitz
+    inner = max(-g_centre, 0.0) / f.lipschitz
     # cells whose corners differ are cut (and kept when the cut is true) from MAX_CELL_KM down;
     # cells whose corners agree but cannot be proven whole are split down to target_km, a size
     # at which some node falls inside the disc round the centre that g's bound proves inside
     target_km = min(MAX_CELL_KM, max(inner / 1.5, MIN_CELL_KM))
     level = _level_for(target_km)
     cut_size = (1 << MAX_LEVEL) >> _level_for(MAX_CELL_KM)
-    roots = _Roots(f)
+    roots = _Roots()
     full = 1 << MAX_LEVEL
     ci, cj = np.meshgrid(np.arange(_ROWS0) * full, np.arange(_COLS0) * full, indexing="ij")
     cells_i, cells_j, size = ci.ravel(), cj.ravel(), full
@@ -444,8 +465,7 @@ class _Roots:
     """The edge's crossing of each cell side, computed once and shared by the cells on both
     sides, also when one side was split finer (the finer cell reuses its parent side's root)."""
 
-    def __init__(self, f: Field) -> None:
-        self.f = f
+    def __init__(self) -> None:
         self.found: dict[tuple[int, int, int, int], tuple[float, float]] = {}
 
     def lookup(self, key: tuple[int, int, int, int]) -> tuple[float, float] | None:
@@ -786,8 +806,7 @@ def fairness_zone(
     if best_km < COINCIDENT_TOLERANCE_KM:
         raise ZoneError("the parties are all in one place: the zone is that point")
     make = minimax_field if objective == "minimax" else minsum_field
-    f = make(plats, plons, w, best_km, within_pct)
-    f = Field(f.value, f.lipschitz, LatLon(opt.lat, opt.lon))
+    f = make(plats, plons, w, best_km, within_pct, LatLon(opt.lat, opt.lon))
     what = "longest trip" if objective == "minimax" else "weighted total distance"
     limit = format_km(best_km * (1 + within_pct / 100))
     rule = f"{what} ≤ {limit} (the optimum, {format_km(best_km)}, + {_pct(within_pct)} %)"
@@ -841,22 +860,7 @@ def _onto_edge(f: Field, lat: float, lon: float, qlat: FloatArray, qlon: FloatAr
     every = np.arange(r.size)
     glo, ghi = g_at(lo, every), g_at(hi, every)
     valid = (glo <= 0) != (ghi <= 0)
-    side = np.zeros(r.size, dtype=np.int8)
-    for _ in range(60):
-        idx = np.flatnonzero(valid & (hi - lo > 1e-7))
-        if idx.size == 0:
-            break
-        denom = ghi[idx] - glo[idx]
-        x = lo[idx] - glo[idx] * (hi[idx] - lo[idx]) / np.where(denom == 0, 1.0, denom)
-        x = np.where(~np.isfinite(x) | (x <= lo[idx]) | (x >= hi[idx]), 0.5 * (lo[idx] + hi[idx]), x)
-        gx = g_at(x, idx)
-        same = (gx <= 0) == (glo[idx] <= 0)
-        li, hi_i = idx[same], idx[~same]
-        lo[li], glo[li] = x[same], gx[same]
-        hi[hi_i], ghi[hi_i] = x[~same], gx[~same]
-        ghi[li[side[li] == -1]] *= 0.5
-        glo[hi_i[side[hi_i] == 1]] *= 0.5
-        side[li], side[hi_i] = -1, 1
+    _illinois(g_at, lo, hi, glo, ghi, 1e-7, max_rounds=60, active=valid)
     s = 0.5 * (lo + hi)
     x, y, _ = _GEOD.fwd(np.full(s.size, lon), np.full(s.size, lat), az, s * 1000.0)
     out = np.column_stack([np.asarray(y), np.asarray(x), s])
