@@ -69,12 +69,10 @@ def run_when(args: argparse.Namespace) -> str:
     result = when_to_meet(args.venue, parties_of(args), on_date=on_date, work=args.work, online=args.online)
     wrote = None
     if out is not None:
+        from geo.cli.mapfile import write_out
         from geo.report.hours import meeting_ics
 
-        try:
-            out.write_bytes(meeting_ics(result))
-        except OSError as exc:
-            raise InvalidInputError(f"cannot write {args.ics!r}: {exc.strerror or exc}") from None
+        write_out(out, meeting_ics(result), args.ics)
         wrote = f"wrote {out} (the best slot, {result.best.venue_time} {result.venue_timezone}, as an event)"
     if args.json:
         from geo.report.jsonout import dumps

@@ -241,14 +241,12 @@ def _plan(args: argparse.Namespace) -> Any:
 
 def _write_projected_page(args: argparse.Namespace, out: Path) -> str:
     """Draw the question's plan as the interactive globe or azimuthal page and write it."""
+    from geo.cli.mapfile import write_out
     from geo.usecases import map_page
 
     page, view = map_page(_plan(args), args.projection, online=args.online)
     data = page.encode("utf-8")
-    try:
-        out.write_bytes(data)
-    except OSError as exc:
-        raise InvalidInputError(f"cannot write {args.out!r}: {exc.strerror or exc}") from None
+    write_out(out, data, args.out)
     if args.json:
         from geo.report.jsonout import dumps
 
@@ -270,6 +268,7 @@ def _write_projected_page(args: argparse.Namespace, out: Path) -> str:
 
 def _write_image(args: argparse.Namespace, out: Path) -> str:
     """Draw the question's plan as a PNG, SVG or PDF image and write it."""
+    from geo.cli.mapfile import write_out
     from geo.maps.image import image_format
     from geo.usecases import map_image
 
@@ -281,10 +280,7 @@ def _write_image(args: argparse.Namespace, out: Path) -> str:
         dpi=args.dpi,
         online=args.online,
     )
-    try:
-        out.write_bytes(rendered.data)
-    except OSError as exc:
-        raise InvalidInputError(f"cannot write {args.out!r}: {exc.strerror or exc}") from None
+    write_out(out, rendered.data, args.out)
     view = rendered.view
     where = f" centred on {view.centre_name}" if view.azimuthal else ""
     if args.json:

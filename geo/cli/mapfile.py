@@ -68,10 +68,7 @@ def write_map(m: folium.Map, path: Path, *, cdn: bool = False) -> Written:
 
         data = export_data(m, suffix)
         kind = suffix[1:]
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise InvalidInputError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
+    write_out(path, data, str(path))
     return Written(path, len(data), kind)
 
 
