@@ -76,7 +76,7 @@ import math
 import re
 import sys
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from html import unescape
 from html.parser import HTMLParser
@@ -141,10 +141,23 @@ _TRIGGER = re.compile(
       | (?P<same_as>distances?\s+(?:to|from)\b
         (?=[^.;:]{1,80}?\s(?:is|are)\s+(?:about\s+|roughly\s+|nearly\s+)?the\s+same\s+as\b))
       | (?P<idiom>\bmeet\s+(?:\w+\s+)?half[\s-]?way\b)
-      | (?P<distance_list>\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|quilómetros|quilômetros|kilómetros|miles)\b
+      # "1733 miles to Frisco, 1733 miles to Boston": two stated distances (or travel times)
+      | (?P<same_numbers>(?P<n1>\d[\d,.]*)\s*
+        (?P<u1>km|kilomet(?:er|re)s?|kilómetros|quilómetros|quilômetros|Kilometer[n]?
+        |miles|mi|hours?|hrs?|minutes|mins?)\b(?:['’]s?)?(?:\s+(?:drive|walk|ride|flight))?
+        \s+(?:away\s+)?(?:from|to)\b)
+        (?=\s+[^.;:\d]{1,60}?(?P<again>(?:,\s*(?:and\s+)?|\s+(?:and|y|et|und|e)\s+)
+        (?:about\s+|roughly\s+|some\s+|also\s+)?(?P<n2>\d[\d,.]*)
+        (?:\s*(?P<u2>km|kilomet(?:er|re)s?|kilómetros|quilómetros|quilômetros|Kilometer[n]?
+        |miles|mi|hours?|hrs?|minutes|mins?)\b)?(?:['’]s?)?
+        (?:\s+(?:drive|walk|ride|flight))?\s+(?:away\s+)?(?:from|to)\s))
+      | (?P<distance_list>(?:(?:between\s+|entre\s+(?:los\s+|les\s+|os\s+)?)?\d[\d,.]*
+        \s*(?:and|y|et|e|to|-|–)\s*)?
+        \d[\d,.]*\s*(?:km|kilomet(?:er|re)s|quilómetros|quilômetros|kilómetros|miles)\b
         (?:\s*\([^()]{0,40}\))?\s+(?:away\s+)?(?:from|de|von|da|do|des|du))\s+
         (?![^.;:]{0,160}?\d\s*(?:km|kilom|quil|miles))  # "30 km from A and 50 km from B" gives two distances
-        (?=(?:the\s+|la\s+|el\s+|o\s+|a\s+)?(?-i:[A-Z])[^.;:\d]{0,120}?(?:,|\s(?:and|y|e|et|und)\s))
+        (?=(?:both\s+|each\s+of\s+)?(?:the\s+|la\s+|el\s+|o\s+|a\s+)?(?-i:[A-Z])[^.;:\d]{0,120}?
+        (?:,|\s(?:and|y|e|et|und)\s))
       | (?P<midpoint_at>mid[\s-]?point\s+(?:lies|is|falls|sits)\s+(?:\w+\s+){0,3}?
         (?:near|at|in|close\s+to)\b)
       | (?P<equidistant>equidistantly|equidistant|equidistance|equally\s+(?:distant|far)
@@ -255,10 +268,16 @@ _TITLES = _words(
 )
 _NOT_NAME_WORDS = _words(
     """north south east west northern southern eastern western central greater upper lower new old downtown
-    metropolitan metro in at on of to from for and or the a an by with between via near why how what where
+    metropolitan metro in at on of to from for and or the a an i by with between via near why how what where
     when who which is was does do did related see also read more monday tuesday
     wednesday thursday friday saturday sunday january february march april may june july august september
     october november december"""
+)
+# Function words of the other languages read, capitalised at the start of a sentence ("Se encuentra",
+# "Die Stadt"): never a place alone (Sé in Portugal, Die in France, El in Mexico).
+_FOREIGN_FUNCTION_WORDS = _words(
+    """se si la le les el los las lo il un una une uno des du de del da do das der die dem den en es est et
+    y o e al au aux em no na nos nas per con por para sur sous ce ci que qui wo wie im am an auf mit von zu"""
 )
 _DIRECTIONS = _words("central northern southern eastern western north south east west northeast northwest")
 _EVENT_NOUNS = _words(
@@ -396,7 +415,9 @@ class Claim:
         place) and whether the claim would hold with it.
     ambiguous : bool
         The reading taken does not hold but a rival reading does: which place the article
-        means decides the verdict, so the claim is not reported as a confident "no".
+        means decides the verdict, so the claim is not reported as a confident "no". Also when
+        the distance the text states does not fit a place read ("1733 miles to Frisco" read as
+        Frisco, Texas): the note says so.
     nearest : NearestReading or None
         When a party is a country or a continent: the claim checked again from the point of
         each such area nearest the venue (:func:`geo.analysis.areas.check_from_nearest`);
@@ -483,11 +504,43 @@ def _town_venue(
             break
         if run.start() < trigger.end() and run.end() > trigger.start():
             continue  # the claim words themselves ("Halfway between")
-        if any(f.start < run.end() and run.start() < f.end for f in here):
+        if any(f.start < run.end() and run.start() < f.end for f in here) or _nickname(
+            text, run.start(), run.end()
+        ):
             continue
         town = nearest_town(run.group(), a, b, max_detour=0.5)
         if town is not None:
             return _Found(town, run.group(), run.start(), run.end(), index, False)
+    return None
+
+
+MAX_OPENING_SENTENCES = 5  # "it" looks this many sentences back for one that opens with a place
+_OPENING_VERB = re.compile(r"[\s,]+(?:is|was|lies|sits|has|had|stands|became|'s|’s)\b", re.IGNORECASE)
+
+
+def _last_opening(article: _Article, index: int, parties: tuple[Place, Place]) -> _Found | None:
+    """The place that opens the nearest earlier sentence as its subject ("Kettleman City is about
+    225 miles south of Sacramento. … We kinda consider it the halfway point"): what a pronoun
+    most likely refers to when no place is named more often than the others. A name the
+    gazetteer does not know counts when it is a small town near the way between the parties."""
+    from geo.places.towns import nearest_town
+
+    text = article.text
+    for back in range(index - 1, max(-1, index - 1 - MAX_OPENING_SENTENCES), -1):
+        sentence = article.sentences[back]
+        run = _NAME_RUN.match(text, sentence.start, sentence.end)
+        if run is None or _OPENING_VERB.match(text, run.end(), sentence.end) is None:
+            continue
+        at = bisect_left(article.found, sentence.start, key=lambda f: f.start)
+        if at < len(article.found) and article.found[at].start == sentence.start:
+            opening = article.found[at]
+            if not _is_party(opening, parties):
+                return opening
+            continue
+        a, b = (LatLon(p.lat, p.lon) for p in parties)
+        town = nearest_town(run.group(), a, b, max_detour=0.5)
+        if town is not None:
+            return _Found(town, run.group(), run.start(), run.end(), back, False)
     return None
 
 
@@ -922,7 +975,7 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
                 end += 1  # "U.S." and "Washington, D.C." keep their final dot
             if titles is None:
                 titles = _title_distances(text, words)
-            if not _accept(text, words, i, n, matcher, memo, titles):
+            if not _accept(text, words, i, n, matcher, memo, titles) or _nickname(text, start, end):
                 i += 1
                 continue
             previous = found[-1] if found and found[-1].sentence == index else None
@@ -955,6 +1008,24 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
             found.append(_Found(place, text[start:end], start, end, index, meeting, country))
             i += n
     return found
+
+
+_NICKNAME_BEFORE = re.compile(
+    r"(?:\bthe|\bas|\bcalled|\bnicknamed|\bdubbed|\bknown\s+as)\s+[\"“‘'«„]\s*$", re.IGNORECASE
+)
+_QUOTE_CLOSES = re.compile(r"[^\"”’'»“.!?]{0,40}[\"”’'»“]")
+
+
+def _nickname(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] opens a quoted nickname ("promoted itself as the “Midway
+    City”", "known as 'Little Paris'"): a name for the place the text is about, not another place.
+
+    >>> _nickname("promoted itself as the “Midway City” located", 24, 35)
+    True
+    >>> _nickname("talks in “Geneva” today", 10, 16)
+    False
+    """
+    return bool(_NICKNAME_BEFORE.search(text, max(0, start - 20), start) and _QUOTE_CLOSES.match(text, end))
 
 
 _LINES = re.compile(
@@ -1115,6 +1186,8 @@ def _accept(
     nxt = words[i + n] if i + n < len(words) else None
     next_adjacent = nxt is not None and text[words[i + n - 1].end() : nxt.start()] in (" ", "\xa0")
 
+    if n == 1 and first.lower() in _FOREIGN_FUNCTION_WORDS:
+        return False
     if n == 1 and first.lower() in _AMBIGUOUS:
         if prev is None or not text[prev.end() : words[i].start()].isspace():
             return False  # nothing or punctuation right before: no locative word
@@ -1267,6 +1340,8 @@ def check_article(
         earlier: int | None = None  # the end of the claim words before, in this sentence
         last_end: int | None = None
         for number, trigger in enumerate(_TRIGGER.finditer(text, sentence.start, sentence.end)):
+            if trigger.group("same_numbers") is not None and _stated(trigger) is None:
+                continue  # "30 km from A and 50 km from B": two different distances claim nothing
             earlier, last_end = last_end, trigger.end()
             if number >= MAX_SENTENCE_CLAIMS:
                 reason = f"not checked: the sentence has more than {MAX_SENTENCE_CLAIMS} claims"
@@ -1346,6 +1421,7 @@ def _kind(trigger: re.Match[str]) -> str:
         (AROUND, "centre"),
         (AROUND, "as_as"),
         (EQUIDISTANT, "distance_list"),
+        (EQUIDISTANT, "same_numbers"),
         (HALFWAY, "halfway_fr"),
         (HALFWAY, "halfway_es"),
         (HALFWAY, "halfway_pt"),
@@ -1498,7 +1574,9 @@ def _one_claim(
         names = (party_a.text, party_b.text)
         places = (party_a.place, party_b.place)
     else:
-        if trigger.group("as_close") is not None or trigger.group("same_as") is not None:
+        if trigger.group("same_numbers") is not None:  # "1733 miles to Frisco, 1733 miles to Boston"
+            connector = _Span(trigger.start("again"), trigger.end("again"))
+        elif trigger.group("as_close") is not None or trigger.group("same_as") is not None:
             # "as close to Moscow as to Washington"; "the distance to A is the same as (that) to B"
             joint = _AS_TO.search(text, trigger.end(), clause_end)
             connector = _Span(joint.start(), joint.end()) if joint is not None else None
@@ -1596,8 +1674,16 @@ def _one_claim(
                     f"{_collapse(sentences[venue_found.sentence].text)!r}"
                 )
             elif (
-                subject := _subject(_first_before(found, referring.start()), places, referring.group())
-            ) is not None:
+                (subject := _subject(_first_before(found, referring.start()), places, referring.group()))
+                is None
+                or subject[1] < 2
+            ) and (opening := _last_opening(article, index, places)) is not None:
+                venue_found = opening
+                note = (
+                    f"'{referring.group()}' read as {venue_found.text}, the subject of an earlier sentence: "
+                    f"{_collapse(sentences[venue_found.sentence].text)!r}"
+                )
+            elif subject is not None:
                 venue_found, mentions = subject
                 note = (
                     f"'{referring.group()}' read as {venue_found.text}, the place the text is about "
@@ -1668,6 +1754,8 @@ def _one_claim(
             f"a claim about {len(more)} places: “halfway” is defined for two, so it is judged by "
             "equal distance: the spread of the distances"
         )
+        misfit_n = _misfits(trigger, venue_found.place, [f.place for f in more])
+        note_n = "; ".join(filter(None, (note_n, _stated(trigger), *_misfit_notes(misfit_n))))
         return Claim(
             _collapse(shown.text),
             venue_found.text,
@@ -1680,6 +1768,7 @@ def _one_claim(
             "equal distance",
             result_n.holds,
             tuple(p.label for p in (venue_found.place, *(f.place for f in more))),
+            ambiguous=bool(misfit_n),
             nearest=nearest_n,
             nearest_holds=None if nearest_n is None else _holds_of(kind, nearest_n),
         )
@@ -1692,7 +1781,7 @@ def _one_claim(
         f = venue_found
         venue_found = _Found(read_place, f.text, f.start, f.end, f.sentence, f.meeting)
     venue_found, places, why_joint, joint_doubt = _joint_reading(venue_found, names, places, article)
-    note = "; ".join(filter(None, (route_note, note, why, why_joint)))
+    note = "; ".join(filter(None, (route_note, note, why, why_joint, _stated(trigger))))
     places = (_on_meridian(places[0], venue_found.place), _on_meridian(places[1], venue_found.place))
     key = (venue_found.place, places[0], places[1])
     if key not in checks:  # each distinct claim is checked once (an article may repeat one many times)
@@ -1709,7 +1798,13 @@ def _one_claim(
     if alternatives is None:
         written = (venue_found.text, *names)
         alternatives = article.rivals[key] = _rivals(written, key, kind, thresholds, gaz)
-    ambiguous = joint_doubt or (holds == "no" and any(a.holds in ("yes", "roughly") for a in alternatives))
+    misfit = _misfits(trigger, venue_found.place, places)
+    note = "; ".join(filter(None, (note, *_misfit_notes(misfit))))
+    ambiguous = (
+        joint_doubt
+        or bool(misfit)
+        or (holds == "no" and any(a.holds in ("yes", "roughly") for a in alternatives))
+    )
     nearest = _nearest(article, venue_found, list(zip(names, places, strict=True)))
     return Claim(
         _collapse(shown.text),
@@ -1728,6 +1823,121 @@ def _one_claim(
         nearest,
         None if nearest is None else _holds_of(kind, nearest),
     )
+
+
+MAX_STATED_SPREAD = 0.05  # two stated distances this close ("1733 mi … and 1773") claim equal distance
+
+
+def _number(text: str) -> float | None:
+    """A stated number: "1,733" and "1.733" (thousands), "2.5" and "2,5" (decimals)."""
+    text = text.rstrip(".,")
+    if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", text):
+        return float(re.sub(r"[,.]", "", text))
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None
+
+
+_STATED_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_STATED_UNIT = re.compile(r"[^\W\d_]+$")
+
+
+@dataclass(frozen=True)
+class _Statement:
+    """Distances or travel times a claim states to each party (internal)."""
+
+    written: str  # "1,733", "300 to 325"
+    unit: str  # as written: "miles", "kilómetros", "hours"
+    values: tuple[float, ...]
+
+    @property
+    def km(self) -> tuple[float, ...]:
+        """The values in km; none for travel times."""
+        lower = self.unit.lower()
+        if lower.startswith(("h", "min")):
+            return ()
+        factor = 1.609344 if lower.startswith("mi") else 1.0
+        return tuple(v * factor for v in self.values)
+
+
+def _statement(trigger: re.Match[str]) -> _Statement | None:
+    """The distances or travel times a claim states, or None when it states none, or two that
+    differ by more than :data:`MAX_STATED_SPREAD` or are in other units ("30 km from A and 50 km
+    from B" claims no equal distance)."""
+    if trigger.group("same_numbers") is not None:
+        said = [trigger.group("n1"), trigger.group("n2")]
+        unit, other = trigger.group("u1"), trigger.group("u2") or trigger.group("u1")
+        if unit[:2].lower() != other[:2].lower() and not {unit[:1].lower(), other[:1].lower()} <= {"k", "q"}:
+            return None
+        join = " and "
+    elif trigger.group("distance_list") is not None:
+        body = trigger.group("distance_list")
+        said = _STATED_NUMBER.findall(body)
+        words = [w for w in re.findall(r"[^\W\d_]+", body) if w.lower()[:2] in ("km", "ki", "qu", "mi")]
+        if not said or not words:
+            return None
+        unit, join = words[0], " to "
+    else:
+        return None
+    numbers = [_number(n) for n in said]
+    values = tuple(n for n in numbers if n is not None)
+    if len(values) < len(numbers) or max(values) <= 0:
+        return None
+    spread = max(values) - min(values)
+    if trigger.group("same_numbers") is not None and spread > MAX_STATED_SPREAD * max(values):
+        return None
+    written = said[0] if len(set(values)) == 1 else join.join(said)
+    return _Statement(written, unit, tuple(dict.fromkeys(values)))
+
+
+def _stated(trigger: re.Match[str]) -> str | None:
+    """What the distances or travel times a claim states say, for its note (:func:`_statement`).
+
+    >>> _stated(_TRIGGER.search("It was 1,733 miles from San Francisco and 1,733 miles from Boston."))
+    'the text gives 1,733 miles (2,789 km) to each'
+    >>> _stated(_TRIGGER.search("entre los 300 y 325 kilómetros de Madrid, Barcelona y Bilbao"))
+    'the text gives 300 to 325 kilómetros (300 to 325 km) to each'
+    >>> _stated(_TRIGGER.search("It is 3 hours from Auckland and 4 hours from Wellington.")) is None
+    True
+    """
+    said = _statement(trigger)
+    if said is None:
+        return None
+    if not said.km:
+        return f"the text gives {said.written} {said.unit} to each, a travel time: checked as straight lines"
+    km = " to ".join(f"{v:,.0f}" for v in said.km)
+    return f"the text gives {said.written} {said.unit} ({km} km) to each"
+
+
+def _misfit_notes(misfits: list[str]) -> list[str]:
+    return [f"the stated distance does not fit the place read: {m}" for m in misfits]
+
+
+MAX_STATED_RATIO = 2.0  # a stated distance over twice the geodesic (roads wind, but not that much) ...
+MIN_STATED_RATIO = 0.8  # ... or well under it (no way is shorter) does not fit the place read
+
+
+def _misfits(trigger: re.Match[str], venue: Place, parties: Sequence[Place]) -> list[str]:
+    """The parties whose geodesic distance from the venue the distance stated in the claim does
+    not fit ("1733 miles to Frisco" read as Frisco, Texas: 1,000 km from Kearney): a sign that the
+    place was read wrong, never a verdict.
+
+    >>> from geo.places.resolve import resolve
+    >>> m = _TRIGGER.search("Kearney was 1733 miles to Frisco, 1733 miles to Boston.")
+    >>> _misfits(m, resolve("Kearney"), [resolve("Frisco"), resolve("Boston")])
+    ['Frisco, TX, United States is 861 km away, and the text gives 2,789 km']
+    """
+    said = _statement(trigger)
+    if said is None or not said.km:
+        return []
+    low, high = min(said.km), max(said.km)
+    out = []
+    for p in parties:
+        d = float(distance_km(venue.lat, venue.lon, p.lat, p.lon))
+        if d > 0 and (low > MAX_STATED_RATIO * d or high < MIN_STATED_RATIO * d):
+            out.append(f"{p.label} is {d:,.0f} km away, and the text gives {low:,.0f} km")
+    return out
 
 
 @dataclass(frozen=True)

@@ -24,11 +24,9 @@ FRESH2_FLOOR = (14, 0, 0)  # tests/corpus/fresh2.jsonl: 5 on first read; failure
 # tests/corpus/fresh3.jsonl: first read 4 right, 6 misread; 6 / 6 when its failures were first read (now
 # tuning data, like fresh and fresh2)
 FRESH3_FLOOR = (13, 1, 0)
-FRESH4_FLOOR = (
-    9,
-    5,
-    0,
-)  # tests/corpus/fresh4.jsonl: untouched evaluation, first read (its failures not read)
+# tests/corpus/fresh4.jsonl: first read (untouched) 9 right, 5 misread; its failures read at stop 20 (now
+# tuning data)
+FRESH4_FLOOR = (12, 0, 0)
 
 
 def test_the_corpus_score_does_not_fall_below_its_floor() -> None:
