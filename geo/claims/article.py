@@ -1574,6 +1574,7 @@ def _one_claim(
         names = (party_a.text, party_b.text)
         places = (party_a.place, party_b.place)
     else:
+        connector: _Span | None
         if trigger.group("same_numbers") is not None:  # "1733 miles to Frisco, 1733 miles to Boston"
             connector = _Span(trigger.start("again"), trigger.end("again"))
         elif trigger.group("as_close") is not None or trigger.group("same_as") is not None:
