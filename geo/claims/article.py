@@ -132,7 +132,8 @@ _TRIGGER = re.compile(
         \s+(?:between|from)\b
       | (?P<midway>mid[\s-]?way)(?:\s+point)?(?:\s+by\s+(?:road|rail|car|train|air|sea))?\s+(?:between|from)\b
       | (?P<midpoint>mid[\s-]?point\s+(?:between|of)|Mittelpunkt\s+zwischen)\b
-      | (?P<bare>(?:half[\s-]?way|mid[\s-]?way)\s+(?:point|mark|stop)\b(?!\s+(?:of|through|for|in\s+the)\b)
+      | (?P<bare>(?:half[\s-]?way|mid[\s-]?way)\s+(?:point|mark|stop|station|stopover)\b
+        (?!\s+(?:of|through|for|in\s+the)\b)
         |half\s+the\s+way\s+to\b
         |a\s+meio\s+caminho\b(?!\s+(?:entre|de|do|da)\b)
         |(?:queda|está|se\s+encuentra|situad[ao])\s+(?:exactamente\s+|justo\s+|casi\s+)?a\s+la\s+mitad\b
@@ -140,7 +141,16 @@ _TRIGGER = re.compile(
       | (?P<as_close>(?:just\s+|equally\s+)?as\s+(?:close|near|far(?:\s+away)?)\s+(?:to|from)\b)
       | (?P<same_as>distances?\s+(?:to|from)\b
         (?=[^.;:]{1,80}?\s(?:is|are)\s+(?:about\s+|roughly\s+|nearly\s+)?the\s+same\s+as\b))
-      | (?P<idiom>\bmeet\s+(?:\w+\s+)?half[\s-]?way\b)
+      | (?P<idiom>\bmeet(?:s|ing)?\s+(?:\w+\s+)?half[\s-]?way\b)
+      # "halfway along the route", "midway along the Great Western main line": a route named before
+      | (?P<along>(?:half[\s-]?way|mid[\s-]?way)\s+(?:along|over|across|on)\s+
+        (?=(?:the|my|our|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?
+        (?:route|way|journey|trip|drive|road|line|railway|highway|track|trail|walk|ride|flight|crossing|bridge
+        |causeway)\b|there\b))
+      # "auf halbem Weg nach Nürnberg", "halfway to Brazil": one end of the way only
+      | (?P<toward>(?:half[\s-]?way|mid[\s-]?way)\s+(?:to|towards?)\s+(?=(?:the\s+)?(?-i:[A-Z]))
+        |auf\s+halbem\s+Wege?\s+(?:nach|zu)\b|à\s+mi-chemin\s+(?:vers|de\s+la\s+route\s+de)\b
+        |a\s+(?:mitad|medio)\s+(?:de\s+)?camino\s+(?:hacia|a)\b)
       # "1733 miles to Frisco, 1733 miles to Boston": two stated distances (or travel times)
       | (?P<same_numbers>(?P<n1>\d[\d,.]*)\s*
         (?P<u1>km|kilomet(?:er|re)s?|kilómetros|quilómetros|quilômetros|Kilometer[n]?
@@ -1422,6 +1432,8 @@ def _kind(trigger: re.Match[str]) -> str:
         (AROUND, "as_as"),
         (EQUIDISTANT, "distance_list"),
         (EQUIDISTANT, "same_numbers"),
+        (HALFWAY, "along"),
+        (HALFWAY, "toward"),
         (HALFWAY, "halfway_fr"),
         (HALFWAY, "halfway_es"),
         (HALFWAY, "halfway_pt"),
@@ -1513,9 +1525,18 @@ def _one_claim(
     route: tuple[_Found, _Found, int] | None = None
     if pair is not None:
         back, route = None, pair
-    elif (
-        trigger.group("bare") is not None or trigger.group("midpoint_at") is not None
-    ):  # "a good halfway point": the parties are a route named before
+    elif trigger.group("toward") is not None:
+        return unresolved(
+            f"'{_collapse(trigger.group())}' names one end of the way only, so there is no halfway to check"
+        )
+    elif trigger.group("along") is not None and (route_name := _NAMED_ROUTE.match(text, trigger.end())):
+        return unresolved(
+            f"'{_collapse(trigger.group() + route_name.group())}' names a route, not its two ends, so there is no "
+            "halfway to check"
+        )  # "midway along the Great Western main line": not the route named before
+    elif any(
+        trigger.group(g) is not None for g in ("bare", "midpoint_at", "along")
+    ):  # "a good halfway point", "halfway along the route": the parties are a route named before
         back = None
         route = _route_before(text, sentences, index, trigger.start(), found)
         if route is None:
@@ -1826,6 +1847,7 @@ def _one_claim(
     )
 
 
+_NAMED_ROUTE = re.compile(r"(?:the|this|that|its)\s+(?-i:[A-Z])[\w-]*(?:\s+[\w-]+){0,3}", re.IGNORECASE)
 MAX_STATED_SPREAD = 0.05  # two stated distances this close ("1733 mi … and 1773") claim equal distance
 
 

@@ -17,7 +17,7 @@ from score_corpus import load, score  # noqa: E402
 
 FLOOR = {  # split: (read right at least, misread at most, false positives at most)
     "tune": (36, 1, 0),  # before regions, context and lists: 3 read right, 5 misread
-    "heldout": (10, 1, 0),  # before: 1 read right, 1 misread, 0 false positives
+    "heldout": (11, 1, 0),  # before: 1 read right, 1 misread, 0 false positives
 }
 FRESH_FLOOR = (17, 1, 0)  # tests/corpus/fresh.jsonl: first read (before it was looked at) 6 right, 6 misread
 FRESH2_FLOOR = (14, 0, 0)  # tests/corpus/fresh2.jsonl: 5 on first read; failures read at stop 18
@@ -26,7 +26,7 @@ FRESH2_FLOOR = (14, 0, 0)  # tests/corpus/fresh2.jsonl: 5 on first read; failure
 FRESH3_FLOOR = (13, 1, 0)
 # tests/corpus/fresh4.jsonl: first read (untouched) 9 right, 5 misread; its failures read at stop 20 (now
 # tuning data)
-FRESH4_FLOOR = (12, 0, 0)
+FRESH4_FLOOR = (15, 0, 0)
 
 
 def test_the_corpus_score_does_not_fall_below_its_floor() -> None:

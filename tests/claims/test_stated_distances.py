@@ -109,3 +109,43 @@ def test_it_refers_to_the_subject_that_opens_an_earlier_sentence() -> None:
 def test_the_pronoun_i_is_no_first_name() -> None:
     # sonoflibertywalk-1733-ranch-kearney: "Nearing Kearney I passed" names Kearney
     assert [p.name for p in check_article("Nearing Kearney I passed a sign.").places] == ["Kearney"]
+
+
+def _reasons(text: str) -> list[str]:
+    report = check_article(text)
+    assert report.claims == ()
+    return [u.reason for u in report.unresolved]
+
+
+def test_halfway_along_a_route_named_before_is_checked_on_that_route() -> None:
+    (claim,) = check_article(
+        "We drove from Sydney to Melbourne in a day. Albury sits about halfway along the route."
+    ).claims
+    assert claim.venue == "Albury" and set(claim.between) == {"Sydney", "Melbourne"}
+    assert "read as the route Sydney–Melbourne" in claim.note
+
+
+def test_halfway_along_an_unnamed_or_named_route_and_one_ended_ways_are_listed_not_dropped() -> None:
+    # odt-dessert-road-ferris-wheel-halfway: no route named before
+    (reason,) = _reasons("There is also a rather incongruous abandoned Ferris wheel halfway along the route.")
+    assert reason.startswith("no parties")
+    # englandrover-swindon-midway-london-cardiff-gwr: a named route is not the route named before
+    text = (
+        "Swindon is a large town around midway between London and Cardiff. Swindon’s location around midway "
+        "along the Great Western main line made it the natural choice for Swindon Works."
+    )
+    report = check_article(text)
+    assert len(report.claims) == 1 and report.claims[0].sentence.startswith("Swindon is a large town")
+    (listed,) = report.unresolved
+    assert "'midway along the Great Western main line' names a route, not its two ends" in listed.reason
+    # bild-ingolstadt-auf-halbem-weg-nach-nuernberg-de: one end only
+    (reason,) = _reasons("München – Ingolstadt ist viel mehr als nur der Ort auf halbem Weg nach Nürnberg.")
+    assert "names one end of the way only" in reason
+    # furthestsense-tucumcari-family-meeting-halfway: the idiom
+    (reason,) = _reasons("Looking on the Road atlas maps, the family agreed on meeting halfway.")
+    assert "figure of speech" in reason
+
+
+def test_halfway_through_a_season_is_neither_a_claim_nor_listed() -> None:
+    report = check_article("We drove from Sydney to Melbourne. Halfway through the season, Albury won.")
+    assert report.claims == () and report.unresolved == ()
