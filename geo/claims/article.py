@@ -1531,8 +1531,8 @@ def _one_claim(
         )
     elif trigger.group("along") is not None and (route_name := _NAMED_ROUTE.match(text, trigger.end())):
         return unresolved(
-            f"'{_collapse(trigger.group() + route_name.group())}' names a route, not its two ends, so there is no "
-            "halfway to check"
+            f"'{_collapse(trigger.group() + route_name.group())}' names a route, not its two ends, so "
+            "there is no halfway to check"
         )  # "midway along the Great Western main line": not the route named before
     elif any(
         trigger.group(g) is not None for g in ("bare", "midpoint_at", "along")
