@@ -96,6 +96,7 @@ from geo.core.files import check_regular_file
 from geo.core.geodesy import LatLon, detour_pct, distance_km
 from geo.errors import DegenerateGeodesicError, GeoError, InvalidInputError
 from geo.places.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
+from geo.places.resolve import spell_out
 
 MAX_ARTICLE_BYTES = 5_000_000  # larger files are refused before decoding
 MAX_ARTICLE_CHARS = MAX_ARTICLE_BYTES  # longer strings are refused by check_article
@@ -831,7 +832,7 @@ class _Matcher:
         self._cache: dict[str, tuple[Place | None, bool]] = {}
         self.regions: dict[tuple[str, float, float], bool] = {}  # _region_of, cached
         self.qualified: dict[tuple[str, float, float], Place | None] = {}  # _qualified, cached
-        self.prefixes = _name_prefixes(gaz)
+        self.prefixes = _name_prefixes(gaz) | {"ft", "mt", "pt", "st", "ste"}  # "Ft. Worth": spell_out
         self._keys: dict[str, str] = {}
         self.country_keys: dict[str, str] = {}
         for iso2, name in gaz.countries.items():
@@ -869,7 +870,10 @@ class _Matcher:
         iso2 = self.country_keys.get(key)
         if iso2 is not None:
             return replace(self.gaz.capitals[iso2], query=text), True
-        return self._by_name(key, text), False
+        place = self._by_name(key, text)
+        if place is None and (spelled := spell_out(text)) is not None:
+            place = self._by_name(normalize_name(spelled), text)
+        return place, False
 
     def _by_name(self, key: str, text: str) -> Place | None:
         candidates = self.gaz.by_name(key)

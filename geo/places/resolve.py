@@ -201,6 +201,8 @@ def resolve(query: str, *, online: bool = False, gazetteer: Gazetteer | None = N
     if codes_first and (airport := gaz.by_code(text)) is not None:
         return replace(airport, query=query)
     candidates = gaz.by_name(key) or _qualified(text, gaz)
+    if not candidates and (spelled := spell_out(text)) is not None:
+        candidates = gaz.by_name(normalize_name(spelled)) or _qualified(spelled, gaz)
     if candidates:
         chosen = candidates[0]
         others = tuple(dict.fromkeys(c.label for c in candidates[1:] if c.label != chosen.label))[:5]
@@ -220,6 +222,22 @@ def resolve(query: str, *, online: bool = False, gazetteer: Gazetteer | None = N
 
         return geocode(text)
     raise UnknownPlaceError(text, gaz.suggest(key))
+
+
+_ABBREVIATED = re.compile(r"^(Ft|Mt|Pt|Ste?)\.?\s+(?=\w)", re.IGNORECASE)
+_SPELLED = {"ft": "Fort", "mt": "Mount", "pt": "Point", "st": "Saint", "ste": "Sainte"}
+
+
+def spell_out(text: str) -> str | None:
+    """``text`` with a leading abbreviation written out, or None when it has none.
+
+    >>> spell_out("Ft. Worth"), spell_out("Mt Vernon"), spell_out("Fresno")
+    ('Fort Worth', 'Mount Vernon', None)
+    """
+    match = _ABBREVIATED.match(text)
+    if match is None:
+        return None
+    return _SPELLED[match.group(1).lower()] + " " + text[match.end() :]
 
 
 def _town(text: str) -> Place | None:

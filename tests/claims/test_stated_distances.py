@@ -149,3 +149,15 @@ def test_halfway_along_an_unnamed_or_named_route_and_one_ended_ways_are_listed_n
 def test_halfway_through_a_season_is_neither_a_claim_nor_listed() -> None:
     report = check_article("We drove from Sydney to Melbourne. Halfway through the season, Albury won.")
     assert report.claims == () and report.unresolved == ()
+
+
+def test_abbreviated_fort_mount_and_saint_are_spelled_out() -> None:
+    # foxsports1510-midland-named-halfway: "Ft. Worth" is Fort Worth, Texas
+    (claim,) = check_article("Midland is named because it is halfway between El Paso and Ft. Worth.").claims
+    assert claim.read_as == (
+        "Midland, TX, United States",
+        "El Paso, TX, United States",
+        "Fort Worth, TX, United States",
+    )
+    (claim,) = check_article("Ft. Worth is about halfway between Austin and Oklahoma City.").claims
+    assert claim.read_as[0] == "Fort Worth, TX, United States"
