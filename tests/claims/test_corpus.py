@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from score_corpus import load, score  # noqa: E402
+from score_corpus import load, score, thirds  # noqa: E402
 
 FLOOR = {  # split: (read right at least, misread at most, false positives at most)
     "tune": (36, 1, 0),  # before regions, context and lists: 3 read right, 5 misread
@@ -27,6 +27,10 @@ FRESH3_FLOOR = (13, 1, 0)
 # tests/corpus/fresh4.jsonl: first read (untouched) 9 right, 5 misread; its failures read at stop 20 (now
 # tuning data)
 FRESH4_FLOOR = (16, 0, 0)
+# tests/corpus/fresh5.jsonl (91 claims, collected at stop 20 by helpers that never read the code), split
+# into thirds by id (score_corpus.thirds): its first read, before any of it was looked at; the tuning
+# two-thirds may be read from now on, the held-out third stays untouched until the end
+FRESH5_FLOOR = {"tune": (8, 8, 0), "heldout": (4, 8, 0)}
 
 
 def test_the_corpus_score_does_not_fall_below_its_floor() -> None:
@@ -42,9 +46,15 @@ def test_the_corpus_score_does_not_fall_below_its_floor() -> None:
         ("fresh3", FRESH3_FLOOR),
         ("fresh4", FRESH4_FLOOR),
     ]
+    fresh5 = score(thirds(load(ROOT / "tests" / "corpus" / "fresh5.jsonl")))
+    for split, floor in FRESH5_FLOOR.items():
+        fresh[f"fresh5 {split}"] = fresh5[split]
+        floors.append((f"fresh5 {split}", floor))
     for split, (right, misread, false_positives) in floors:
         t = fresh[split] if split in fresh else tallies[split]
-        assert t.claims >= 15 and t.negatives >= 10, split  # the corpus itself is still there
+        assert t.claims >= 15 and t.negatives >= (5 if split.startswith("fresh5") else 10), (
+            split
+        )  # still there
         assert t.outcomes["read right"] >= right, (split, dict(t.outcomes))
         assert t.outcomes["misread"] <= misread, (split, dict(t.outcomes))
         assert t.false_positives <= false_positives, (split, t.false_positives)
