@@ -1526,6 +1526,7 @@ def _one_claim(
     note = ""
     route_note = ""
     back = _BACK_REFERENCE.match(text, trigger.end(), clause_end)
+    parties_from = trigger.end()  # where the parties are looked for
     route: tuple[_Found, _Found, int] | None = None
     if pair is not None:
         back, route = None, pair
@@ -1533,6 +1534,10 @@ def _one_claim(
         return unresolved(
             f"'{_collapse(trigger.group())}' names one end of the way only, so there is no halfway to check"
         )
+    elif (trigger.group("bare") is not None or trigger.group("along") is not None) and (
+        later := _BETWEEN_LATER.match(text, trigger.end(), clause_end)
+    ):  # "the half way point on the Pacific Highway road trip between Sydney and Brisbane"
+        back, parties_from = None, later.end()
     elif trigger.group("along") is not None and (route_name := _NAMED_ROUTE.match(text, trigger.end())):
         return unresolved(
             f"'{_collapse(trigger.group() + route_name.group())}' names a route, not its two ends, so "
@@ -1604,25 +1609,25 @@ def _one_claim(
             connector = _Span(trigger.start("again"), trigger.end("again"))
         elif trigger.group("as_close") is not None or trigger.group("same_as") is not None:
             # "as close to Moscow as to Washington"; "the distance to A is the same as (that) to B"
-            joint = _AS_TO.search(text, trigger.end(), clause_end)
+            joint = _AS_TO.search(text, parties_from, clause_end)
             connector = _Span(joint.start(), joint.end()) if joint is not None else None
         else:
-            connector = _find_and(text, trigger.end(), clause_end)
+            connector = _find_and(text, parties_from, clause_end)
         if connector is None and trigger.group().lower().endswith("from"):
-            to = _TO.search(text, trigger.end(), clause_end)  # "halfway from A to B"
+            to = _TO.search(text, parties_from, clause_end)  # "halfway from A to B"
             connector = _Span(to.start(), to.end()) if to is not None else None
         if connector is None:
             words = _collapse(trigger.group())
             within = f" within {MAX_CLAUSE_CHARS} characters" if clause_end < sentence.end else ""
             return unresolved(f"no two places{within} after '{words}': expected '… {words} A and B'")
-        first = bisect_left(here, trigger.end(), key=lambda f: f.start)
+        first = bisect_left(here, parties_from, key=lambda f: f.start)
         listed = [f for f in here[first : first + MAX_CONTEXT_PLACES] if f.start < connector.start()]
         if len(_distinct(listed)) >= 2:  # "from New York, Tokyo, and Frankfurt": a list of three or more
             last = [f for f in here[first + len(listed) : first + len(listed) + 1] if f.start < clause_end]
             more = _distinct(listed + last)
         sides: list[tuple[str, Place]] = []
         parties_end = connector.end()
-        for lo, hi in ((trigger.end(), connector.start()), (connector.end(), clause_end)):
+        for lo, hi in ((parties_from, connector.start()), (connector.end(), clause_end)):
             first = bisect_left(here, lo, key=lambda f: f.start)
             inside = here[first : first + 1] if first < len(here) and here[first].start < hi else []
             if inside:
@@ -1664,6 +1669,7 @@ def _one_claim(
                 for f in reversed(before)
                 if not (shared and claim_before is not None and f.end > claim_before)
                 and not _ATTRIBUTE.search(text, max(0, f.start - 40), f.start)
+                and not _REFERENCE_POINT.search(text, max(0, f.start - 40), f.start)
                 and not _aside(text, f, sentence.start, trigger.start())
             ),
             None,  # "belongs to the territory of the United States": then a referring word may name it
@@ -1851,6 +1857,7 @@ def _one_claim(
     )
 
 
+_BETWEEN_LATER = re.compile(r"[^.;:!?]{0,80}?\b(?:between|entre|zwischen|tra|fra)\s+", re.IGNORECASE)
 _NAMED_ROUTE = re.compile(r"(?:the|this|that|its)\s+(?-i:[A-Z])[\w-]*(?:\s+[\w-]+){0,3}", re.IGNORECASE)
 MAX_STATED_SPREAD = 0.05  # two stated distances this close ("1733 mi … and 1773") claim equal distance
 
@@ -2519,6 +2526,15 @@ _ATTRIBUTE = re.compile(
     r"(?:the\s+|la\s+|el\s+|los\s+|le\s+|les\s+)?$",
     re.IGNORECASE,
 )
+# "southwest of Christmas Island", "near Horsham", "the same time zone as Hawaii", "a city in New South
+# Wales": a place that locates or compares the subject, not the subject
+_REFERENCE_POINT = re.compile(
+    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east"
+    r"|south-west)(?:ern)?\s+of|\bnear|\bclose\s+to|\bnext\s+to|\boff\s+the\s+coast\s+of|\bsame\s+[\w\s]{1,20}?\s+as"
+    r"|\blike|\b(?:a|the)\s+(?:[\w-]+\s+)?(?:city|town|village|port|suburb|municipality|community)\s+(?:in|on))"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _AREA_NOUNS = re.compile(
     r"\b(?:island|islands|archipelago|atoll|state|region|territory|country|archipel|île)\b", re.I
 )
@@ -2538,6 +2554,11 @@ def _subject(
     """
     wants_area = bool(_AREA_NOUNS.search(referring))
     wants_point = bool(_POINT_NOUNS.search(referring))
+    if wants_area and re.search(r"island|archipel|atoll|île", referring, re.IGNORECASE):
+        kinds = [
+            f.place.radius_km is not None or f.country for f in found_before if not _is_party(f, parties)
+        ]
+        wants_area = any(kinds)  # "the islands" of a text that names an island by its town only
     counts: dict[tuple[float, float], list[_Found]] = {}
     for f in found_before:
         is_area = f.place.radius_km is not None or f.country  # a country named as such is its territory

@@ -17,7 +17,7 @@ from score_corpus import load, score, thirds  # noqa: E402
 
 FLOOR = {  # split: (read right at least, misread at most, false positives at most)
     "tune": (36, 1, 0),  # before regions, context and lists: 3 read right, 5 misread
-    "heldout": (11, 1, 0),  # before: 1 read right, 1 misread, 0 false positives
+    "heldout": (11, 0, 0),  # before: 1 read right, 1 misread, 0 false positives
 }
 FRESH_FLOOR = (17, 1, 0)  # tests/corpus/fresh.jsonl: first read (before it was looked at) 6 right, 6 misread
 FRESH2_FLOOR = (14, 0, 0)  # tests/corpus/fresh2.jsonl: 5 on first read; failures read at stop 18
@@ -30,7 +30,7 @@ FRESH4_FLOOR = (16, 0, 0)
 # tests/corpus/fresh5.jsonl (91 claims, collected at stop 20 by helpers that never read the code), split
 # into thirds by id (score_corpus.thirds): its first read, before any of it was looked at; the tuning
 # two-thirds may be read from now on, the held-out third stays untouched until the end
-FRESH5_FLOOR = {"tune": (8, 8, 0), "heldout": (4, 8, 0)}
+FRESH5_FLOOR = {"tune": (11, 5, 0), "heldout": (4, 8, 0)}
 
 
 def test_the_corpus_score_does_not_fall_below_its_floor() -> None:

@@ -1,0 +1,61 @@
+"""Reading rules learnt from the tuning two-thirds of tests/corpus/fresh5.jsonl (its held-out third
+is not read). Each test uses a sentence of that corpus (its record id in a comment)."""
+
+from __future__ import annotations
+
+from geographiclib.geodesic import Geodesic
+
+from geo.claims.article import check_article
+
+G = Geodesic.WGS84
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return float(G.Inverse(*a, *b)["s12"]) / 1000
+
+
+def test_a_place_that_locates_the_subject_is_not_the_venue() -> None:
+    # infogalactic-cocos-keeling-midway-australia-sri-lanka: "southwest of Christmas Island"
+    text = (
+        "The Territory of the Cocos (Keeling) Islands, also called Cocos Islands and Keeling Islands, is a "
+        "territory of Australia, located in the Indian Ocean, southwest of Christmas Island and "
+        "approximately midway between Australia and Sri Lanka."
+    )
+    (claim,) = check_article(text).claims
+    venue = claim.result.venue
+    assert claim.venue != "Christmas Island" and km((venue.lat, venue.lon), (-12.19, 96.83)) < 60
+
+
+def test_a_city_in_a_state_keeps_the_city_as_the_venue() -> None:
+    # budgettrucks-coffs-harbour-popular-half-way-point
+    text = (
+        "Coffs Harbour is a city in New South Wales located on the coast and is a popular half way point "
+        "between Sydney and Brisbane."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Coffs Harbour" and set(claim.between) == {"Sydney", "Brisbane"}
+
+
+def test_a_halfway_point_with_its_route_later_in_the_clause_takes_that_route() -> None:
+    # tonyandkim-coffs-harbour-half-way-pacific-highway: not the Sydney–Coffs Harbour trip named before
+    text = (
+        "The route from Sydney to Coffs Harbour is 532 km, 330 mi, 5:48 hrs. Coffs Harbour is the half way "
+        "point on the Pacific Highway road trip between Sydney and Brisbane."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Coffs Harbour" and set(claim.between) == {"Sydney", "Brisbane"}
+    # Coffs Harbour is 1.4 times as far from Sydney as from Brisbane in a straight line: roughly halfway
+    d_sydney = km((-30.296, 153.114), (-33.869, 151.209))
+    d_brisbane = km((-30.296, 153.114), (-27.468, 153.028))
+    assert 0.55 < d_sydney / (d_sydney + d_brisbane) < 0.6
+    assert claim.holds == "roughly"
+
+
+def test_a_comparison_names_no_venue() -> None:
+    # barnstorming-tahiti-halfway-california-australia: "in the same time zone as Hawaii"
+    text = (
+        "Papeete is the capital. The islands are located south of the equator, in the same time zone as "
+        "Hawaii, and halfway between California and Australia."
+    )
+    report = check_article(text)
+    assert all(c.venue != "Hawaii" for c in report.claims)
