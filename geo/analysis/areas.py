@@ -325,8 +325,12 @@ def _land_centre(
     return float(lat_c), float(lon_c), reach
 
 
-def check_centre(venue: Place, area: Place, named_as_country: bool) -> CentreResult:
+def check_centre(venue: Place, area: Place, named_as_country: bool, axis: str | None = None) -> CentreResult:
     """How close ``venue`` is to the middle of ``area`` ("Kassel is in the middle of Germany").
+
+    With ``axis`` (:data:`LONGITUDINAL` or :data:`LATITUDINAL`) the venue is judged on one
+    coordinate, against the area's middle meridian or parallel (:func:`line_centre`): "Winnipeg is
+    at the longitudinal centre of Canada". The party is then the nearest point of that line.
 
     Examples
     --------
@@ -334,20 +338,253 @@ def check_centre(venue: Place, area: Place, named_as_country: bool) -> CentreRes
     >>> r = check_centre(resolve("Kassel"), resolve("Germany"), True)
     >>> r.holds, round(r.parties[0].distance_km, -1)
     ('roughly', 70.0)
+    >>> r = check_centre(resolve("Winnipeg"), resolve("Canada"), True, LONGITUDINAL)
+    >>> r.holds, round(r.parties[0].distance_km), round(r.reach_km, -1)
+    ('yes', 24, 2980.0)
     """
-    lat, lon, reach, how = area_centre(area, named_as_country)
-    d = float(distance_km(venue.lat, venue.lon, lat, lon))
+    name = area.country_name if named_as_country and area.country_name else area.name
+    if axis is None:
+        lat, lon, reach, how = area_centre(area, named_as_country)
+        d = float(distance_km(venue.lat, venue.lon, lat, lon))
+        label, line, measured = f"centre of {name}", "its centre", "the area reaches from its centre"
+    else:
+        lat, lon, d, reach, how = line_centre(area, named_as_country, axis, venue.lat, venue.lon)
+        label = f"{axis} centre of {name}"
+        line = f"its {axis} centre"
+        measured = (
+            "the area reaches from that point of the line (half its east–west extent)"
+            if axis == LONGITUDINAL
+            else "the area reaches from that line to its extreme parallel on that side"
+        )
     share = d / reach if reach > 0 else math.inf
     holds = "yes" if share <= CENTRE_YES else "roughly" if share <= CENTRE_ROUGHLY else "no"
     verdict = {"yes": "in the middle", "roughly": "roughly in the middle", "no": "not in the middle"}[holds]
-    name = area.country_name if named_as_country and area.country_name else area.name
-    centre = Place(
-        f"centre of {name}", lat, lon, "point", area.country, area.country_name, query=name, note=how
-    )
+    if axis is not None:
+        verdict = {"yes": "at", "roughly": "roughly at", "no": "not at"}[holds] + f" the {axis} centre"
+    centre = Place(label, lat, lon, "point", area.country, area.country_name, query=name, note=how)
     party = Party(**PlaceRef.of(centre).__dict__, distance_km=d)
+    where = (
+        f"({format_lat_lon(lat, lon)}, {how})"
+        if axis is None
+        else f"({how}; nearest point {format_lat_lon(lat, lon)})"
+    )
     explanation = (
-        f"{venue.name} is {verdict} of {name}: {format_km(d)} from its centre ({format_lat_lon(lat, lon)}, "
-        f"{how}), which is {100 * share:.0f} % of the {format_km(reach)} the area reaches from its centre "
+        f"{venue.name} is {verdict} of {name}: {format_km(d)} from {line} {where}, which is "
+        f"{100 * share:.0f} % of the {format_km(reach)} {measured} "
         f"(in the middle: ≤ {100 * CENTRE_YES:g} %, roughly: ≤ {100 * CENTRE_ROUGHLY:g} %)."
     )
     return CentreResult(PlaceRef.of(venue), (party,), reach, share, holds, verdict, how, explanation)
+
+
+# ---- longitudinal and latitudinal centres ---------------------------------------------------------
+LONGITUDINAL, LATITUDINAL = "longitudinal", "latitudinal"
+_FOOT_TOLERANCE_DEG = 1e-10  # the nearest point of a meridian is found to this latitude
+
+
+@dataclass(frozen=True)
+class AreaSpan:
+    """The extreme meridians and parallels of an area's land (:func:`area_span`), in degrees.
+
+    ``west`` and ``east`` are longitudes in [-180, 180]: the ends of the smallest interval of
+    longitude that covers the land, going east from ``west``; it may cross ±180° (Russia: west
+    19.6, east -169.0). ``width`` is its length in degrees.
+    """
+
+    area: str
+    west: float
+    east: float
+    south: float
+    north: float
+    width: float
+
+    @property
+    def middle_lon(self) -> float:
+        """The longitudinal (east–west) centre: the meridian midway between ``west`` and ``east``."""
+        return _wrap180(self.west + self.width / 2)
+
+    @property
+    def middle_lat(self) -> float:
+        """The latitudinal (north–south) centre: the parallel midway between ``south`` and ``north``."""
+        return (self.south + self.north) / 2
+
+
+def _wrap180(lon: float) -> float:
+    return float((lon + 180.0) % 360.0 - 180.0)
+
+
+def covering_lon_interval(lons: npt.ArrayLike) -> tuple[float, float]:
+    """(west, width): the smallest interval of longitude, going east from ``west``, that holds
+    every longitude given. Longitudes wrap: Fiji's islands on both sides of ±180° span 3.6°,
+    not 360°.
+
+    >>> covering_lon_interval([178.0, -179.0, 177.5])
+    (177.5, 3.5)
+    >>> covering_lon_interval([-10.0, 20.0])
+    (-10.0, 30.0)
+    """
+    values = np.unique(np.mod(np.asarray(lons, dtype=np.float64) + 180.0, 360.0) - 180.0)
+    if not len(values):
+        raise InvalidInputError("no longitudes given")
+    gaps = np.diff(np.append(values, values[0] + 360.0))  # the gap after each longitude, eastwards
+    largest = int(np.argmax(gaps))
+    west = float(values[(largest + 1) % len(values)])
+    return west, float(360.0 - gaps[largest])
+
+
+def _chained_land(tiles: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:
+    """The pieces of land linked to the largest by gaps of at most :data:`MAX_PART_GAP_DEG`, one
+    piece to the next (Canada's Arctic islands, Ellesmere too; not Alaska and Hawaii for the
+    United States, not French Guiana for France). Gaps are measured across ±180° too (Russia's
+    Chukotka, Fiji's Lau Islands)."""
+    import shapely
+
+    parts = shapely.get_parts(shapely.union_all(tiles))
+    n = len(parts)
+    shifted = [
+        shapely.transform(parts, lambda xy, dx=dx: xy + np.array([dx, 0.0])) for dx in (0.0, 360.0, -360.0)
+    ]
+    tree = shapely.STRtree(np.concatenate(shifted))
+    main = int(np.argmax(shapely.area(parts)))
+    keep, frontier = {main}, [main]
+    while frontier:
+        hits = tree.query(parts[frontier], predicate="dwithin", distance=MAX_PART_GAP_DEG)[1] % n
+        new = set(hits.tolist()) - keep
+        keep |= new
+        frontier = sorted(new)
+    chained: npt.NDArray[np.object_] = parts[sorted(keep)]
+    return chained
+
+
+@functools.lru_cache(maxsize=32)
+def _span(kind: str, code: str) -> tuple[float, float, float, float, float] | None:
+    import shapely
+
+    _, _, tiles = _outline(kind, code, None, None, None)
+    if not len(tiles):
+        return None
+    coords = shapely.get_coordinates(_chained_land(tiles))
+    west, width = covering_lon_interval(coords[:, 0])
+    return west, _wrap180(west + width), float(coords[:, 1].min()), float(coords[:, 1].max()), width
+
+
+def area_span(place: Place, named_as_country: bool) -> AreaSpan:
+    """The extreme meridians and parallels of an area's land: its westernmost, easternmost,
+    southernmost and northernmost points, and the lines midway between them.
+
+    The land is the area's Natural Earth 1:10m outline (a country named as such, or an island
+    with an outline, see :func:`outline_key`): its largest piece and every piece linked to it by
+    gaps of at most :data:`MAX_PART_GAP_DEG` (about 500 km), one island to the next. So islands
+    count (Canada's Arctic islands, Newfoundland), overseas parts do not (Alaska and Hawaii for
+    the United States, French Guiana for France). The extremes are outline vertices: 1:10m puts
+    them within about a kilometre of the true points.
+
+    The **longitudinal centre** is the meridian midway between the extreme meridians, measured
+    the short way round (across ±180° for Russia and Fiji); the **latitudinal centre** is the
+    parallel midway between the extreme parallels (means of degrees, as the Atlas of Canada
+    defines them).
+
+    Raises
+    ------
+    InvalidInputError
+        The area has no outline here (a continent, a region or a state: only a point and a radius).
+
+    Examples
+    --------
+    >>> from geo.places.resolve import resolve
+    >>> s = area_span(resolve("Canada"), True)
+    >>> round(s.west, 2), round(s.east, 2), round(s.middle_lon, 2), round(s.middle_lat, 2)
+    (-141.01, -52.62, -96.81, 62.39)
+    """
+    key = outline_key(place, named_as_country)
+    found = None if key is None or key[0] == "continent" else _span(key[0], key[1])
+    if found is None:
+        raise InvalidInputError(
+            f"{place.name} has no outline here, so it has no extreme points to take the middle of"
+        )
+    name = (
+        place.country_name if key is not None and key[0] == "country" and place.country_name else place.name
+    )
+    return AreaSpan(name, *found)
+
+
+def nearest_on_meridian(lat: float, lon: float, meridian: float) -> tuple[float, float]:
+    """(latitude, km): the point of the meridian ``meridian`` (a half ellipse from pole to pole)
+    nearest to (lat, lon), and the WGS84 geodesic distance to it.
+
+    A meridian is a geodesic, but the distance to it is not measured along the venue's parallel
+    (a parallel is no geodesic) nor at the venue's latitude: the shortest geodesic meets the
+    meridian at a right angle, at the vertex of that geodesic, poleward of the venue (on a sphere
+    ``tan φ_foot = tan φ / cos Δλ`` and ``sin d = cos φ sin Δλ``). Beyond 90° of longitude the
+    nearest point is a pole. Found by minimising the geodesic distance (PROJ's implementation of
+    Karney's algorithm) over the latitude of the meridian's points: a 1° grid, then brackets
+    narrowed twentyfold each round to 1e-10°.
+
+    >>> foot, km = nearest_on_meridian(49.8844, -97.147, -96.8111)  # Winnipeg
+    >>> round(foot, 4), round(km, 2)
+    (49.8849, 24.14)
+    """
+    grid = np.linspace(-90.0, 90.0, 181)
+    while True:
+        km = np.asarray(distance_km(lat, lon, grid, meridian))
+        i = int(np.argmin(km))
+        lo, hi = grid[max(i - 1, 0)], grid[min(i + 1, len(grid) - 1)]
+        if hi - lo < _FOOT_TOLERANCE_DEG:
+            return float(grid[i]), float(km[i])
+        grid = np.linspace(lo, hi, 41)
+
+
+def distance_to_parallel_km(lat: float, lon: float, parallel: float) -> float:
+    """The geodesic distance in km from (lat, lon) to the parallel ``parallel``: the meridian arc
+    between the two latitudes. (Every path from one latitude to another is at least that long,
+    since the north–south part of the metric alone integrates to it.)
+
+    >>> round(distance_to_parallel_km(62.0, -96.0, 62.4), 2)
+    44.58
+    """
+    return float(distance_km(lat, lon, parallel, lon))
+
+
+def line_centre(
+    place: Place, named_as_country: bool, axis: str, lat: float, lon: float
+) -> tuple[float, float, float, float, str]:
+    """(foot lat, foot lon, distance km, reach km, how) for a venue at (lat, lon) judged on one
+    coordinate against an area's longitudinal or latitudinal centre (``axis``).
+
+    The distance is the geodesic distance from the venue to the nearest point (the foot) of the
+    middle meridian (:func:`nearest_on_meridian`) or of the middle parallel
+    (:func:`distance_to_parallel_km`). The reach is the area's half-extent measured from the foot
+    the same way: to the extreme meridian (the same either side: the two are mirror images about
+    the middle meridian), or along the meridian to the extreme parallel on the venue's side.
+    """
+    span = area_span(place, named_as_country)
+    if axis == LONGITUDINAL:
+        if span.width >= 360.0 - 1e-9:
+            raise InvalidInputError(f"{span.area} goes all the way round: it has no longitudinal centre")
+        middle = span.middle_lon
+        foot_lat, d = nearest_on_meridian(lat, lon, middle)
+        _, reach = nearest_on_meridian(foot_lat, middle, span.west)
+        how = (
+            f"the meridian midway between its extreme points west ({format_lon(span.west)}) and east "
+            f"({format_lon(span.east)}), {format_lon(middle)}, from the Natural Earth outline"
+        )
+        return foot_lat, middle, d, reach, how
+    if axis == LATITUDINAL:
+        middle = span.middle_lat
+        d = distance_to_parallel_km(lat, lon, middle)
+        reach = distance_to_parallel_km(middle, lon, span.north if lat >= middle else span.south)
+        how = (
+            f"the parallel midway between its extreme points south ({format_lat(span.south)}) and north "
+            f"({format_lat(span.north)}), {format_lat(middle)}, from the Natural Earth outline"
+        )
+        return middle, _wrap180(lon), d, reach, how
+    raise InvalidInputError(f"unknown axis {axis!r}: give {LONGITUDINAL!r} or {LATITUDINAL!r}")
+
+
+def format_lon(lon: float) -> str:
+    """ "96.81°W" """
+    return f"{abs(lon):.2f}°{'W' if lon < 0 else 'E'}"
+
+
+def format_lat(lat: float) -> str:
+    """ "62.39°N" """
+    return f"{abs(lat):.2f}°{'S' if lat < 0 else 'N'}"

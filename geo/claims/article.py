@@ -82,7 +82,14 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from geo.analysis.areas import CentreResult, NearestReading, check_centre, check_from_nearest
+from geo.analysis.areas import (
+    LATITUDINAL,
+    LONGITUDINAL,
+    CentreResult,
+    NearestReading,
+    check_centre,
+    check_from_nearest,
+)
 from geo.analysis.check import (
     CheckResult,
     EquidistanceResult,
@@ -185,7 +192,8 @@ _TRIGGER = re.compile(
         (?:\s+[^\W\d_]+(?:mente|ment|mente))?)
         \s+(?:de|entre|da|fra|tra|von|zwischen)\b
       | (?P<centre>\bin\s+the\s+(?:middle|centre|center|heart)\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))
-        |\bthe\s+(?:geographic(?:al)?\s+)?(?:centre|center|midpoint)\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))
+        |\bthe\s+(?:exact\s+|very\s+)?(?:(?:geographic(?:al)?|longitudinal|latitudinal)\s+(?:\([\w\s–-]{3,20}\)\s+)?)?
+        (?:centre|center|midpoint)\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))
         |in\s+der\s+Mitte(?=\s+(?-i:[A-Z]))|au\s+(?:centre|cœur)\s+(?:de\s+la|du|de\s+l['’]|de)
         |\b(?:le\s+)?centre\s+(?:géographique\s+)?(?:de\s+la|du|de\s+l['’])(?=\s*(?-i:[A-Z]))
         |(?:geografische[rn]?\s+)?Mittelpunkt(?=\s+(?-i:[A-Z]))
@@ -2685,40 +2693,273 @@ def _centre_claim(
         return unresolved(
             f"'{words} {area.text}' is about one place, not an area: there is no middle to measure"
         )
-    from geo.analysis.areas import area_centre
+    from geo.analysis.areas import area_centre, area_span
 
-    lat, lon, reach, _ = area_centre(area.place, bool(as_country))
+    axis = _centre_axis(words)
+    try:
+        lat, lon, reach, _ = area_centre(area.place, bool(as_country))
+        if axis is not None:
+            area_span(area.place, bool(as_country))  # an area with no outline has no extreme points
+    except InvalidInputError as error:
+        return unresolved(f"'{words} {area.text}': {error}")
     before = [f for f in here if f.end <= trigger.start() and f.place != area.place]
+    referring = _REFERRING.search(text, sentence.start, trigger.start())
     venue = _namesake_within(before[-1], lat, lon, reach, article.gaz) if before else None
+    subject: tuple[_Found, int] | None = None
+    if referring is not None or trigger.group().lower().startswith("in"):  # only then is it used
+        subject = _subject(_first_before(article.found, sentence.start), (area.place, area.place))
+    if (
+        venue is not None
+        and referring is not None
+        and referring.start() < before[0].start
+        and _OF_AREA.search(text, max(sentence.start, venue.start - 12), venue.start)
+        and subject is not None
+        and _holds(venue, subject[0].place)
+    ):
+        venue = subject[0]  # "It is the capital city for the province of Manitoba and is … at the centre"
     if venue is None:  # "Vesdun, une municipalité du Cher … centre de la France": a small town
         venue = _town_within(text, sentence.start, trigger.start(), index, here, lat, lon, reach)
-    referring = _REFERRING.search(text, sentence.start, trigger.start())
+    coordinate = _centre_coordinate(text, sentence, trigger, axis)
+    if coordinate is not None and coordinate.error:
+        return unresolved(f"the coordinates {coordinate.text!r} cannot be read: {coordinate.error}")
     if (
         venue is None
+        and coordinate is None
         and (referring is not None or trigger.group().lower().startswith("in"))
-        and (subject := _subject(_first_before(article.found, sentence.start), (area.place, area.place)))
+        and subject is not None
     ):
+        if _tied_subject(article, sentence.start, area.place, subject):
+            return unresolved(
+                f"no venue: '{_collapse(referring.group()) if referring else words}' may be any of the "
+                f"places the text names equally often before it ({subject[0].text} and others)"
+            )
         venue = subject[0]  # "It is located in the middle of the U.S.": the place the text is about
+    if coordinate is not None:
+        venue = _coordinate_venue(coordinate, venue, index, area.place, bool(as_country))
     if venue is None:
         return unresolved(f"no venue: nothing is said to be '{words} {area.text}'")
-    result = check_centre(venue.place, area.place, bool(as_country))
+    result = check_centre(venue.place, area.place, bool(as_country), axis)
+    lo, hi = _cited_sentence(text, sentence, trigger)
     note = (
         f"a claim about one area: the distance to its centre ({result.centre}), against how far "
         f"{result.parties[0].query} reaches from it"
     )
     return Claim(
-        _collapse(sentence.text),
+        _collapse(text[lo:hi]),
         venue.text,
         (area.text,),
         result,
         MIDPOINT,
-        sentence.start,
-        sentence.end,
+        lo,
+        hi,
         note,
         "at the midpoint",
         result.holds,
         (venue.place.label, result.parties[0].name),
     )
+
+
+# ---- coordinates written in the text -------------------------------------------------------------
+# One axis: degrees (decimal, or with minutes and seconds) and a hemisphere: 96°48'35"W, 96° 48’ 35” W,
+# 062°24′N, 62.400°N, 62 degrees 24 minutes North. A hemisphere is required ("a 90° turn" is none).
+_COORDINATE_AXIS = re.compile(
+    r"(?<![\w.])(?P<deg>\d{1,3}(?:\.\d+)?)\s*(?:°|º|˚|degrees?\b|deg\b)"
+    r"(?:\s*(?P<min>\d{1,2}(?:\.\d+)?)\s*(?:′|'|’|minutes?\b|mins?\b)"
+    r"(?:\s*(?P<sec>\d{1,2}(?:\.\d+)?)\s*(?:″|\"|”|''|’’|′′|seconds?\b|secs?\b))?)?"
+    r"\s*,?\s*(?P<hemi>(?-i:[NSEW])(?![^\W\d_])|north\b|south\b|east\b|west\b)",
+    re.IGNORECASE,
+)
+_COORDINATE_GAP = re.compile(r"\s*[,;]?\s*")
+
+
+@dataclass(frozen=True)
+class TextCoordinate:
+    """Coordinates written in a text (:func:`find_coordinates`): a point (``lat`` and ``lon``), a
+    meridian (``lon`` only) or a parallel (``lat`` only), in WGS84 degrees. ``error`` says why a
+    value is impossible (a latitude beyond 90°, 60 minutes or more); its values are then None."""
+
+    text: str
+    start: int
+    end: int
+    lat: float | None
+    lon: float | None
+    error: str = ""
+
+
+def _axis_value(match: re.Match[str]) -> tuple[str, float | None, str]:
+    """("lat" or "lon", signed degrees or None, why the value is impossible)."""
+    hemisphere = match.group("hemi")[0].upper()
+    which = "lat" if hemisphere in "NS" else "lon"
+    degrees, minutes, seconds = match.group("deg"), match.group("min"), match.group("sec")
+    if minutes is not None and "." in degrees:
+        return which, None, "decimal degrees cannot have minutes too"
+    if seconds is not None and "." in (minutes or ""):
+        return which, None, "decimal minutes cannot have seconds too"
+    m, sec = float(minutes or 0), float(seconds or 0)
+    if m >= 60 or sec >= 60:
+        return which, None, "minutes and seconds must be below 60"
+    value = float(degrees) + m / 60 + sec / 3600
+    limit = 90.0 if which == "lat" else 180.0
+    if value > limit:
+        return which, None, f"a {'latitude' if which == 'lat' else 'longitude'} is at most {limit:g}°"
+    return which, -value if hemisphere in "SW" else value, ""
+
+
+def find_coordinates(text: str, start: int = 0, end: int | None = None) -> list[TextCoordinate]:
+    """The coordinates written in ``text[start:end]``, in order: a latitude next to a longitude is
+    a point; either alone is a parallel or a meridian.
+
+    >>> [(c.lat, c.lon) for c in find_coordinates("The sign at 96°48′35″W, and 62°24′N 096°28′W.")]
+    [(None, -96.80972222222222), (62.4, -96.46666666666667)]
+    >>> find_coordinates("a line at 62 degrees 24 minutes North")[0].lat
+    62.4
+    >>> find_coordinates("at 95°N")[0].error
+    'a latitude is at most 90°'
+    """
+    end = len(text) if end is None else end
+    axes = list(_COORDINATE_AXIS.finditer(text, start, end))
+    out: list[TextCoordinate] = []
+    i = 0
+    while i < len(axes):
+        first = axes[i]
+        which, value, error = _axis_value(first)
+        second = axes[i + 1] if i + 1 < len(axes) else None
+        if (
+            second is not None
+            and _COORDINATE_GAP.fullmatch(text, first.end(), second.start())
+            and _axis_value(second)[0] != which
+        ):
+            _, value2, error2 = _axis_value(second)
+            lat, lon = (value, value2) if which == "lat" else (value2, value)
+            bad = error or error2
+            out.append(
+                TextCoordinate(
+                    text[first.start() : second.end()],
+                    first.start(),
+                    second.end(),
+                    None if bad else lat,
+                    None if bad else lon,
+                    bad,
+                )
+            )
+            i += 2
+            continue
+        lat, lon = (value, None) if which == "lat" else (None, value)
+        out.append(TextCoordinate(first.group(), first.start(), first.end(), lat, lon, error))
+        i += 1
+    return out
+
+
+# A sentence that ends with a citation mark ("… centre of Canada.[1] The sign was …"): the sentences
+# are split there for the claim's quote, so that it does not cover the next one.
+_CITATION_END = re.compile(r"[.!?]\[\d{1,3}\](?=\s+\[?[A-Z])")
+
+
+def _cited_sentence(text: str, sentence: Sentence, trigger: re.Match[str]) -> tuple[int, int]:
+    """(start, end) of the claim's sentence, cut at citation marks ending a sentence before or
+    after the claim words (Wikipedia text joins "….[1] The …" into one sentence)."""
+    lo, hi = sentence.start, sentence.end
+    for mark in _CITATION_END.finditer(text, sentence.start, sentence.end):
+        if mark.end() <= trigger.start():
+            lo = mark.end()
+        elif mark.start() >= trigger.end():
+            hi = mark.end()
+            break
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    return lo, hi
+
+
+_OF_AREA = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)  # "the capital of Manitoba": a complement
+MAX_LINE_PLACE_KM = 100.0  # a place named with a meridian or parallel lies this near it, or is not on it
+
+
+def _centre_axis(words: str) -> str | None:
+    """The coordinate a centre claim is about: "the longitudinal (east-west) centre of" →
+    :data:`LONGITUDINAL`, "the latitudinal centre of" → :data:`LATITUDINAL`, else None (a point)."""
+    lowered = words.lower()
+    if "longitudinal" in lowered:
+        return LONGITUDINAL
+    if "latitudinal" in lowered:
+        return LATITUDINAL
+    return None
+
+
+def _tied_subject(article: _Article, start: int, area: Place, subject: tuple[_Found, int]) -> bool:
+    """Whether another place is named as often as ``subject`` before ``start`` (the runner-up, with
+    the subject left out): "This spot is the longitudinal centre of Canada" after "Vancouver" and
+    "Newfoundland", once each, names neither."""
+    runner = _subject(_first_before(article.found, start), (subject[0].place, area))
+    return runner is not None and runner[1] >= subject[1] and subject[1] == 1
+
+
+def _centre_coordinate(
+    text: str, sentence: Sentence, trigger: re.Match[str], axis: str | None
+) -> TextCoordinate | None:
+    """The coordinates of a centre claim's sentence nearest its claim words that fit the claim: a
+    point, or for a longitudinal (latitudinal) centre a longitude (latitude) alone."""
+    fitting = [
+        c
+        for c in find_coordinates(text, sentence.start, sentence.end)
+        if c.error  # an impossible value is reported, not passed over
+        or (c.lat is not None and c.lon is not None)
+        or (axis == LONGITUDINAL and c.lon is not None)
+        or (axis == LATITUDINAL and c.lat is not None)
+    ]
+    if not fitting:
+        return None
+    return min(fitting, key=lambda c: min(abs(c.start - trigger.end()), abs(trigger.start() - c.end)))
+
+
+def _coordinate_venue(
+    coordinate: TextCoordinate, venue: _Found | None, index: int, area: Place, as_country: bool
+) -> _Found | None:
+    """The venue of a centre claim that gives coordinates ("a sign at 96°48′35″W that proclaims it
+    the longitudinal centre of Canada", "a line at 62 degrees 24 minutes North").
+
+    A point is the venue when no place is named as one. A meridian or a parallel alone is placed
+    at the latitude (longitude) of the place named as the venue when that place lies within
+    :data:`MAX_LINE_PLACE_KM` of the line (the coordinate says where on it), else at the line's
+    point nearest the area's centre (:func:`geo.analysis.areas.area_centre`): a claim about one
+    coordinate is judged on that coordinate, and the other one only places it on a map.
+    """
+    from geo.analysis.areas import area_centre, distance_to_parallel_km, nearest_on_meridian
+
+    lat, lon = coordinate.lat, coordinate.lon
+    if lat is not None and lon is not None:
+        if venue is not None:
+            return venue
+        name, note = coordinate.text, "coordinates written in the text"
+    else:
+        named = None
+        if venue is not None:
+            p = venue.place
+            km = (
+                nearest_on_meridian(p.lat, p.lon, lon)[1]
+                if lon is not None
+                else distance_to_parallel_km(p.lat, p.lon, lat if lat is not None else 0.0)
+            )
+            named = venue if km <= MAX_LINE_PLACE_KM else None
+        if named is not None:
+            lat = named.place.lat if lat is None else lat
+            lon = named.place.lon if lon is None else lon
+            other = "latitude" if coordinate.lat is None else "longitude"
+            name = f"{coordinate.text} (at the {other} of {named.text})"
+            line = "meridian" if coordinate.lat is None else "parallel"
+            note = f"the {line} {coordinate.text} where {named.text} is"
+        else:
+            c_lat, c_lon, _, _ = area_centre(area, as_country)
+            if lon is not None:
+                lat = nearest_on_meridian(c_lat, c_lon, lon)[0]
+            else:
+                lon = c_lon
+            kind = "meridian" if coordinate.lat is None else "parallel"
+            name = coordinate.text
+            where = area.country_name if as_country and area.country_name else area.name
+            note = f"the {kind} {coordinate.text}, placed at its point nearest the centre of {where}"
+    assert lat is not None and lon is not None
+    place = Place(name, lat, lon, "coordinates", query=coordinate.text, note=note)
+    return _Found(place, coordinate.text, coordinate.start, coordinate.end, index, False)
 
 
 def _namesake_within(found: _Found, lat: float, lon: float, reach: float, gaz: Gazetteer) -> _Found:

@@ -7,7 +7,17 @@ import pytest
 import shapely
 from geographiclib.geodesic import Geodesic
 
-from geo.analysis.areas import area_extremes, check_from_nearest
+from geo.analysis.areas import (
+    LATITUDINAL,
+    LONGITUDINAL,
+    area_extremes,
+    area_span,
+    check_centre,
+    check_from_nearest,
+    covering_lon_interval,
+    distance_to_parallel_km,
+    nearest_on_meridian,
+)
 from geo.analysis.check import check_halfway
 from geo.facts.countries import load_countries
 from geo.places.resolve import resolve
@@ -66,3 +76,98 @@ def test_a_venue_inside_an_area_party_has_no_nearest_reading_and_a_country_venue
     greenland, europe = (a.nearest for a in iceland.areas)
     assert greenland.lat > 59 and greenland.lon < -20  # North America's nearest coast is Greenland's
     assert europe.distance_km > 700  # the rest of Europe, not Iceland itself
+
+
+# ---- longitudinal and latitudinal centres --------------------------------------------------------
+def dms(d: float, m: float = 0.0, s: float = 0.0) -> float:
+    return d + m / 60 + s / 3600
+
+
+def test_canada_longitudinal_and_latitudinal_centres_match_the_atlas_of_canada() -> None:
+    # Atlas of Canada: longitudinal centre 96°48′35″W (the Taché sign), latitudinal centre 62°24′N,
+    # both from the extreme points including islands. Natural Earth 1:10m puts the extremes
+    # within about a kilometre: 0.01° of latitude (1.1 km) and 0.01° of longitude (0.5 km) here.
+    span = area_span(resolve("Canada"), True)
+    assert span.middle_lon == pytest.approx(-dms(96, 48, 35), abs=0.01)
+    assert span.middle_lat == pytest.approx(dms(62, 24), abs=0.01)
+    # the extremes: the Yukon–Alaska boundary (141°W), Cape Spear (52°37′W), Middle Island in Lake
+    # Erie (41°41′N), Cape Columbia on Ellesmere Island (83°07′N): the Arctic islands count
+    assert span.west == pytest.approx(-141.0, abs=0.02)
+    assert span.east == pytest.approx(-dms(52, 37), abs=0.02)
+    assert span.south == pytest.approx(dms(41, 41), abs=0.02)
+    assert span.north == pytest.approx(dms(83, 7), abs=0.02)
+
+
+def test_spans_across_the_antimeridian_take_the_short_way_round() -> None:
+    fiji = area_span(resolve("Fiji"), True)  # Viti Levu ~177°E, the Lau Islands ~178.5°W
+    assert fiji.width < 10 and fiji.west > 170 and fiji.east < -175
+    assert abs(fiji.middle_lon) > 175  # near ±180°, not near 0°
+    russia = area_span(resolve("Russia"), True)  # Chukotka reaches 169°W
+    assert russia.east == pytest.approx(-169.0, abs=0.1) and 150 < russia.width < 180
+    assert covering_lon_interval([179.9, -179.9]) == pytest.approx((179.9, 0.2))
+    assert covering_lon_interval([170.0, -170.0, 0.0]) == pytest.approx((0.0, 190.0))
+    us = area_span(resolve("United States"), True)  # the contiguous states: Alaska is too far off
+    assert us.west == pytest.approx(-124.73, abs=0.05) and us.east == pytest.approx(-66.98, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "meridian"),
+    [
+        (49.8844, -97.147, -96.8097),
+        (10.0, 30.0, 0.0),
+        (-60.0, 100.0, 150.0),
+        (70.0, 0.0, 89.0),
+        (0.0, 1.0, 0.0),
+    ],
+)
+def test_the_nearest_point_of_a_meridian_is_the_brute_force_minimum_and_meets_it_at_a_right_angle(
+    lat: float, lon: float, meridian: float
+) -> None:
+    foot, km = nearest_on_meridian(lat, lon, meridian)
+    geod = Geodesic.WGS84
+    brute = np.linspace(-90.0, 90.0, 180_001)  # every 0.001°
+    distances = [geod.Inverse(lat, lon, p, meridian)["s12"] / 1000 for p in brute[::100]]
+    best = int(np.argmin(distances)) * 100
+    fine = brute[max(best - 100, 0) : best + 101]
+    fine_km = [geod.Inverse(lat, lon, p, meridian)["s12"] / 1000 for p in fine]
+    assert km <= min(fine_km) + 1e-6  # no sampled point of the meridian is nearer
+    assert km == pytest.approx(min(fine_km), abs=1e-3)
+    assert foot == pytest.approx(float(fine[int(np.argmin(fine_km))]), abs=2e-3)
+    inverse = geod.Inverse(lat, lon, foot, meridian)
+    assert inverse["s12"] / 1000 == pytest.approx(km, abs=1e-6)
+    assert abs(inverse["azi2"]) == pytest.approx(90.0, abs=1e-3)  # the geodesic meets the meridian square on
+    assert abs(foot) >= abs(lat) - 1e-9  # poleward of the venue, not at its latitude
+
+
+def test_beyond_ninety_degrees_of_longitude_the_nearest_point_of_a_meridian_is_a_pole() -> None:
+    foot, km = nearest_on_meridian(60.0, 0.0, 120.0)
+    assert foot == pytest.approx(90.0)
+    assert km == pytest.approx(Geodesic.WGS84.Inverse(60.0, 0.0, 90.0, 0.0)["s12"] / 1000, abs=1e-6)
+
+
+def test_the_distance_to_a_parallel_is_the_meridian_arc_and_no_sampled_point_is_nearer() -> None:
+    km = distance_to_parallel_km(49.78, -96.81, 62.4)
+    geod = Geodesic.WGS84
+    samples = [geod.Inverse(49.78, -96.81, 62.4, lon)["s12"] / 1000 for lon in np.linspace(-100, -93, 701)]
+    assert km == pytest.approx(min(samples), abs=1e-6)
+    assert km == pytest.approx(geod.Inverse(49.78, -96.81, 62.4, -96.81)["s12"] / 1000, abs=1e-9)
+
+
+def test_longitudinal_and_latitudinal_centre_verdicts_judge_one_coordinate() -> None:
+    canada = resolve("Canada")
+    winnipeg = resolve("Winnipeg")
+    r = check_centre(winnipeg, canada, True, LONGITUDINAL)  # 97.15°W, 0.34° from 96.81°W
+    assert r.holds == "yes" and 20 < r.parties[0].distance_km < 28
+    assert r.parties[0].lon == pytest.approx(-96.81, abs=0.01)
+    assert 2900 < r.reach_km < 3100  # half of Canada's east–west extent at Winnipeg's latitude
+    assert "longitudinal centre" in r.explanation
+    # Winnipeg is far south of the middle parallel: 62.39°N − 49.88°N, about 1,390 km along its meridian
+    r = check_centre(winnipeg, canada, True, LATITUDINAL)
+    assert r.holds == "no" and r.parties[0].distance_km == pytest.approx(
+        Geodesic.WGS84.Inverse(winnipeg.lat, winnipeg.lon, area_span(canada, True).middle_lat, winnipeg.lon)[
+            "s12"
+        ]
+        / 1000
+    )
+    vancouver = check_centre(resolve("Vancouver"), canada, True, LONGITUDINAL)
+    assert vancouver.holds == "no" and vancouver.share > 0.5
