@@ -199,7 +199,9 @@ _TRIGGER = re.compile(
         |(?:geografische[rn]?\s+)?Mittelpunkt(?=\s+(?-i:[A-Z]))
         |en\s+el\s+(?:centro|corazón)\s+de(?:l)?|no\s+centro\s+d[eoa]
         |\bel\s+centro\s+(?:geográfico\s+)?de(?:l)?(?=\s+(?:la\s+)?(?-i:[A-Z]))
-        |\bal\s+centro\s+d(?:i|el|ella)(?=\s+(?-i:[A-Z])))
+        |\bal\s+centro\s+d(?:i|el|ella)(?=\s+(?-i:[A-Z]))
+        |\b(?:il\s+|o\s+)?(?:vero\s+)?centro\s+(?:geografico|geográfico|geodésico)\s+
+        (?:d['’]|dell['’]|della\s+|del\s+|di\s+|d[oa]\s+|de\s+)(?=\s*(?-i:[A-Z])))
       | (?P<as_as>(?:just\s+|equally\s+)?as\s+(?:close|near|far)\s+as\b)
     )""",
     re.IGNORECASE | re.VERBOSE,

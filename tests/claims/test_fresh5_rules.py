@@ -59,3 +59,17 @@ def test_a_comparison_names_no_venue() -> None:
     )
     report = check_article(text)
     assert all(c.venue != "Hawaii" for c in report.claims)
+
+
+def test_italian_and_portuguese_centre_wordings_are_claims() -> None:
+    # lanazione-centro-ditalia-roma-torre-spaccata-narni: the venue named before "il centro geografico d’"
+    text = "E’ a Roma, in via Marcio Rutilio di Torre Spaccata il centro geografico d’Italia nazionale."
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Roma" and claim.reading == "at the midpoint"
+    # the centre of Italy's land (with Sicily and Sardinia within 500 km of the peninsula): Rome lies
+    # within a quarter of the reach; GeographicLib from Rome's centre to the reported centre
+    centre = claim.result.parties[0]
+    assert abs(centre.distance_km - km((41.8919, 12.5113), (centre.lat, centre.lon))) < 1
+    assert claim.result.share < 0.25
+    (claim,) = check_article("Cuiabá fica no centro geográfico da América do Sul.").claims
+    assert claim.venue == "Cuiabá" and claim.between == ("América do Sul",)
