@@ -57,6 +57,7 @@ data: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[data]'
 	$(BIN)/python scripts/build_data.py
 	$(BIN)/python scripts/build_towns.py
+	$(BIN)/python scripts/build_exonyms.py
 
 basemap: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[basemap]'

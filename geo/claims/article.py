@@ -103,7 +103,7 @@ from geo.core.files import check_regular_file
 from geo.core.geodesy import LatLon, detour_pct, distance_km
 from geo.errors import DegenerateGeodesicError, GeoError, InvalidInputError
 from geo.places.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
-from geo.places.resolve import spell_out
+from geo.places.resolve import exonym, spell_out
 
 MAX_ARTICLE_BYTES = 5_000_000  # larger files are refused before decoding
 MAX_ARTICLE_CHARS = MAX_ARTICLE_BYTES  # longer strings are refused by check_article
@@ -503,6 +503,7 @@ _NAME_RUN = re.compile(
     r"[A-ZÀ-ÖØ-Þ][\w'’-]+){0,3}"
 )
 MAX_TOWN_LOOKUPS = 12  # name runs tried per sentence (each is one dictionary lookup)
+MAX_EXONYM_DETOUR_PCT = 50.0  # a city's other name ("Bologne") is the venue only this near the way
 
 
 def _town_venue(
@@ -516,7 +517,8 @@ def _town_venue(
 ) -> _Found | None:
     """A small town named in the sentence (not a place already found, not the claim words) that
     lies near the way between the two parties: the venue a reader sees in "Gundagai is around
-    halfway between Sydney and Melbourne" when Gundagai is too small for the gazetteer."""
+    halfway between Sydney and Melbourne" when Gundagai is too small for the gazetteer, or another
+    name of a city ("À mi-chemin de Florence et Venise, Bologne …": Bologna)."""
     from geo.places.towns import nearest_town
 
     a, b = (LatLon(p.lat, p.lon) for p in parties)
@@ -530,6 +532,10 @@ def _town_venue(
         ):
             continue
         town = nearest_town(run.group(), a, b, max_detour=0.5)
+        if town is None and (city := exonym(normalize_name(run.group()), load_gazetteer())) is not None:
+            party = any((city.lat, city.lon) == (p.lat, p.lon) for p in parties)
+            if not party and detour_pct(a, LatLon(city.lat, city.lon), b) <= MAX_EXONYM_DETOUR_PCT:
+                town = replace(city, query=run.group(), note=f"{run.group()} is another name of {city.label}")
         if town is not None:
             return _Found(town, run.group(), run.start(), run.end(), index, False)
     return None

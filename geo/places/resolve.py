@@ -18,13 +18,16 @@ Online geocoding (Nominatim) is used only when asked for with ``online=True``.
 
 from __future__ import annotations
 
+import csv
+import functools
+import gzip
 import re
 from collections.abc import Iterable
 from dataclasses import replace
 
 from geo.core.geodesy import LatLon, validate_lat_lon
-from geo.errors import InvalidCoordinatesError, InvalidInputError, UnknownPlaceError
-from geo.places.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
+from geo.errors import DataError, InvalidCoordinatesError, InvalidInputError, UnknownPlaceError
+from geo.places.gazetteer import Gazetteer, Place, data_dir, load_gazetteer, normalize_name
 
 MAX_QUERY_CHARS = 200  # longer strings are refused before any parsing
 _MINUS_SIGNS = str.maketrans({"−": "-", "–": "-", "‐": "-"})
@@ -215,6 +218,8 @@ def resolve(query: str, *, online: bool = False, gazetteer: Gazetteer | None = N
         return replace(airport, query=query)
     if (code := _LABEL_CODE.search(text)) and (airport := gaz.by_code(code.group(1))) is not None:
         return replace(airport, query=query)  # an airport label: "Keflavik International Airport (KEF)"
+    if (city := exonym(key, gaz)) is not None:
+        return replace(city, query=query, note=f"{text} read as {city.label}, a name GeoNames gives it")
     if (town := _town(text)) is not None:
         return replace(town, query=query)
     if online:
@@ -222,6 +227,31 @@ def resolve(query: str, *, online: bool = False, gazetteer: Gazetteer | None = N
 
         return geocode(text)
     raise UnknownPlaceError(text, gaz.suggest(key))
+
+
+@functools.lru_cache(maxsize=1)
+def _exonyms() -> dict[str, tuple[str, str]]:
+    """Other names of well-known cities (data/exonyms_geonames.csv.gz, built by
+    scripts/build_exonyms.py): normalized name -> (the city's name, its country code)."""
+    path = data_dir() / "exonyms_geonames.csv.gz"
+    if not path.is_file():
+        raise DataError(f"{path} is missing: rebuild it with scripts/build_exonyms.py")
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+        return {normalize_name(r["alias"]): (r["name"], r["country_code"]) for r in csv.DictReader(handle)}
+
+
+def exonym(key: str, gaz: Gazetteer) -> Place | None:
+    """The city another language names ``key`` ("Venise", "Mailand", "Montevidéu"): a last resort,
+    read only when no place of the gazetteer has the name (the list is noisy: old names, nicknames).
+
+    >>> exonym("venise", load_gazetteer()).label
+    'Venice, Italy'
+    """
+    found = _exonyms().get(key)
+    if found is None:
+        return None
+    name, country = found
+    return next((p for p in gaz.by_name(normalize_name(name)) if p.country == country), None)
 
 
 _ABBREVIATED = re.compile(r"^(Ft|Mt|Pt|Ste?)\.?\s+(?=\w)", re.IGNORECASE)

@@ -1,0 +1,44 @@
+"""Other names of well-known cities (data/exonyms_geonames.csv.gz, scripts/build_exonyms.py): read by
+``resolve`` as a last resort, never in place of a name the gazetteer or the town table knows."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+
+from geographiclib.geodesic import Geodesic
+
+from geo.places.gazetteer import data_dir, load_gazetteer, normalize_name
+from geo.places.resolve import resolve
+
+REFERENCES = {  # city centres (Wikipedia), to check the city reached, by GeographicLib
+    "Venise": (45.4375, 12.3358),
+    "Mailand": (45.4642, 9.1900),
+    "Montevidéu": (-34.9033, -56.1882),
+    "Neapel": (40.8518, 14.2681),
+}
+
+
+def _rows() -> list[dict[str, str]]:
+    with gzip.open(data_dir() / "exonyms_geonames.csv.gz", "rt", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_other_language_names_of_cities_resolve_to_the_city_with_a_note() -> None:
+    for name, (lat, lon) in REFERENCES.items():
+        place = resolve(name)
+        km = Geodesic.WGS84.Inverse(place.lat, place.lon, lat, lon)["s12"] / 1000
+        assert km < 5, (name, place.label, km)
+        assert "a name GeoNames gives it" in place.note
+
+
+def test_the_list_never_shadows_a_known_name_and_drops_common_words() -> None:
+    rows = _rows()
+    assert len(rows) > 20_000
+    gaz = load_gazetteer()
+    keys = [normalize_name(r["alias"]) for r in rows]
+    assert len(set(keys)) == len(keys)  # one city per name: a shared name is ambiguous and left out
+    known = set(gaz.names())
+    assert not [r["alias"] for r in rows[:5000] if normalize_name(r["alias"]) in known]
+    assert not {"name", "rest", "human", "thai", "kann", "vine"} & set(keys)
+    assert resolve("Paris").country == "FR" and resolve("Florence").country == "IT"  # unchanged
