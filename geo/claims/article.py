@@ -766,7 +766,8 @@ def read_article(path: str | Path) -> str:
 # ---- sentences ----------------------------------------------------------------------------------
 # Linear on any input: a match never starts inside a run of end marks, and the runs are possessive.
 _SENTENCE_END = re.compile(
-    r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])"
+    r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?:\[\d{1,3}\]|\[[a-z]\]|\[citation needed\])*+"  # ".[6] A cidade"
+    r"(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])"
     r"|\n[ \t]*+\n"
     r"|(?P<bullet>\n(?=[ \t]*+(?:[-*•▪–]|\d{1,3}[.)])[ \t]))"  # a bullet or numbered line starts a unit
     r"|(?P<line>(?<=[^\s.!?…,;])\n(?=[ \t]*+[\"'“‘(\[]?[A-Z0-9À-Þ]))"  # a heading, caption or "…:"
@@ -814,11 +815,14 @@ def split_sentences(text: str) -> list[Sentence]:
             heading = len(line.strip()) <= MAX_HEADING_CHARS and last not in _CONTINUES
             if not heading and not line.endswith(":"):
                 continue  # a hard-wrapped line of running text, not a heading
-        if match.group().startswith("."):
+        if match.group().startswith(".") and "[" not in match.group():  # ".[6] A": a citation ends it
             word = _LAST_WORD.search(
                 text, max(start, match.start() - MAX_ABBREVIATION_CHARS), match.start() + 1
             )
-            if word and (len(word.group(1)) == 1 or word.group(1).lower() in _SENTENCE_ABBREVIATIONS):
+            if word and (
+                len(word.group(1)) == 1
+                or (word.group(1).lower() in _SENTENCE_ABBREVIATIONS and not _lower_month(word.group(1)))
+            ):
                 after = _NEXT_WORD.match(text, match.end())
                 # "… in Washington, D.C. They agreed": a word that starts sentences ends the abbreviation's
                 if not (len(word.group(1)) == 1 and after and after.group(1).lower() in _STARTERS):
@@ -829,6 +833,14 @@ def split_sentences(text: str) -> list[Sentence]:
         start = match.end()
     _add_sentence(text, start, len(text), sentences)
     return sentences
+
+
+_MONTHS = _words("jan feb mar apr jun jul aug sep sept oct nov dec")
+
+
+def _lower_month(word: str) -> bool:
+    """A month's abbreviation in lower case is a word ("do nível do mar."), not an abbreviation."""
+    return word.islower() and word in _MONTHS
 
 
 def _add_sentence(text: str, start: int, end: int, out: list[Sentence]) -> None:
@@ -1638,7 +1650,13 @@ def _one_claim(
             return unresolved(f"no two places{within} after '{words}': expected '… {words} A and B'")
         first = bisect_left(here, parties_from, key=lambda f: f.start)
         listed = [f for f in here[first : first + MAX_CONTEXT_PLACES] if f.start < connector.start()]
-        if len(_distinct(listed)) >= 2:  # "from New York, Tokyo, and Frankfurt": a list of three or more
+        if (
+            text.count(",", parties_from, connector.start()) >= 1
+            and len(items := _list_items(text, here, parties_from, connector, clause_end, index, gaz)) >= 3
+        ):  # "equidistante de Porto Alegre, Montevidéu, Buenos Aires e Assunção": every item read
+            more = items
+            extra += [f for f in items if f not in here]
+        elif len(_distinct(listed)) >= 2:  # "from New York, Tokyo, and Frankfurt": a list of three or more
             last = [f for f in here[first + len(listed) : first + len(listed) + 1] if f.start < clause_end]
             more = _distinct(listed + last)
         sides: list[tuple[str, Place]] = []
@@ -1988,6 +2006,41 @@ def _misfits(trigger: re.Match[str], venue: Place, parties: Sequence[Place]) -> 
         if d > 0 and (low > MAX_STATED_RATIO * d or high < MIN_STATED_RATIO * d):
             out.append(f"{p.label} is {d:,.0f} km away, and the text gives {low:,.0f} km")
     return out
+
+
+def _list_items(
+    text: str, here: list[_Found], lo: int, connector: _Span, clause_end: int, index: int, gaz: Gazetteer
+) -> list[_Found]:
+    """Every item of a list of parties "A, B, C and D" between ``lo`` and the end of the clause,
+    each a place found in the text or a name :func:`resolve` knows ("Montevidéu"), or [] when one
+    item is neither (then the list is read from the places found alone)."""
+    spans = []
+    at = lo
+    for piece in text[lo : connector.start()].split(","):
+        spans.append((at, at + len(piece)))
+        at += len(piece) + 1
+    tail = _party_text(text[connector.end() : clause_end])
+    spans.append((connector.end(), connector.end() + len(tail)))
+    items: list[_Found] = []
+    for start, end in spans:
+        inside = [f for f in here if start <= f.start and f.end <= end]
+        if inside:
+            items.append(inside[0])
+            continue
+        if any(f.start < start < f.end for f in here):
+            continue  # "Las Vegas, Nevada, and …": the state was read with its town
+        raw = _party_text(text[start:end])
+        if not raw or len(raw.split()) > MAX_PARTY_WORDS:
+            return []
+        try:
+            place = _resolve_party(_FOREIGN_ARTICLE.sub("", raw), gaz)
+        except GeoError:
+            return []
+        if items and any(_contains(c, items[-1].place) for c in (place, *gaz.by_name(normalize_name(raw)))):
+            continue  # "Montreal, Quebec, and Toronto": an area after a place only says where it is
+        begin = text.find(raw, start, end + 1)
+        items.append(_Found(place, raw, begin, begin + len(raw), index, False))
+    return _distinct(items)
 
 
 @dataclass(frozen=True)

@@ -73,3 +73,33 @@ def test_italian_and_portuguese_centre_wordings_are_claims() -> None:
     assert claim.result.share < 0.25
     (claim,) = check_article("Cuiabá fica no centro geográfico da América do Sul.").claims
     assert claim.venue == "Cuiabá" and claim.between == ("América do Sul",)
+
+
+def test_a_list_of_parties_is_read_item_by_item_with_other_language_names() -> None:
+    # infokontak-uruguaiana-equidistante-quatro-capitais: "Montevidéu" and "Assunção" are Portuguese
+    # names; ".[6] A cidade" ends a sentence (a citation mark after "mar.", a word, not "Mar." for March)
+    text = (
+        "Uruguaiana\nUruguaiana é um município brasileiro situado na extremidade ocidental do estado do Rio "
+        "Grande do Sul, junto à fronteira fluvial com a Argentina e Uruguai, a uma altitude de 66 metros "
+        "acima do nível do mar.[6] A cidade tem grande importância estratégica comercial internacional, "
+        "tendo em vista que está localizada equidistante de Porto Alegre, Montevidéu, Buenos Aires e "
+        "Assunção; bem como devido à importância na produção agropecuária nacional."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Uruguaiana" and claim.read_as[1:] == (
+        "Porto Alegre, Brazil",
+        "Montevideo, Uruguay",
+        "Buenos Aires, Argentina",
+        "Asunción, Paraguay",
+    )
+    uruguaiana = (-29.7547, -57.0883)
+    references = [(-30.0331, -51.2300), (-34.9033, -56.1882), (-34.6037, -58.3816), (-25.2637, -57.5759)]
+    got = sorted(p.distance_km for p in claim.result.parties)
+    assert all(
+        abs(a - b) < 5 for a, b in zip(got, sorted(km(uruguaiana, r) for r in references), strict=True)
+    )
+
+
+def test_a_state_in_a_list_says_where_the_place_before_it_is() -> None:
+    (claim,) = check_article("Kingston lies halfway between Montreal, Quebec, and Toronto, Ontario.").claims
+    assert claim.between == ("Montreal", "Toronto")
