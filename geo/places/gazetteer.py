@@ -54,7 +54,8 @@ class Place:
         ISO 3166-1 alpha-2 code, when known.
     country_name : str or None
     region : str or None
-        First-level subdivision code where it helps tell places apart (US states).
+        First-level subdivision code where it helps tell places apart (US states); for a
+        first-level division of data/admin1.csv, its own ISO 3166-2 code ("DE-TH").
     population : int or None
         People, for capitals and cities.
     iata, icao : str or None
@@ -104,6 +105,8 @@ class Place:
             return f"{self.name}, {region}{self.country_name}"
         if self.kind == "airport" and self.iata:
             return f"{self.name} ({self.iata})"
+        if self.kind == "state" and self.region:  # a division of data/admin1.csv: "Moscow (RU-MOW)"
+            return f"{self.name} ({self.region})"
         return self.name
 
 
@@ -257,6 +260,13 @@ class Gazetteer:
         ref = self._codes.get(code)
         return None if ref is None else self._place(ref)
 
+    def _inside(self, ref: int, area: Place) -> bool:
+        """Whether the point place ``ref`` (a capital or a city) lies within ``area``'s radius."""
+        place = self._place(ref)
+        if place.radius_km is not None:
+            return False
+        return _rough_km(place.lat, place.lon, area.lat, area.lon) <= (area.radius_km or 0.0)
+
     def suggest(self, key: str, limit: int = 3) -> tuple[str, ...]:
         """Up to ``limit`` labels of places whose names are closest to ``key``."""
         from rapidfuzz import fuzz, process
@@ -272,25 +282,49 @@ class Gazetteer:
 
 
 def _add_regions(gaz: Gazetteer) -> None:
-    """Continents, states, macro-regions, islands and landmarks of data/regions.csv (see its README)."""
+    """Continents, states, macro-regions, islands and landmarks of data/regions.csv (see its README),
+    then the first-level divisions of the other countries, data/admin1.csv."""
     for row in read_rows("regions.csv", remedy="rebuild it with scripts/build_regions.py"):
-        iso2 = row["country"] or None
-        place = Place(
-            row["name"],
-            float(row["lat"]),
-            float(row["lon"]),
-            row["kind"],
-            country=iso2,
-            country_name=gaz.countries.get(iso2) if iso2 else None,
-            note=f"{row['kind']}: representative point, reaching about {float(row['radius_km']):,.0f} km",
-            radius_km=float(row["radius_km"]),
+        _add_area(gaz, row, row["kind"])
+    for row in read_rows("admin1.csv", remedy="rebuild it with scripts/build_admin1.py"):
+        country = gaz.countries.get(row["country"], row["country"])
+        _add_area(
+            gaz, row, f"first-level division of {country} ({row['code'] or row['country']})", admin1=True
         )
-        ref = gaz._new_ref(place, row["kind"])
-        for name in [row["name"], *filter(None, row["aliases"].split(";"))]:
-            key = normalize_name(name)
-            held = gaz._names.get(key, {}).values()
-            yields = any(tier <= _TIER_COUNTRY or -pop >= REGION_YIELDS_TO_POPULATION for tier, pop in held)
-            gaz._add(key, _TIER_LATE_REGION if yields else _TIER_REGION, ref, 0)
+
+
+def _add_area(gaz: Gazetteer, row: dict[str, str], what: str, *, admin1: bool = False) -> None:
+    """One area row under its name and aliases, after the places that outrank it.
+
+    A region outranks a city of the same name unless a capital, a country or a city of
+    :data:`REGION_YIELDS_TO_POPULATION` people has it. A first-level division (``admin1``) also
+    yields to a namesake city inside it, its seat ("Lima", "Murcia", "Sinop" are the cities).
+    """
+    iso2 = row["country"] or None
+    radius = float(row["radius_km"])
+    place = Place(
+        row["name"],
+        float(row["lat"]),
+        float(row["lon"]),
+        row["kind"],
+        country=iso2,
+        country_name=gaz.countries.get(iso2) if iso2 else None,
+        region=(row["code"] or None) if admin1 else None,
+        note=f"{what}: representative point, reaching about {radius:,.0f} km",
+        radius_km=radius,
+    )
+    ref = gaz._new_ref(place, row["kind"])
+    for name in [row["name"], *filter(None, row["aliases"].split(";"))]:
+        key = normalize_name(name)
+        held = gaz._names.get(key, {})
+        yields = any(
+            tier <= _TIER_COUNTRY or -pop >= REGION_YIELDS_TO_POPULATION for tier, pop in held.values()
+        )
+        if admin1 and not yields:
+            yields = any(
+                tier <= _TIER_CITY and gaz._inside(other, place) for other, (tier, _) in held.items()
+            )
+        gaz._add(key, _TIER_LATE_REGION if yields else _TIER_REGION, ref, 0)
 
 
 @functools.cache
