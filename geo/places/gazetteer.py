@@ -332,8 +332,9 @@ def _add_area(
     point and radius) also yields to a namesake city inside it, its seat ("Lima", "Murcia",
     "Sinop" are the cities).
     """
-    for name in [row["name"], *filter(None, row["aliases"].split(";"))]:
-        key = normalize_name(name)
+    names = row["keys"].split(";") if within else [row["name"], *filter(None, row["aliases"].split(";"))]
+    for name in names:
+        key = normalize_name(name) if within is None else name  # admin1.csv has its names folded
         held = gaz._names.get(key)
         if not held:  # most names: nothing else has them
             gaz._add(key, _TIER_REGION, ref, 0)
