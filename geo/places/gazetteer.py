@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import cast
 
 from geo.core.geodesy import LatLon, validate_lat_lon
 from geo.errors import DataError
@@ -54,7 +55,8 @@ class Place:
         ISO 3166-1 alpha-2 code, when known.
     country_name : str or None
     region : str or None
-        First-level subdivision code where it helps tell places apart (US states).
+        First-level subdivision code where it helps tell places apart (US states); for a
+        first-level division of data/admin1.csv, its own ISO 3166-2 code ("DE-TH").
     population : int or None
         People, for capitals and cities.
     iata, icao : str or None
@@ -104,6 +106,8 @@ class Place:
             return f"{self.name}, {region}{self.country_name}"
         if self.kind == "airport" and self.iata:
             return f"{self.name} ({self.iata})"
+        if self.kind == "state" and self.region:  # a division of data/admin1.csv: "Moscow (RU-MOW)"
+            return f"{self.name} ({self.region})"
         return self.name
 
 
@@ -172,6 +176,7 @@ def _is_capital_row(name: str, lat: float, lon: float, capital: Place) -> bool:
 
 CityRow = tuple[str, str, str, float, float, int]  # name, iso2, admin1, lat, lon, population
 AirportRow = tuple[str, str, str, str, float, float, int | None]  # name, iso2, iata, icao, lat, lon, runway_m
+DivisionRow = tuple[str, str, str, float, float, float]  # name, iso2, ISO 3166-2 code, lat, lon, radius_km
 
 
 class Gazetteer:
@@ -186,13 +191,13 @@ class Gazetteer:
         self.capitals: dict[str, Place] = {}  # ISO alpha-2 -> capital
         self._city_rows: list[CityRow] = []
         self._airport_rows: list[AirportRow] = []
-        self._refs: list[Place | CityRow | AirportRow] = []
+        self._refs: list[Place | CityRow | AirportRow | DivisionRow] = []
         self._kinds: list[str] = []
         self._names: dict[str, dict[int, tuple[int, int]]] = {}  # key -> {ref: (tier, -population)}
         self._codes: dict[str, int] = {}
         self.country_aliases: set[str] = set()  # normalized names that outrank airport codes
 
-    def _new_ref(self, item: Place | CityRow | AirportRow, kind: str) -> int:
+    def _new_ref(self, item: Place | CityRow | AirportRow | DivisionRow, kind: str) -> int:
         self._refs.append(item)
         self._kinds.append(kind)
         return len(self._refs) - 1
@@ -208,8 +213,10 @@ class Gazetteer:
         item, kind = self._refs[ref], self._kinds[ref]
         if isinstance(item, Place):
             return item
+        if kind == "admin1":
+            return self._division(cast(DivisionRow, item))
         if kind == "city":
-            name, iso2, admin1, lat, lon, population = item  # type: ignore[misc]
+            name, iso2, admin1, lat, lon, population = cast(CityRow, item)
             return Place(
                 name,
                 lat,
@@ -231,6 +238,22 @@ class Gazetteer:
             iata=iata or None,
             icao=icao or None,
             runway_m=runway_m,
+        )
+
+    def _division(self, item: DivisionRow) -> Place:
+        name, iso2, code, lat, lon, radius = item
+        country = self.countries.get(iso2, iso2)
+        return Place(
+            name,
+            lat,
+            lon,
+            "state",
+            country=iso2,
+            country_name=country,
+            region=code or None,
+            note=f"first-level division of {country} ({code or iso2}): representative point, "
+            f"reaching about {radius:,.0f} km",
+            radius_km=radius,
         )
 
     @functools.cached_property
@@ -257,6 +280,11 @@ class Gazetteer:
         ref = self._codes.get(code)
         return None if ref is None else self._place(ref)
 
+    def _inside(self, ref: int, lat: float, lon: float, radius_km: float) -> bool:
+        """Whether the point place ``ref`` (a capital or a city) lies within ``radius_km`` of a point."""
+        place = self._place(ref)
+        return place.radius_km is None and _rough_km(place.lat, place.lon, lat, lon) <= radius_km
+
     def suggest(self, key: str, limit: int = 3) -> tuple[str, ...]:
         """Up to ``limit`` labels of places whose names are closest to ``key``."""
         from rapidfuzz import fuzz, process
@@ -272,9 +300,11 @@ class Gazetteer:
 
 
 def _add_regions(gaz: Gazetteer) -> None:
-    """Continents, states, macro-regions, islands and landmarks of data/regions.csv (see its README)."""
+    """Continents, states, macro-regions, islands and landmarks of data/regions.csv (see its README),
+    then the first-level divisions of the other countries, data/admin1.csv."""
     for row in read_rows("regions.csv", remedy="rebuild it with scripts/build_regions.py"):
         iso2 = row["country"] or None
+        radius = float(row["radius_km"])
         place = Place(
             row["name"],
             float(row["lat"]),
@@ -282,15 +312,41 @@ def _add_regions(gaz: Gazetteer) -> None:
             row["kind"],
             country=iso2,
             country_name=gaz.countries.get(iso2) if iso2 else None,
-            note=f"{row['kind']}: representative point, reaching about {float(row['radius_km']):,.0f} km",
-            radius_km=float(row["radius_km"]),
+            note=f"{row['kind']}: representative point, reaching about {radius:,.0f} km",
+            radius_km=radius,
         )
-        ref = gaz._new_ref(place, row["kind"])
-        for name in [row["name"], *filter(None, row["aliases"].split(";"))]:
-            key = normalize_name(name)
-            held = gaz._names.get(key, {}).values()
-            yields = any(tier <= _TIER_COUNTRY or -pop >= REGION_YIELDS_TO_POPULATION for tier, pop in held)
-            gaz._add(key, _TIER_LATE_REGION if yields else _TIER_REGION, ref, 0)
+        _add_area(gaz, row, gaz._new_ref(place, row["kind"]))
+    for row in read_rows("admin1.csv", remedy="rebuild it with scripts/build_admin1.py"):
+        item = (row["name"], row["country"], row["code"], float(row["lat"]), float(row["lon"]),
+                float(row["radius_km"]))  # fmt: skip
+        _add_area(gaz, row, gaz._new_ref(item, "admin1"), within=item[3:])
+
+
+def _add_area(
+    gaz: Gazetteer, row: dict[str, str], ref: int, within: tuple[float, float, float] | None = None
+) -> None:
+    """One area row under its name and aliases, after the places that outrank it.
+
+    A region outranks a city of the same name unless a capital, a country or a city of
+    :data:`REGION_YIELDS_TO_POPULATION` people has it. A first-level division (``within``: its
+    point and radius) also yields to a namesake city inside it, its seat ("Lima", "Murcia",
+    "Sinop" are the cities).
+    """
+    names = row["keys"].split(";") if within else [row["name"], *filter(None, row["aliases"].split(";"))]
+    for name in names:
+        key = normalize_name(name) if within is None else name  # admin1.csv has its names folded
+        held = gaz._names.get(key)
+        if not held:  # most names: nothing else has them
+            gaz._add(key, _TIER_REGION, ref, 0)
+            continue
+        yields = any(
+            tier <= _TIER_COUNTRY or -pop >= REGION_YIELDS_TO_POPULATION for tier, pop in held.values()
+        )
+        if within is not None and not yields:
+            yields = any(
+                tier <= _TIER_CITY and gaz._inside(other, *within) for other, (tier, _) in held.items()
+            )
+        gaz._add(key, _TIER_LATE_REGION if yields else _TIER_REGION, ref, 0)
 
 
 @functools.cache
