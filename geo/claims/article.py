@@ -2819,6 +2819,14 @@ def _centre_claim(
         f"a claim about one area: the distance to its centre ({result.centre}), against how far "
         f"{result.parties[0].query} reaches from it"
     )
+    # "Morton, Derbyshire … the centre of England" read as Morton, Illinois: a venue beyond the area,
+    # in another country, is a namesake the gazetteer lacks, not a claim to answer "no"
+    elsewhere = result.share > 1 and bool(area.place.country) and venue.place.country != area.place.country
+    if elsewhere:
+        note += (
+            f"; {venue.text} was read as {venue.place.label}, outside {area.text} altogether: the text "
+            f"probably means another {venue.text}, which the gazetteer does not know"
+        )
     return Claim(
         _collapse(text[lo:hi]),
         venue.text,
@@ -2831,6 +2839,7 @@ def _centre_claim(
         "at the midpoint",
         result.holds,
         (venue.place.label, result.parties[0].name),
+        ambiguous=elsewhere,
     )
 
 

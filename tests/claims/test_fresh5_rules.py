@@ -103,3 +103,15 @@ def test_a_list_of_parties_is_read_item_by_item_with_other_language_names() -> N
 def test_a_state_in_a_list_says_where_the_place_before_it_is() -> None:
     (claim,) = check_article("Kingston lies halfway between Montreal, Quebec, and Toronto, Ontario.").claims
     assert claim.between == ("Montreal", "Toronto")
+
+
+def test_a_centre_claim_read_with_a_namesake_outside_the_area_is_not_a_confident_no() -> None:
+    # liquisearch-centre-points-uk-midland-oak-morton-haltwhistle: the gazetteer knows no Morton in England
+    text = "Morton, Derbyshire also claims to be the centre of England."
+    (claim,) = check_article(text).claims
+    venue = claim.result.venue
+    assert venue.country == "US" and claim.ambiguous  # Morton, Illinois: thousands of km away
+    assert km((venue.lat, venue.lon), (52.56, -1.46)) > 5000  # the OS centre of England, Lindley Hall Farm
+    assert "probably means another Morton" in claim.note
+    (kassel,) = check_article("Kassel is in the middle of Germany.").claims
+    assert not kassel.ambiguous
