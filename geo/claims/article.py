@@ -140,7 +140,8 @@ _TRIGGER = re.compile(
         \s+(?:between|from)\b
       | (?P<midway>mid[\s-]?way)(?:\s+point)?(?:\s+by\s+(?:road|rail|car|train|air|sea))?\s+(?:between|from)\b
       | (?P<midpoint>mid[\s-]?point\s+(?:between|of)|Mittelpunkt\s+zwischen)\b
-      | (?P<bare>(?:half[\s-]?way|mid[\s-]?way)\s+(?:point|mark|stop|station|stopover)\b
+      | (?P<bare>(?:half[\s-]?way|mid[\s-]?way)\s+(?:(?:refuel(?:l)?ing|fuel(?:l)?ing|rest|supply)\s+)?
+        (?:point|mark|stop|station|stopover)\b
         (?!\s+(?:of|through|for|in\s+the)\b)
         |half\s+the\s+way\s+to\b
         |a\s+meio\s+caminho\b(?!\s+(?:entre|de|do|da)\b)
@@ -196,7 +197,10 @@ _TRIGGER = re.compile(
         (?:centre|center|midpoint)\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))
         |in\s+der\s+Mitte(?=\s+(?-i:[A-Z]))|au\s+(?:centre|cœur)\s+(?:de\s+la|du|de\s+l['’]|de)
         |\b(?:le\s+)?centre\s+(?:géographique\s+)?(?:de\s+la|du|de\s+l['’])(?=\s*(?-i:[A-Z]))
-        |(?:geografische[rn]?\s+)?Mittelpunkt(?=\s+(?-i:[A-Z]))
+        |(?:geografische[rn]?\s+)?(?:Mittelpunkt|mittelste[rn]?\s+Punkt)(?=\s+(?-i:[A-Z]))
+        |(?<=[-–—:]\s)Cent(?:re|er)\s+of(?=\s+(?-i:[A-Z]))  # a heading: "MERIDEN- Centre of England"
+        # "it is the 'Centre of Britain'" (not "the same as the “Centre of Europe”": a term, no claim)
+        |(?<=\bis\s)the\s+['‘"“](?:geographic(?:al)?\s+)?(?:centre|center)\s+of(?=\s+(?-i:[A-Z]))
         |en\s+el\s+(?:centro|corazón)\s+de(?:l)?|no\s+centro\s+d[eoa]
         |\bel\s+centro\s+(?:geográfico\s+)?de(?:l)?(?=\s+(?:la\s+)?(?-i:[A-Z]))
         |\bal\s+centro\s+d(?:i|el|ella)(?=\s+(?-i:[A-Z]))

@@ -115,3 +115,27 @@ def test_a_centre_claim_read_with_a_namesake_outside_the_area_is_not_a_confident
     assert "probably means another Morton" in claim.note
     (kassel,) = check_article("Kassel is in the middle of Germany.").claims
     assert not kassel.ambiguous
+
+
+def test_headings_quoted_titles_and_german_superlatives_name_centres() -> None:
+    # aguttersquick-meriden-half-way-london-chester: a heading "MERIDEN- Centre of England"
+    (claim,) = check_article("MERIDEN- Centre of England\n\nThe village is small.").claims
+    assert claim.between == ("England",) and claim.ambiguous  # only Meriden, Connecticut is known
+    # liquisearch-centre-points-uk-midland-oak-morton-haltwhistle: "it is the 'Centre of Britain'"
+    text = (
+        "The town of Haltwhistle in Northumberland sports banners stating that it is the 'Centre of Britain'."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Haltwhistle" and claim.between == ("Britain",)
+    # smalleuropeancountry-brussels-centre-of-europe-capitals-median: a term in quotes claims nothing
+    text = "I think that is not the same as the “Centre of Europe”."
+    assert check_article(text).claims == ()
+    (claim,) = check_article("Niederdorla ist der mittelste Punkt Deutschlands.").claims
+    assert claim.venue == "Niederdorla" and claim.holds == "yes"
+
+
+def test_a_halfway_refuelling_point_is_a_claim_that_needs_its_route() -> None:
+    # miyake-san-wake-island-halfway-refueling-to-japan: listed, not dropped
+    text = "After spending the previous night in Waikiki, Wake Island served as a halfway refueling point."
+    report = check_article(text)
+    assert report.claims == () and report.unresolved[0].reason.startswith("no parties")
