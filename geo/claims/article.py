@@ -172,11 +172,16 @@ _TRIGGER = re.compile(
         (?:\s+(?:drive|walk|ride|flight))?\s+(?:away\s+)?(?:from|to)\s))
       | (?P<distance_list>(?:(?:between\s+|entre\s+(?:los\s+|les\s+|os\s+)?)?\d[\d,.]*
         \s*(?:and|y|et|e|to|-|–)\s*)?
-        \d[\d,.]*\s*(?:km|kilomet(?:er|re)s|quilómetros|quilômetros|kilómetros|miles)\b
-        (?:\s*\([^()]{0,40}\))?\s+(?:away\s+)?(?:from|de|von|da|do|des|du))\s+
-        (?![^.;:]{0,160}?\d\s*(?:km|kilom|quil|miles))  # "30 km from A and 50 km from B" gives two distances
+        (?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|quilómetros|quilômetros|kilómetros|miles)\b
+        |(?:(?<![\d/])\d[\d,.]*|an?|one|two|three|four|five|une?|deux|trois|quatre|cinq|dos|tres|duas|dois)
+        \s+
+        (?:hours?|heures?|horas?)\b(?:['’]\s*(?:drive|journey))?)  # "à deux heures de Paris et de Lyon"
+        (?:\s*\([^()]{0,40}\))?\s+(?:away\s+|distant\s+)?(?:from|de|von|da|do|des|du)
+        (?:\s+either(?=\s[^.;:]{1,80}?\sor\s))?)\s+  # "120 kilometers distant from either A or B"
+        # "30 km from A and 50 km from B", "3 1/2 hours' drive from A and 4 1/2 …": two figures, no list
+        (?![^.;:]{0,160}?\d\s*(?:km|kilom|quil|miles|hours?|heures?|horas?))
         (?=(?:both\s+|each\s+of\s+)?(?:the\s+|la\s+|el\s+|o\s+|a\s+)?(?-i:[A-Z])[^.;:\d]{0,120}?
-        (?:,|\s(?:and|y|e|et|und)\s))
+        (?:,|\s(?:and|y|e|et|und|or)\s))
       | (?P<midpoint_at>mid[\s-]?point\s+(?:lies|is|falls|sits)\s+(?:\w+\s+){0,3}?
         (?:near|at|in|close\s+to)\b)
       | (?P<equidistant>equidistantly|equidistant|equidistance|equally\s+(?:distant|far)
@@ -256,6 +261,7 @@ _FOREIGN_ARTICLE = re.compile(
 )
 _CITY_OF = re.compile(r"\b(?:city|town)\s+of\s+$", re.IGNORECASE)
 _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+_OR = re.compile(r"\s+or\s+", re.IGNORECASE)
 _AS_TO = re.compile(
     r"\s+(?:(?:is|are)\s+(?:about\s+|roughly\s+|nearly\s+)?the\s+same\s+as|as)\s+"
     r"(?:that\s+|the\s+(?:distance|one)\s+|it\s+is\s+|they\s+are\s+)?(?:to|from)\s+",
@@ -1657,6 +1663,9 @@ def _one_claim(
             # "as close to Moscow as to Washington"; "the distance to A is the same as (that) to B"
             joint = _AS_TO.search(text, parties_from, clause_end)
             connector = _Span(joint.start(), joint.end()) if joint is not None else None
+        elif trigger.group().rstrip().lower().endswith("either"):  # "120 km from either A or B"
+            either = _OR.search(text, parties_from, clause_end)
+            connector = _Span(either.start(), either.end()) if either is not None else None
         else:
             connector = _find_and(text, parties_from, clause_end)
         if connector is None and trigger.group().lower().endswith("from"):
@@ -1723,6 +1732,7 @@ def _one_claim(
                 and not _ATTRIBUTE.search(text, max(0, f.start - 40), f.start)
                 and not _REFERENCE_POINT.search(text, max(0, f.start - 40), f.start)
                 and not _aside(text, f, sentence.start, trigger.start())
+                and not _holds_earlier(f, before)
             ),
             None,  # "belongs to the territory of the United States": then a referring word may name it
         )
@@ -1960,7 +1970,9 @@ def _statement(trigger: re.Match[str]) -> _Statement | None:
     elif trigger.group("distance_list") is not None:
         body = trigger.group("distance_list")
         said = _STATED_NUMBER.findall(body)
-        words = [w for w in re.findall(r"[^\W\d_]+", body) if w.lower()[:2] in ("km", "ki", "qu", "mi")]
+        words = [
+            w for w in re.findall(r"[^\W\d_]+", body) if w.lower()[:2] in ("km", "ki", "qu", "mi", "ho", "he")
+        ]
         if not said or not words:
             return None
         unit, join = words[0], " to "
@@ -2699,6 +2711,18 @@ def _holds(area: _Found, place: Place) -> bool:
         )
     return area.place.radius_km is not None and (
         float(distance_km(area.place.lat, area.place.lon, place.lat, place.lon)) <= area.place.radius_km
+    )
+
+
+def _holds_earlier(area: _Found, before: list[_Found]) -> bool:
+    """Whether ``area`` (a state, a region, a country) holds a town named before it in the sentence:
+    "Würzburg …, located in the northern part of Bavaria, … 120 km from either Frankfurt or
+    Nuremberg" is about Würzburg; Bavaria only says where it is."""
+    if area.place.radius_km is None and not area.country:
+        return False
+    return any(
+        g.start < area.start and g.place.radius_km is None and not g.country and _holds(area, g.place)
+        for g in before
     )
 
 

@@ -161,3 +161,22 @@ def test_abbreviated_fort_mount_and_saint_are_spelled_out() -> None:
     )
     (claim,) = check_article("Ft. Worth is about halfway between Austin and Oklahoma City.").claims
     assert claim.read_as[0] == "Fort Worth, TX, United States"
+
+
+def test_either_or_and_equal_travel_times_and_a_state_after_the_town() -> None:
+    # uniwuerzburg-120-km-frankfurt-nuremberg: Bavaria only says where Würzburg is
+    text = (
+        "Würzburg is a city of approximately 130,000 inhabitants, located in the northern part of Bavaria, "
+        "approximately 120 kilometers distant from either Frankfurt or Nuremberg."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Würzburg" and claim.between == ("Frankfurt", "Nuremberg")
+    assert "120 kilometers (120 km) to each" in claim.note
+    d = {p.name: p.distance_km for p in claim.result.parties}
+    assert abs(d["Frankfurt am Main"] - km((49.7913, 9.9534), (50.1109, 8.6821))) < 5
+    # saulieu-coeur-bourgogne-deux-heures-fr: "à deux heures de Paris et de Lyon"
+    (claim,) = check_article("Saulieu est située à deux heures de Paris et de Lyon.").claims
+    assert claim.between == ("Paris", "Lyon") and claim.reading == "equal distance"
+    # arikinz-taupo-middle-of-north-island: two different travel times are no equal-distance claim
+    text = "Taupō is approximately 3 1/2 hours’ drive from Auckland and 4 1/2 hours’ drive from Wellington."
+    assert check_article(text).claims == ()
