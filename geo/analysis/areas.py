@@ -14,8 +14,12 @@ Outlines
     (``data/countries.csv``), keeping the pieces whose representative point lies within the
     continent's radius of its representative point (``data/regions.csv``): France's French
     Guiana is not Europe, Siberia beyond the Urals is not Europe. Continents are political:
-    Hawaii, a US state, counts as North America. Other areas (US states, regions, islands) have
-    no outline here: they are measured from their representative point only.
+    Hawaii, a US state, counts as North America. An **island** whose row of ``data/regions.csv``
+    says ``outline=piece`` is the piece of land of the 1:10m countries that holds its
+    representative point (:func:`island_piece`): the North Island is that piece of New Zealand's
+    polygons, Borneo the Malaysian, Indonesian and Bruneian polygons that share its land, as
+    their common borders dissolve. Other areas (US states, regions, archipelagos, islands without
+    ``outline``) have no outline here: they are measured from their representative point only.
 
 Exactness
     Distances are WGS84 geodesics (:func:`geo.core.geodesy.distance_km`) to the vertices of
@@ -81,12 +85,69 @@ class AreaExtremes:
 
 
 def outline_key(place: Place, named_as_country: bool) -> tuple[str, str] | None:
-    """``("continent", "EU")``, ``("country", "IS")`` or None when the area has no outline here."""
+    """``("continent", "EU")``, ``("country", "IS")``, ``("island", "North Island")`` or None when
+    the area has no outline here.
+
+    >>> from geo.places.resolve import resolve
+    >>> outline_key(resolve("North Island"), False), outline_key(resolve("Azores"), False)
+    (('island', 'North Island'), None)
+    """
+    if place.kind == "island" and place.name in island_points():
+        return "island", place.name
     if place.kind == "continent" and place.name in CONTINENTS:
         return "continent", CONTINENTS[place.name]
     if named_as_country and place.country:
         return "country", place.country
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def island_points() -> dict[str, tuple[float, float]]:
+    """The islands of ``data/regions.csv`` with ``outline=piece``: name → representative point."""
+    from geo.places.gazetteer import read_rows
+
+    return {
+        row["name"]: (float(row["lat"]), float(row["lon"]))
+        for row in read_rows("regions.csv", remedy="rebuild it with scripts/build_regions.py")
+        if row["kind"] == "island" and row.get("outline") == "piece"
+    }
+
+
+@functools.lru_cache(maxsize=128)
+def island_piece(lat: float, lon: float) -> npt.NDArray[np.object_]:
+    """The piece of land of the 1:10m country polygons that holds (lat, lon), as an array of one
+    polygon (empty at sea).
+
+    The tiles of every country that hold the point, then every tile touching those, and so on
+    (tiles of one polygon touch along their cuts; countries on one island share their borders
+    exactly, the polygons being snapped to one grid), are united; the piece is the part of the
+    union that holds the point. So Borneo is Malaysia's, Indonesia's and Brunei's land there, and
+    the island of Ireland the Republic's and Northern Ireland's.
+
+    >>> from pyproj import Geod
+    >>> piece = island_piece(-38.7, 176.0)  # near Taupō: the North Island of New Zealand
+    >>> area, _ = Geod(ellps="WGS84").geometry_area_perimeter(piece[0])
+    >>> len(piece), round(abs(area) / 1e6, -3)  # km²; Land Information New Zealand: 113,729
+    (1, 114000.0)
+    """
+    import shapely
+
+    from geo.facts.countries import load_countries
+
+    index = load_countries()
+    point = shapely.Point(lon, lat)
+    found = set(index.tree.query(point, predicate="intersects").tolist())
+    frontier = sorted(found)
+    while frontier:
+        hits = index.tree.query(index.tiles[frontier], predicate="intersects")[1]
+        new = set(hits.tolist()) - found
+        found |= new
+        frontier = sorted(new)
+    if not found:
+        return np.array([], dtype=object)
+    parts = shapely.get_parts(shapely.union_all(index.tiles[sorted(found)]))
+    piece: npt.NDArray[np.object_] = parts[shapely.intersects(parts, point)]
+    return piece
 
 
 @functools.lru_cache(maxsize=32)
@@ -98,7 +159,9 @@ def _outline(
 
     from geo.facts.countries import load_countries
 
-    if kind == "country":
+    if kind == "island":
+        tiles = island_piece(*island_points()[code])
+    elif kind == "country":
         index = load_countries()
         rows = [i for i, c in enumerate(index.countries) if c.iso_a2 == code]
         tiles = index.tiles[np.isin(index.tile_row, rows)]
@@ -160,7 +223,7 @@ def area_extremes(
         inside = False
         lats, lons, km = lats[keep], lons[keep], km[keep]
     near, far = int(np.argmin(km)), int(np.argmax(km))
-    name = place.name if key[0] == "continent" else (place.country_name or place.name)
+    name = place.country_name or place.name if key[0] == "country" else place.name
     nearest = AreaPoint(
         name, float(lats[near]), float(lons[near]), 0.0 if inside else float(km[near]), inside
     )

@@ -17,8 +17,9 @@ Points of a place (:func:`reasonable_points`), in this order, at most :data:`MAX
   its capital): the centre of its land (:func:`geo.analysis.areas.area_centre`) and the point of
   its outline nearest the other places;
 * for a **continent**: the point of its outline nearest the other places (:func:`geo.analysis.areas.
-  area_extremes`). States, islands and regions have no outline here: their representative point
-  only, and the notes say so;
+  area_extremes`). States, islands and regions: their representative point only, and the notes
+  say so (an island with an outline, see :func:`geo.analysis.areas.outline_key`, uses it only for
+  claims about its middle);
 * **each large airport** (OurAirports type ``large_airport``) within :data:`AIRPORT_RADIUS_KM` km
   (geodesic) of a capital, city, town or geocoded place, nearest first, named by its IATA code.
   A place without one says so in its notes.
@@ -339,9 +340,14 @@ def reasonable_points(
     if as_country or (place.kind == "continent" and place.radius_km is not None):
         points += _area_points(place, as_country, toward, exclude_km, toward_name, notes)
     elif place.kind in _AREAS:
+        from geo.analysis.areas import outline_key
+
         article = "an" if place.kind[0] in "aeiou" else "a"
+        outlined = outline_key(place, False) is not None  # an island: its outline serves its middle only
         notes.append(
-            f"{place.name} is {article} {place.kind} with no outline here: its representative point only"
+            f"{place.name} is {article} {place.kind} "
+            + ("measured from its outline only for its middle" if outlined else "with no outline here")
+            + ": its representative point only"
         )
     elif place.kind in ("coordinates", "custom"):
         notes.append(f"{place.name} is given as coordinates: the point only")

@@ -2759,6 +2759,21 @@ def _distinct(found: list[_Found]) -> list[_Found]:
     return sorted(seen.values(), key=lambda f: f.start)
 
 
+def _island_of_country(gaz: Gazetteer, area: _Found) -> Place | None:
+    """The island with an outline that shares a country's name, for a claim about its middle.
+
+    "The centre of Great Britain" (Dunsop Bridge, Haltwhistle) is the island's, not the United
+    Kingdom's with Northern Ireland: a name of a country that is also the name of an island of
+    that country with an outline (``outline=piece`` in data/regions.csv) is the island there.
+    """
+    from geo.analysis.areas import island_points
+
+    for place in gaz.by_name(normalize_name(area.text)):
+        if place.kind == "island" and place.country == area.place.country and place.name in island_points():
+            return place
+    return None
+
+
 _GENITIVE = re.compile(r"\s*(?:the\s+)?([^\W\d_]+?)s\b")  # "in der Mitte Deutschlands"
 
 
@@ -2792,6 +2807,8 @@ def _centre_claim(
     if area is None:
         return unresolved(f"'{words} …' names no known area after it, so there is no middle to measure")
     as_country = area.country or normalize_name(area.text) in _country_names(article.gaz)
+    if as_country and (island := _island_of_country(article.gaz, area)) is not None:
+        area, as_country = replace(area, place=island, country=False), False
     if area.place.radius_km is None and not as_country:
         return unresolved(
             f"'{words} {area.text}' is about one place, not an area: there is no middle to measure"

@@ -10,15 +10,19 @@ from geographiclib.geodesic import Geodesic
 from geo.analysis.areas import (
     LATITUDINAL,
     LONGITUDINAL,
+    area_centre,
     area_extremes,
     area_span,
     check_centre,
     check_from_nearest,
     covering_lon_interval,
     distance_to_parallel_km,
+    island_piece,
     nearest_on_meridian,
+    outline_key,
 )
 from geo.analysis.check import check_halfway
+from geo.errors import InvalidInputError
 from geo.facts.countries import load_countries
 from geo.places.resolve import resolve
 
@@ -171,3 +175,118 @@ def test_longitudinal_and_latitudinal_centre_verdicts_judge_one_coordinate() -> 
     )
     vancouver = check_centre(resolve("Vancouver"), canada, True, LONGITUDINAL)
     assert vancouver.holds == "no" and vancouver.share > 0.5
+
+
+# ---- islands with an outline (outline=piece in data/regions.csv) --------------------------------
+def _brute_force_piece(codes: set[str], lat: float, lon: float) -> shapely.Geometry:
+    """The part holding (lat, lon) of the union of whole countries' 1:10m polygons."""
+    index = load_countries()
+    rows = [i for i, c in enumerate(index.countries) if c.iso_a2 in codes]
+    parts = shapely.get_parts(shapely.union_all(index.tiles[np.isin(index.tile_row, rows)]))
+    (part,) = [p for p in parts if shapely.contains_xy(p, lon, lat)]
+    return part
+
+
+@pytest.mark.parametrize(
+    ("name", "codes"),
+    [
+        ("North Island", {"NZ"}),
+        ("Honshu", {"JP"}),
+        ("Great Britain", {"GB"}),
+        ("Borneo", {"MY", "ID", "BN"}),
+        ("island of Ireland", {"IE", "GB"}),
+        ("Hispaniola", {"HT", "DO"}),
+    ],
+)
+def test_an_islands_piece_is_the_part_of_its_countries_union_that_holds_its_point(
+    name: str, codes: set[str]
+) -> None:
+    place = resolve(name if name != "Great Britain" else "island of Great Britain")
+    assert outline_key(place, False) == ("island", name)
+    (piece,) = island_piece(place.lat, place.lon)
+    expected = _brute_force_piece(codes, place.lat, place.lon)
+    assert shapely.area(shapely.symmetric_difference(piece, expected)) < 1e-9 * shapely.area(expected)
+
+
+def test_the_centre_of_the_north_island_lies_by_lake_taupo() -> None:
+    # No surveyed point is published; the centre of the North Island is said to be "near Taupō".
+    lat, lon, reach, how = area_centre(resolve("North Island"), False)
+    lake_taupo = (-38.80, 175.90)  # the middle of the lake
+    assert Geodesic.WGS84.Inverse(lat, lon, *lake_taupo)["s12"] / 1000 < 35
+    assert "Natural Earth outline" in how and 500 < reach < 600
+    assert check_centre(resolve("Taupo"), resolve("North Island"), False).holds == "yes"
+    assert check_centre(resolve("Auckland"), resolve("North Island"), False).holds == "no"
+
+
+def test_the_centre_of_great_britain_is_within_30_km_of_the_ordnance_surveys() -> None:
+    from pyproj import Transformer
+
+    # Ordnance Survey (2002): the centre of gravity of Great Britain is at SD 64188 56541, near
+    # the Whitendale Hanging Stones, 4.5 miles from Dunsop Bridge (its islands counted; ours are not).
+    os_lon, os_lat = Transformer.from_crs("EPSG:27700", "EPSG:4326", always_xy=True).transform(364188, 456541)
+    assert (round(os_lat, 2), round(os_lon, 2)) == (54.0, -2.55)
+    lat, lon, _, _ = area_centre(resolve("island of Great Britain"), False)
+    assert Geodesic.WGS84.Inverse(lat, lon, os_lat, os_lon)["s12"] / 1000 < 30
+    # The United Kingdom's centre (with Northern Ireland) lies west of the island's.
+    _, uk_lon, _, _ = area_centre(resolve("United Kingdom"), True)
+    assert uk_lon < lon - 0.2
+
+
+def _centroid_brute_force(polygon: shapely.Geometry) -> tuple[float, float]:
+    """Mean of points on a fine grid inside the polygon, weighted by cell area (cos latitude)."""
+    west, south, east, north = polygon.bounds
+    lons, lats = np.meshgrid(np.linspace(west, east, 400), np.linspace(south, north, 400))
+    inside = shapely.contains_xy(polygon, lons, lats)
+    w = np.cos(np.radians(lats[inside]))
+    # 3D mean of unit vectors: the centre of mass on the sphere, projected back to the surface.
+    x = (w * np.cos(np.radians(lats[inside])) * np.cos(np.radians(lons[inside]))).sum()
+    y = (w * np.cos(np.radians(lats[inside])) * np.sin(np.radians(lons[inside]))).sum()
+    z = (w * np.sin(np.radians(lats[inside]))).sum()
+    return float(np.degrees(np.arctan2(z, np.hypot(x, y)))), float(np.degrees(np.arctan2(y, x)))
+
+
+@pytest.mark.parametrize("name", ["North Island", "South Island", "Honshu", "Borneo", "Java", "Tahiti"])
+def test_an_islands_centre_is_the_centroid_of_its_land_by_a_grid_brute_force(name: str) -> None:
+    place = resolve(name)
+    lat, lon, reach, _ = area_centre(place, False)
+    (piece,) = island_piece(place.lat, place.lon)
+    b_lat, b_lon = _centroid_brute_force(piece)
+    km = Geodesic.WGS84.Inverse(lat, lon, b_lat, b_lon)["s12"] / 1000
+    assert km < 0.01 * reach + 1  # the projection and the grid differ by under 1 % of the reach
+
+
+@pytest.mark.parametrize(
+    ("name", "west", "east", "south", "north"),
+    [
+        # Cape Maria van Diemen, East Cape, Cape Palliser, Surville Cliffs (LINZ)
+        ("North Island", 172.64, 178.55, -41.61, -34.39),
+        # Corrachadh Mòr (Ardnamurchan), Lowestoft Ness, Lizard Point, Dunnet Head
+        ("island of Great Britain", -6.23, 1.76, 49.96, 58.67),
+    ],
+)
+def test_an_islands_extremes_are_its_headlands(
+    name: str, west: float, east: float, south: float, north: float
+) -> None:
+    s = area_span(resolve(name), False)
+    assert (s.west, s.east, s.south, s.north) == pytest.approx((west, east, south, north), abs=0.05)
+
+
+def test_an_islands_nearest_and_farthest_points_are_the_brute_force_extremes() -> None:
+    place = resolve("South Island")
+    lat, lon = -41.2866, 174.7756  # Wellington, across Cook Strait
+    e = area_extremes(place, False, lat, lon)
+    assert e is not None and e.area == "South Island" and not e.nearest.inside
+    coords = shapely.get_coordinates(island_piece(place.lat, place.lon))
+    km = [Geodesic.WGS84.Inverse(lat, lon, y, x)["s12"] / 1000 for x, y in coords]
+    assert e.nearest.distance_km == pytest.approx(min(km), abs=1e-6)
+    assert e.farthest.distance_km == pytest.approx(max(km), abs=1e-6)
+    inside = area_extremes(resolve("North Island"), False, -38.6857, 176.0702)  # Taupō
+    assert inside is not None and inside.nearest.inside and inside.nearest.distance_km == 0.0
+
+
+def test_an_island_without_an_outline_keeps_its_point_and_radius() -> None:
+    place = resolve("Azores")
+    assert outline_key(place, False) is None
+    assert area_centre(place, False)[:3] == (place.lat, place.lon, place.radius_km)
+    with pytest.raises(InvalidInputError):
+        area_span(place, False)
