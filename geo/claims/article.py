@@ -175,12 +175,15 @@ _TRIGGER = re.compile(
         (?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|quilómetros|quilômetros|kilómetros|miles)\b
         |(?:(?<![\d/])\d[\d,.]*|an?|one|two|three|four|five|une?|deux|trois|quatre|cinq|dos|tres|duas|dois)
         \s+
-        (?:hours?|heures?|horas?)\b(?:['’]\s*(?:drive|journey))?)  # "à deux heures de Paris et de Lyon"
-        (?:\s*\([^()]{0,40}\))?\s+(?:away\s+|distant\s+)?(?:from|de|von|da|do|des|du)
+        (?:hours?|heures?|horas?)\b(?:['’]\s*(?:drive|journey))?  # "à deux heures de Paris et de Lyon"
+        |(?<![\d/])\d{1,2}h\d{2}\b)  # "À 1h30 de Lyon et Marseille"
+        (?:\s*\([^()]{0,40}\))?\s+(?:away\s+|distant\s+)?(?:from|de|von|da|do|das|dos|des|du)
         (?:\s+either(?=\s[^.;:]{1,80}?\sor\s))?)\s+  # "120 kilometers distant from either A or B"
         # "30 km from A and 50 km from B", "3 1/2 hours' drive from A and 4 1/2 …": two figures, no list
-        (?![^.;:]{0,160}?\d\s*(?:km|kilom|quil|miles|hours?|heures?|horas?))
-        (?=(?:both\s+|each\s+of\s+)?(?:the\s+|la\s+|el\s+|o\s+|a\s+)?(?-i:[A-Z])[^.;:\d]{0,120}?
+        # (a figure after the list is another claim: "150km das cidades de Lisboa e Porto, a 33km de …")
+        (?!(?>[^.;:\d,]{0,120}?(?:,|\s(?:and|y|e|et|und|or)\s))\s*(?:(?:about|around|some|a|à|and|y|e|et|und)\s+)*\d)
+        (?=(?:both\s+|each\s+of\s+)?(?:(?:cidades|ciudades|villes|cities|capitais|capitales)\s+(?:de|of)\s+)?
+        (?:the\s+|la\s+|el\s+|o\s+|a\s+)?(?-i:[A-Z])[^.;:\d]{0,120}?
         (?:,|\s(?:and|y|e|et|und|or)\s))
       | (?P<midpoint_at>mid[\s-]?point\s+(?:lies|is|falls|sits)\s+(?:\w+\s+){0,3}?
         (?:near|at|in|close\s+to)\b)

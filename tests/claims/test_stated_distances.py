@@ -180,3 +180,29 @@ def test_either_or_and_equal_travel_times_and_a_state_after_the_town() -> None:
     # arikinz-taupo-middle-of-north-island: two different travel times are no equal-distance claim
     text = "Taupō is approximately 3 1/2 hours’ drive from Auckland and 4 1/2 hours’ drive from Wellington."
     assert check_article(text).claims == ()
+
+
+def test_french_travel_times_and_a_list_followed_by_other_figures() -> None:
+    # chambredhote-montelimar-1h30-fr
+    (claim,) = check_article(
+        "À 1h30 de Lyon et Marseille, Montélimar est la deuxième ville de la Drôme."
+    ).claims
+    assert claim.venue == "Montélimar" and claim.between == ("Lyon", "Marseille")
+    # ecultura-pombal-150km-pt: "a 33km de Coimbra" after the list is another figure, not the list's
+    text = (
+        "A cidade de Pombal (sede do concelho) encontra-se a cerca de 150km das cidades de Lisboa e Porto, "
+        "a 33km de Coimbra, a 26km de Leiria e a 30km da Figueira da Foz."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Pombal" and claim.read_as[1:] == ("Lisbon, Portugal", "Porto, Portugal")
+    pombal = (39.9162, -8.6279)
+    d = {p.name: p.distance_km for p in claim.result.parties}
+    assert (
+        abs(d["Lisbon"] - km(pombal, (38.7223, -9.1393))) < 5
+        and abs(d["Porto"] - km(pombal, (41.1579, -8.6291))) < 5
+    )
+    for text in (
+        "Lyon is 30 km from Vienne and 50 km from Mâcon.",
+        "Lyon is 30 km from Vienne, 50 km from Mâcon.",
+    ):
+        assert check_article(text).claims == ()
