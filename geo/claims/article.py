@@ -191,6 +191,10 @@ _TRIGGER = re.compile(
         |(?:at\s+)?the\s+same\s+distance|(?:at\s+)?(?:an?\s+)?equal\s+distances?)\s+(?:from|between|to)\b
       | (?P<middle>in\s+the\s+middle)\s+(?:between|of\s+the\s+way\s+between
         |of(?=\s+(?-i:[A-Z])[^.;:]{0,80}?(?:,|\sand\s)))\b
+      # "au milieu de l’Atlantique … entre l’Europe et l’Amérique", "„in der Mitte“ zwischen A und B"
+      | (?P<middle_between>(?:in\s+the\s+middle|au\s+milieu|no\s+meio|en\s+(?:el\s+)?medio|in\s+der\s+Mitte
+        |nel\s+mezzo)(?:\s+(?:of|de|du|des|de\s+la|de\s+l['’]|do|da|del|des)\s*[^.;:,]{1,60}?)?["“”„]?
+        \s+(?:between|entre|zwischen|tra|fra)\b)
       | (?P<halfway_fr>à\s+mi-chemin|à\s+mi\s+chemin|à\s+mi-distance)\s+(?:entre|de)\b
       | (?P<halfway_es>a\s+(?:mitad|medio)\s+(?:de\s+)?camino|a\s+mitad\s+de\s+distancia)\s+(?:entre|de)\b
       | (?P<halfway_pt>(?:a|no)\s+meio\s+(?:do\s+)?caminho|a\s+meio\s+caminho)\s+(?:entre|de)\b
@@ -1493,6 +1497,7 @@ def _kind(trigger: re.Match[str]) -> str:
         (EQUIDISTANT, "same_numbers"),
         (HALFWAY, "along"),
         (HALFWAY, "toward"),
+        (HALFWAY, "middle_between"),
         (HALFWAY, "halfway_fr"),
         (HALFWAY, "halfway_es"),
         (HALFWAY, "halfway_pt"),

@@ -139,3 +139,12 @@ def test_a_halfway_refuelling_point_is_a_claim_that_needs_its_route() -> None:
     text = "After spending the previous night in Waikiki, Wake Island served as a halfway refueling point."
     report = check_article(text)
     assert report.claims == () and report.unresolved[0].reason.startswith("no parties")
+
+
+def test_in_the_middle_of_a_sea_between_two_places_is_a_halfway_claim() -> None:
+    (claim,) = check_article("Malta lies in the middle of the Mediterranean between Sicily and Libya.").claims
+    assert claim.venue == "Malta" and claim.between == ("Sicily", "Libya") and claim.reading == "halfway"
+    # jakami-middle-island-tristan-de: listed with its reason, not dropped
+    text = "Ihr Name kommt von ihrer Lage „in der Mitte“ zwischen den Inseln Nightingale und Stoltenhoff."
+    report = check_article(text)
+    assert report.claims == () and "cannot be resolved" in report.unresolved[0].reason
