@@ -1007,12 +1007,10 @@ def _namesake_in_state(gaz: Gazetteer, name: str, area: Place) -> Place | None:
             return p.region == code
         return _contains(area, p)
 
-    key = normalize_name(name)
-    for candidates in (gaz.by_name(key)[:MAX_STATE_NAMESAKES], towns_named(name)[:MAX_STATE_NAMESAKES]):
-        hit = next((p for p in candidates if inside(p)), None)
-        if hit is not None:
-            return hit
-    return None
+    hit = next((p for p in gaz.by_name(normalize_name(name))[:MAX_STATE_NAMESAKES] if inside(p)), None)
+    if hit is None:  # only then the small towns (loading their table takes a second)
+        hit = next((p for p in towns_named(name)[:MAX_STATE_NAMESAKES] if inside(p)), None)
+    return hit
 
 
 def _capitalised(word: str) -> bool:
