@@ -1683,12 +1683,10 @@ def _one_claim(
             return unresolved(f"no two places{within} after '{words}': expected '… {words} A and B'")
         first = bisect_left(here, parties_from, key=lambda f: f.start)
         listed = [f for f in here[first : first + MAX_CONTEXT_PLACES] if f.start < connector.start()]
-        if (
-            text.count(",", parties_from, connector.start()) >= 1
-            and len(items := _list_items(text, here, parties_from, connector, clause_end, index, gaz)) >= 3
-        ):  # "equidistante de Porto Alegre, Montevidéu, Buenos Aires e Assunção": every item read
-            more = items
-            extra += [f for f in items if f not in here]
+        listing = _list_items(text, here, parties_from, connector, clause_end, index, gaz)
+        if len(listing[0]) >= 3:  # "equidistante de Porto Alegre, Montevidéu, Buenos Aires e Assunção"
+            more = listing[0]
+            extra += listing[1]
         elif len(_distinct(listed)) >= 2:  # "from New York, Tokyo, and Frankfurt": a list of three or more
             last = [f for f in here[first + len(listed) : first + len(listed) + 1] if f.start < clause_end]
             more = _distinct(listed + last)
@@ -1737,8 +1735,12 @@ def _one_claim(
                 if not (shared and claim_before is not None and f.end > claim_before)
                 and not _ATTRIBUTE.search(text, max(0, f.start - 40), f.start)
                 and not _REFERENCE_POINT.search(text, max(0, f.start - 40), f.start)
+                and not (
+                    _NEAR.search(text, max(0, f.start - 20), f.start)
+                    and any(g.start < f.start for g in before)
+                )
                 and not _aside(text, f, sentence.start, trigger.start())
-                and not _holds_earlier(f, before)
+                and not _holds_earlier(text, f, before)
             ),
             None,  # "belongs to the territory of the United States": then a referring word may name it
         )
@@ -1963,6 +1965,16 @@ class _Statement:
         return tuple(v * factor for v in self.values)
 
 
+def _unit_kind(unit: str) -> str:
+    """km, mi, h or min: "10 mi" and "10 minutes" are not the same measure."""
+    lower = unit.lower()
+    if lower.startswith(("min",)):
+        return "min"
+    if lower.startswith(("h", "stund")):
+        return "h"
+    return "mi" if lower.startswith("mi") else "km"
+
+
 def _statement(trigger: re.Match[str]) -> _Statement | None:
     """The distances or travel times a claim states, or None when it states none, or two that
     differ by more than :data:`MAX_STATED_SPREAD` or are in other units ("30 km from A and 50 km
@@ -1970,11 +1982,11 @@ def _statement(trigger: re.Match[str]) -> _Statement | None:
     if trigger.group("same_numbers") is not None:
         said = [trigger.group("n1"), trigger.group("n2")]
         unit, other = trigger.group("u1"), trigger.group("u2") or trigger.group("u1")
-        if unit[:2].lower() != other[:2].lower() and not {unit[:1].lower(), other[:1].lower()} <= {"k", "q"}:
+        if _unit_kind(unit) != _unit_kind(other):  # "10 mi from A and 10 minutes from B": no equal distance
             return None
         join = " and "
     elif trigger.group("distance_list") is not None:
-        body = trigger.group("distance_list")
+        body = re.sub(r"\([^()]*\)", " ", trigger.group("distance_list"))  # "1,733 miles (2,789 km)"
         said = _STATED_NUMBER.findall(body)
         words = [
             w for w in re.findall(r"[^\W\d_]+", body) if w.lower()[:2] in ("km", "ki", "qu", "mi", "ho", "he")
@@ -2046,37 +2058,47 @@ def _misfits(trigger: re.Match[str], venue: Place, parties: Sequence[Place]) -> 
 
 def _list_items(
     text: str, here: list[_Found], lo: int, connector: _Span, clause_end: int, index: int, gaz: Gazetteer
-) -> list[_Found]:
+) -> tuple[list[_Found], list[_Found]]:
     """Every item of a list of parties "A, B, C and D" between ``lo`` and the end of the clause,
-    each a place found in the text or a name :func:`resolve` knows ("Montevidéu"), or [] when one
-    item is neither (then the list is read from the places found alone)."""
+    each a place found in the text or a name :func:`resolve` knows ("Montevidéu"), and the items
+    read with resolve (not found in the text); ([], []) when one item is neither (then the list is
+    read from the places found alone), when there is no comma, or when the list is longer than
+    :data:`MAX_PARTIES` (bounded work: only the places of the clause are looked at)."""
+    pieces = text[lo : connector.start()].split(",")
+    if len(pieces) < 2 or len(pieces) >= MAX_PARTIES:
+        return [], []
+    window = here[
+        bisect_left(here, lo, key=lambda f: f.start) : bisect_left(here, clause_end, key=lambda f: f.start)
+    ]
     spans = []
     at = lo
-    for piece in text[lo : connector.start()].split(","):
+    for piece in pieces:
         spans.append((at, at + len(piece)))
         at += len(piece) + 1
     tail = _party_text(text[connector.end() : clause_end])
     spans.append((connector.end(), connector.end() + len(tail)))
     items: list[_Found] = []
+    new: list[_Found] = []
     for start, end in spans:
-        inside = [f for f in here if start <= f.start and f.end <= end]
+        inside = [f for f in window if start <= f.start and f.end <= end]
         if inside:
             items.append(inside[0])
             continue
-        if any(f.start < start < f.end for f in here):
+        if any(f.start < start < f.end for f in window):
             continue  # "Las Vegas, Nevada, and …": the state was read with its town
         raw = _party_text(text[start:end])
         if not raw or len(raw.split()) > MAX_PARTY_WORDS:
-            return []
+            return [], []
         try:
             place = _resolve_party(_FOREIGN_ARTICLE.sub("", raw), gaz)
         except GeoError:
-            return []
+            return [], []
         if items and any(_contains(c, items[-1].place) for c in (place, *gaz.by_name(normalize_name(raw)))):
             continue  # "Montreal, Quebec, and Toronto": an area after a place only says where it is
         begin = text.find(raw, start, end + 1)
         items.append(_Found(place, raw, begin, begin + len(raw), index, False))
-    return _distinct(items)
+        new.append(items[-1])
+    return _distinct(items), new
 
 
 @dataclass(frozen=True)
@@ -2635,9 +2657,17 @@ _ATTRIBUTE = re.compile(
 # Wales": a place that locates or compares the subject, not the subject
 _REFERENCE_POINT = re.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east"
-    r"|south-west)(?:ern)?\s+of|\bnear|\bclose\s+to|\bnext\s+to|\boff\s+the\s+coast\s+of|\bsame\s+[\w\s]{1,20}?\s+as"
-    r"|\blike|\b(?:a|the)\s+(?:[\w-]+\s+)?(?:city|town|village|port|suburb|municipality|community)\s+(?:in|on))"
+    r"|south-west)(?:ern)?\s+of|\boff\s+the\s+coast\s+of|\bsame\s+[\w\s]{1,20}?\s+as"
+    r"|\b(?:a|the)\s+(?:[\w-]+\s+)?(?:city|town|village|port|suburb|municipality|community)\s+(?:in|on))"
     r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "Nhill, near Horsham, is …": "near" locates the place named before it; with none before ("talks took
+# place near Reykjavik, halfway between …") the place after "near" is the venue, roughly
+_NEAR = re.compile(r"(?:\bnear|\bclose\s+to|\bnext\s+to|\blike)\s+(?:the\s+)?$", re.IGNORECASE)
+# "…, located in the northern part of Bavaria": an area after "in" is a setting, not a subject
+_IN_AREA = re.compile(
+    r"\b(?:in|im|en|dans|nella|nel)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:part|region|corner|heart|area)\s+of\s+)?$",
     re.IGNORECASE,
 )
 _AREA_NOUNS = re.compile(
@@ -2720,12 +2750,14 @@ def _holds(area: _Found, place: Place) -> bool:
     )
 
 
-def _holds_earlier(area: _Found, before: list[_Found]) -> bool:
+def _holds_earlier(text: str, area: _Found, before: list[_Found]) -> bool:
     """Whether ``area`` (a state, a region, a country) holds a town named before it in the sentence:
     "Würzburg …, located in the northern part of Bavaria, … 120 km from either Frankfurt or
     Nuremberg" is about Würzburg; Bavaria only says where it is."""
     if area.place.radius_km is None and not area.country:
         return False
+    if _IN_AREA.search(text, max(0, area.start - 40), area.start) is None:
+        return False  # "… forget that Bavaria lies halfway between …": Bavaria is the subject
     return any(
         g.start < area.start and g.place.radius_km is None and not g.country and _holds(area, g.place)
         for g in before
@@ -2990,11 +3022,15 @@ def find_coordinates(text: str, start: int = 0, end: int | None = None) -> list[
 _CITATION_END = re.compile(r"[.!?]\[\d{1,3}\](?=\s+\[?[A-Z])")
 
 
+MAX_CITED_CHARS = 2000  # citation marks are looked for this far either side of the claim words
+
+
 def _cited_sentence(text: str, sentence: Sentence, trigger: re.Match[str]) -> tuple[int, int]:
     """(start, end) of the claim's sentence, cut at citation marks ending a sentence before or
     after the claim words (Wikipedia text joins "….[1] The …" into one sentence)."""
     lo, hi = sentence.start, sentence.end
-    for mark in _CITATION_END.finditer(text, sentence.start, sentence.end):
+    window = (max(lo, trigger.start() - MAX_CITED_CHARS), min(hi, trigger.end() + MAX_CITED_CHARS))
+    for mark in _CITATION_END.finditer(text, *window):  # bounded work per claim in a long sentence
         if mark.end() <= trigger.start():
             lo = mark.end()
         elif mark.start() >= trigger.end():
@@ -3035,7 +3071,11 @@ def _centre_coordinate(
     point, or for a longitudinal (latitudinal) centre a longitude (latitude) alone."""
     fitting = [
         c
-        for c in find_coordinates(text, sentence.start, sentence.end)
+        for c in find_coordinates(  # near the claim words only: bounded work per claim in a long sentence
+            text,
+            max(sentence.start, trigger.start() - MAX_CLAUSE_CHARS),
+            min(sentence.end, trigger.end() + MAX_CLAUSE_CHARS),
+        )
         if c.error  # an impossible value is reported, not passed over
         or (c.lat is not None and c.lon is not None)
         or (axis == LONGITUDINAL and c.lon is not None)
@@ -3105,7 +3145,15 @@ def _namesake_within(found: _Found, lat: float, lon: float, reach: float, gaz: G
     rivals = [
         (float(distance_km(r.lat, r.lon, lat, lon)), r) for r in gaz.by_name(normalize_name(found.text))
     ]
-    nearer = sorted((d, r) for d, r in rivals if d < here and d <= reach and r.label != found.place.label)
+    point = found.place.radius_km is None  # a town stays a town: Krasnoyarsk is not Krasnoyarsk Krai
+    nearer = sorted(
+        (d, r)
+        for d, r in rivals
+        if d < here
+        and d <= reach
+        and r.label != found.place.label
+        and not (point and r.radius_km is not None)
+    )
     if not nearer:
         return found
     rival = nearer[0][1]

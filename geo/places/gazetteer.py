@@ -378,7 +378,7 @@ def cache_dir() -> Path | None:
     if configured:
         return Path(configured)
     base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
+    if not base or not Path(base).is_absolute():  # the XDG spec: a relative path is ignored
         try:
             base = str(Path.home() / ".cache")
         except (RuntimeError, KeyError):  # no home directory: no cache
@@ -416,7 +416,7 @@ def load_gazetteer() -> Gazetteer:
                 cached = pickle.load(handle)
             if isinstance(cached, Gazetteer):
                 return cached
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        except Exception:  # a damaged cache (even a MemoryError from garbage bytes) is rebuilt
             pass
     gaz = _build_gazetteer()
     if path is not None:
@@ -426,16 +426,19 @@ def load_gazetteer() -> Gazetteer:
 
 def _write_cache(path: Path, gaz: Gazetteer) -> None:
     """Write the pickle atomically (processes may race) and remove older ones; ignore failures."""
+    tmp_name = ""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".gazetteer-", delete=False) as tmp:
+            tmp_name = tmp.name
             pickle.dump(gaz, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp.name, path)
+        os.replace(tmp_name, path)
         for old in path.parent.glob("gazetteer-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:
-        pass
+        if tmp_name:
+            Path(tmp_name).unlink(missing_ok=True)  # a full disk leaves no temporary file behind
 
 
 def _build_gazetteer() -> Gazetteer:
