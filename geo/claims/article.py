@@ -133,6 +133,9 @@ def _words(text: str) -> frozenset[str]:
 
 
 # ---- claim words --------------------------------------------------------------------------------
+# units of stated distances and travel times ("1,733 miles", "2 hours"): one list for every form
+_DISTANCE_UNITS = r"km|kilomet(?:er|re)s?|kilómetros|quilómetros|quilômetros|Kilometer[n]?|miles|mi"
+_UNITS = _DISTANCE_UNITS + r"|hours?|hrs?|minutes|mins?"
 _TRIGGER = re.compile(
     r"""\b(?:
         (?P<around>half[\s-]?way\s+(?:a?round|across)\s+the\s+(?:world|globe|planet|earth))
@@ -162,17 +165,15 @@ _TRIGGER = re.compile(
         |a\s+(?:mitad|medio)\s+(?:de\s+)?camino\s+(?:hacia|a)\b)
       # "1733 miles to Frisco, 1733 miles to Boston": two stated distances (or travel times)
       | (?P<same_numbers>(?P<n1>\d[\d,.]*)\s*
-        (?P<u1>km|kilomet(?:er|re)s?|kilómetros|quilómetros|quilômetros|Kilometer[n]?
-        |miles|mi|hours?|hrs?|minutes|mins?)\b(?:['’]s?)?(?:\s+(?:drive|walk|ride|flight))?
+        (?P<u1>@UNITS@)\b(?:['’]s?)?(?:\s+(?:drive|walk|ride|flight))?
         \s+(?:away\s+)?(?:from|to)\b)
         (?=\s+[^.;:\d]{1,60}?(?P<again>(?:,\s*(?:and\s+)?|\s+(?:and|y|et|und|e)\s+)
         (?:about\s+|roughly\s+|some\s+|also\s+)?(?P<n2>\d[\d,.]*)
-        (?:\s*(?P<u2>km|kilomet(?:er|re)s?|kilómetros|quilómetros|quilômetros|Kilometer[n]?
-        |miles|mi|hours?|hrs?|minutes|mins?)\b)?(?:['’]s?)?
+        (?:\s*(?P<u2>@UNITS@)\b)?(?:['’]s?)?
         (?:\s+(?:drive|walk|ride|flight))?\s+(?:away\s+)?(?:from|to)\s))
       | (?P<distance_list>(?:(?:between\s+|entre\s+(?:los\s+|les\s+|os\s+)?)?\d[\d,.]*
         \s*(?:and|y|et|e|to|-|–)\s*)?
-        (?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|quilómetros|quilômetros|kilómetros|miles)\b
+        (?:\d[\d,.]*\s*(?:@DISTANCE_UNITS@)\b
         |(?:(?<![\d/])\d[\d,.]*|an?|one|two|three|four|five|une?|deux|trois|quatre|cinq|dos|tres|duas|dois)
         \s+
         (?:hours?|heures?|horas?)\b(?:['’]\s*(?:drive|journey))?  # "à deux heures de Paris et de Lyon"
@@ -219,7 +220,7 @@ _TRIGGER = re.compile(
         |\b(?:il\s+|o\s+)?(?:vero\s+)?centro\s+(?:geografico|geográfico|geodésico)\s+
         (?:d['’]|dell['’]|della\s+|del\s+|di\s+|d[oa]\s+|de\s+)(?=\s*(?-i:[A-Z])))
       | (?P<as_as>(?:just\s+|equally\s+)?as\s+(?:close|near|far)\s+as\b)
-    )""",
+    )""".replace("@UNITS@", _UNITS).replace("@DISTANCE_UNITS@", _DISTANCE_UNITS),
     re.IGNORECASE | re.VERBOSE,
 )
 _PLURAL_NOUNS = (
@@ -1944,7 +1945,6 @@ def _number(text: str) -> float | None:
 
 
 _STATED_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
-_STATED_UNIT = re.compile(r"[^\W\d_]+$")
 
 
 @dataclass(frozen=True)
@@ -1958,17 +1958,17 @@ class _Statement:
     @property
     def km(self) -> tuple[float, ...]:
         """The values in km; none for travel times."""
-        lower = self.unit.lower()
-        if lower.startswith(("h", "min")):
+        kind = _unit_kind(self.unit)
+        if kind in ("h", "min"):
             return ()
-        factor = 1.609344 if lower.startswith("mi") else 1.0
+        factor = 1.609344 if kind == "mi" else 1.0
         return tuple(v * factor for v in self.values)
 
 
 def _unit_kind(unit: str) -> str:
     """km, mi, h or min: "10 mi" and "10 minutes" are not the same measure."""
     lower = unit.lower()
-    if lower.startswith(("min",)):
+    if lower.startswith("min"):
         return "min"
     if lower.startswith(("h", "stund")):
         return "h"

@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from geographiclib.geodesic import Geodesic
+from reference import km
 
 from geo.claims.article import check_article
-
-G = Geodesic.WGS84
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return G.Inverse(*a, *b)["s12"] / 1000
 
 
 @pytest.mark.parametrize(

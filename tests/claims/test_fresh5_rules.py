@@ -3,15 +3,9 @@ is not read). Each test uses a sentence of that corpus (its record id in a comme
 
 from __future__ import annotations
 
-from geographiclib.geodesic import Geodesic
+from reference import km
 
 from geo.claims.article import check_article
-
-G = Geodesic.WGS84
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return float(G.Inverse(*a, *b)["s12"]) / 1000
 
 
 def test_a_place_that_locates_the_subject_is_not_the_venue() -> None:

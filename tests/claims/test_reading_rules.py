@@ -6,15 +6,9 @@ the parties and whether the claim is reported with confidence.
 
 from __future__ import annotations
 
-from geographiclib.geodesic import Geodesic
+from reference import km
 
 from geo.claims.article import Claim, check_article
-
-G = Geodesic.WGS84
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return float(G.Inverse(*a, *b)["s12"]) / 1000
 
 
 def near(claim: Claim, venue: tuple[float, float], *parties: tuple[float, float], radius: float = 40) -> bool:

@@ -7,16 +7,11 @@ against GeographicLib, independently of the product's geodesy.
 
 from __future__ import annotations
 
-from geographiclib.geodesic import Geodesic
+from reference import km
 
 from geo.claims.article import check_article
 
-G = Geodesic.WGS84
 KEARNEY, SAN_FRANCISCO, BOSTON = (40.6995, -99.0815), (37.7749, -122.4194), (42.3601, -71.0589)
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return float(G.Inverse(*a, *b)["s12"]) / 1000
 
 
 def test_the_same_distance_from_both_places_is_an_equal_distance_claim_with_the_stated_figure() -> None:

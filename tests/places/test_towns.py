@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from geographiclib.geodesic import Geodesic
+from reference import km
 
 from geo.claims.article import check_article
 from geo.core.geodesy import LatLon
 from geo.places.resolve import resolve
 from geo.places.towns import nearest_town, towns_named
-
-G = Geodesic.WGS84
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return G.Inverse(*a, *b)["s12"] / 1000
-
 
 # Published coordinates (Wikipedia infoboxes), independent of the embedded file.
 GUNDAGAI = (-35.0653, 148.1056)
