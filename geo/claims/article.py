@@ -145,7 +145,9 @@ _TRIGGER = re.compile(
       | (?P<midpoint>mid[\s-]?point\s+(?:between|of)|Mittelpunkt\s+zwischen)\b
       | (?P<bare>(?:half[\s-]?way|mid[\s-]?way)\s+(?:(?:refuel(?:l)?ing|fuel(?:l)?ing|rest|supply)\s+)?
         (?:point|mark|stop|station|stopover)\b
-        (?!\s+(?:of|through|for|in\s+the)\b)
+        (?!\s+(?:of|through|in\s+the)\b)  # "the halfway point of the season"
+        (?!\s+for\b(?!\s+(?:flights|planes|aircraft|airliners|ships|vessels|trains|trucks|drivers|travell?ers
+        |passengers|airlines|caravans|pilgrims)\b))  # "for the season", but "for flights between A and B"
         |half\s+the\s+way\s+to\b
         |a\s+meio\s+caminho\b(?!\s+(?:entre|de|do|da)\b)
         |(?:queda|está|se\s+encuentra|situad[ao])\s+(?:exactamente\s+|justo\s+|casi\s+)?a\s+la\s+mitad\b
@@ -1489,9 +1491,9 @@ def _kind(trigger: re.Match[str]) -> str:
         (HALFWAY, "bare"),
         (EQUIDISTANT, "as_close"),
         (EQUIDISTANT, "same_as"),
-        (AROUND, "idiom"),
-        (AROUND, "centre"),
-        (AROUND, "as_as"),
+        (HALFWAY, "idiom"),
+        (MIDPOINT, "centre"),
+        (EQUIDISTANT, "as_as"),
         (EQUIDISTANT, "distance_list"),
         (EQUIDISTANT, "same_numbers"),
         (HALFWAY, "along"),
@@ -2356,7 +2358,11 @@ def _listed_pairs(
 
 MAX_ROUTE_SENTENCES = 8  # a claim without parties looks this many sentences back for a route
 MAX_ROUTE_PLACES = 40  # ... and at most this many places
-_ROUTE_BETWEEN = re.compile(r"(?:between|entre|zwischen|tra|fra)\s+(?:the\s+|la\s+|el\s+|les\s+)?$", re.I)
+_ROUTE_BETWEEN = re.compile(  # "between A and B", "between the two major South African centres of A and B"
+    r"(?:between|entre|zwischen|tra|fra)\s+(?:the\s+|la\s+|el\s+|les\s+)?"
+    r"(?:(?:two\s+)?(?:[\w-]+\s+){0,3}?(?:cities|towns|centres|centers|capitals|ports|hubs)\s+of\s+)?$",
+    re.I,
+)
 _ROUTE_FROM = re.compile(r"(?:from|de|desde|von|da)\s+(?:the\s+)?$", re.I)
 _ROUTE_AND = re.compile(r"\s+(?:and|y|et|und|e)\s+(?:the\s+|la\s+|el\s+)?", re.I)
 _ROUTE_TO = re.compile(r"\s+(?:to|a|à|nach|hasta)\s+(?:the\s+)?", re.I)
@@ -2381,7 +2387,7 @@ def _route_before(
         if a.sentence != b.sentence or (a.place.lat, a.place.lon) == (b.place.lat, b.place.lon):
             continue
         gap = text[a.end : b.start]
-        head = text[max(lo, a.start - 30) : a.start]
+        head = text[max(lo, a.start - 70) : a.start]
         if _ROUTE_DASH.fullmatch(gap):
             first = j - 1
             while first > 0 and _ROUTE_DASH.fullmatch(text[window[first - 1].end : window[first].start]):
@@ -2894,6 +2900,8 @@ def _centre_claim(
         venue = subject[0]  # "It is located in the middle of the U.S.": the place the text is about
     if coordinate is not None:
         venue = _coordinate_venue(coordinate, venue, index, area.place, bool(as_country))
+    if venue is None and not before:  # "the centre of Italy lies at Narni": the venue follows
+        venue = _venue_after_centre(text, area, sentence, index, here, lat, lon, reach, article.gaz)
     if venue is None:
         return unresolved(f"no venue: nothing is said to be '{words} {area.text}'")
     result = check_centre(venue.place, area.place, bool(as_country), axis)
@@ -2924,6 +2932,49 @@ def _centre_claim(
         (venue.place.label, result.parties[0].name),
         ambiguous=elsewhere,
     )
+
+
+# "The geographic centre of England lies near Fenny Drayton", "le centre de la France se situe à
+# Bruère-Allichamps", "il centro d'Italia si trova a Narni", "el centro de España está en Getafe"
+_LIES_AT = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:is|was|lies|lay|sits|falls|stands|"
+    r"(?:is|was)\s+(?:(?:actually|really|officially|now|said\s+to\s+be|located|situated|found|marked)\s+){1,2}|"
+    r"se\s+(?:situe|trouve|situait|trouvait|encuentra|sitúa|situa|localiza)|est|si\s+trova|è|está|estaba|queda|"
+    r"liegt|lag|befindet\s+sich|fica|ficava|situa-se)\s+"
+    r"(?:(?:just|exactly|precisely|roughly|about|approximately|somewhere|actually|really|genau|exactement|exactamente|"
+    r"esattamente|exatamente|ungefähr|etwa)\s+)?"
+    r"(?:in|at|near|on|outside|close\s+to|à|au|en|a|em|no|na|nel|nella|bei|nahe|im|in\s+der)\s+"
+    r"(?:(?:the\s+)?(?:village|town|hamlet|city|commune|municipality|parish|locality|gemeinde|ort|dorf|ville|"
+    r"village|commune|pueblo|municipio|localidad|comune|paese|frazione|cidade|vila|município)\s+(?:of\s+|de\s+|di\s+)?)?",
+    re.IGNORECASE,
+)
+
+
+def _venue_after_centre(
+    text: str,
+    area: _Found,
+    sentence: Sentence,
+    index: int,
+    here: list[_Found],
+    lat: float,
+    lon: float,
+    reach: float,
+    gaz: Gazetteer,
+) -> _Found | None:
+    """The place named right after "the centre of X lies at/in/near …": a town (not an area, which
+    would say only where the centre is roughly) within ``reach`` km of X's centre, or None."""
+    said = _LIES_AT.match(text, area.end, sentence.end)
+    if said is None:
+        return None
+    at = bisect_left(here, said.end(), key=lambda f: f.start)
+    if at < len(here) and here[at].start == said.end():
+        found = _namesake_within(here[at], lat, lon, reach, gaz)
+        if found.place.radius_km is not None:
+            return None  # "lies in Leicestershire": an area holds the centre, it is no venue
+        inside = float(distance_km(found.place.lat, found.place.lon, lat, lon)) <= reach
+        return found if inside else None
+    run = _NAME_RUN.match(text, said.end(), sentence.end)  # a small town, named right there
+    return None if run is None else _town_within(text, run.start(), run.end(), index, here, lat, lon, reach)
 
 
 # ---- coordinates written in the text -------------------------------------------------------------

@@ -79,7 +79,7 @@ def article_files(arguments: Sequence[str]) -> list[str]:
         if not argument.strip():
             raise InvalidInputError("an empty file name was given")  # Path("") would be the current folder
         path = Path(argument)
-        if argument != "-" and path.is_dir():
+        if argument != "-" and _is_dir(path):
             inside = sorted(_articles_in(path))
             if not inside:
                 raise InvalidInputError(
@@ -91,6 +91,15 @@ def article_files(arguments: Sequence[str]) -> list[str]:
     if files.count("-") > 1:
         raise InvalidInputError("standard input ('-') can be read only once")
     return files
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether ``path`` is a directory; False for a name the system refuses (too long, say): reading
+    it as a file then says why, in one line."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _articles_in(folder: Path) -> Iterator[str]:

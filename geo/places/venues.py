@@ -220,9 +220,13 @@ def read_venue_file(
     from geo.places.resolve import resolve
 
     path = Path(path)
-    if not path.exists():
+    try:
+        exists, is_file = path.exists(), path.is_file()
+    except OSError as exc:  # a name the system refuses: "File name too long"
+        raise InvalidInputError(f"cannot use venue file {str(path)!r}: {exc.strerror}") from None
+    if not exists:
         raise InvalidInputError(f"venue file {str(path)!r} does not exist")
-    if not path.is_file():
+    if not is_file:
         raise InvalidInputError(f"venue file {str(path)!r} is not a file")
     names: list[str] = []
     lats, lons, rows = array("d"), array("d"), array("q")

@@ -439,3 +439,18 @@ def test_control_and_bidi_characters_are_escaped_in_terminal_output(
 def test_a_label_may_start_with_a_minus_sign(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["resolve", "-Home=1,2", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["name"] == "-Home"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("article", "x" * 300),  # found by the fuzz test: Path.is_dir raised "File name too long"
+        ("compare", "--venues-file", "y" * 300, "Paris", "Rome"),
+    ],
+)
+def test_a_file_name_the_system_refuses_is_one_line_and_status_2(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+) -> None:
+    code, out, err = run_cli(capsys, *argv)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "File name too long" in err and "Traceback" not in err
