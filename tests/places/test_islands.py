@@ -208,3 +208,24 @@ def test_the_centre_of_great_britain_is_the_islands_not_the_united_kingdoms() ->
     ).claims
     assert "Great Britain" in claim.result.explanation
     assert "United Kingdom" not in claim.result.explanation
+
+
+def test_every_curated_name_is_listed_once() -> None:
+    names = [normalize_name(r["name"]) for r in _rows("regions_curated.csv")]
+    assert len(names) == len(set(names))  # "Middle East" was listed twice; `make regions` stops on it
+
+
+@pytest.mark.parametrize(
+    ("written", "label"),
+    [
+        ("Bermudas", "Hamilton, Bermuda"),  # "entre as Bermudas e a ilha de Flores" (fresh.jsonl)
+        ("Canarias", "Canary Islands"),
+        ("Kanaren", "Canary Islands"),
+        ("Azoren", "Azores"),
+        ("Caraïbes", "the Caribbean"),
+        ("Fernost", "East Asia"),
+        ("Extrême-Orient", "East Asia"),
+    ],
+)
+def test_other_languages_name_islands_and_regions(written: str, label: str) -> None:
+    assert resolve(written).label == label
