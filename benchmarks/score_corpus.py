@@ -16,6 +16,9 @@ and the outcome is one of:
   tell either) that is the right answer and counts as **read right**;
 * **found nowhere** – nothing covers the quote.
 
+A reading answers one claim: when a sentence holds two claims and the tool reads one, right, the
+other is not counted as misread by that same reading (it is unsure or found nowhere).
+
 Negatives (sentences that use the words but claim nothing) count as **false positives** when a
 checked claim covers them, and as listed when they are only listed as not checked.
 
@@ -130,15 +133,26 @@ def score(records: Iterable[dict[str, Any]]) -> dict[str, Tally]:
     for record in records:
         tally = tallies[record["split"]]
         report = check_article(record["text"])
-        for expected in record["claims"]:
-            claims, unsure = covering(report, record["text"], expected["quote"])
-            unsure += [c for c in claims if c.ambiguous]  # the tool says which readings it cannot tell apart
-            claims = [c for c in claims if not c.ambiguous]
-            verdicts = [judge(c, expected) for c in claims]
-            if any(ok for ok, _ in verdicts):
+        covered = [covering(report, record["text"], e["quote"]) for e in record["claims"]]
+        # One reading answers one claim: a sentence with two claims ("equidistant from A and B, and
+        # halfway between C and D") and one reading, right for the first, misses the second; it does
+        # not misread it. The readings that are right for a claim are taken first, in order.
+        used: set[int] = set()
+        rights: list[Claim | None] = []
+        for expected, (claims, _) in zip(record["claims"], covered, strict=True):
+            right = next(
+                (c for c in claims if not c.ambiguous and id(c) not in used and judge(c, expected)[0]), None
+            )
+            if right is not None:
+                used.add(id(right))
+            rights.append(right)
+        for expected, (claims, unsure), right in zip(record["claims"], covered, rights, strict=True):
+            unsure = unsure + [c for c in claims if c.ambiguous]  # readings the tool cannot tell apart
+            claims = [c for c in claims if not c.ambiguous and id(c) not in used]
+            if right is not None:
                 outcome, why = "read right", ""
             elif claims:
-                outcome, why = "misread", verdicts[0][1]
+                outcome, why = "misread", judge(claims[0], expected)[1]
             elif unsure and not expected.get("resolvable", True):
                 outcome, why = "read right", "declined, as labelled: " + _reason(unsure[0])
             elif unsure:

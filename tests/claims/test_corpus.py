@@ -16,21 +16,23 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from score_corpus import load, score, thirds  # noqa: E402
 
 FLOOR = {  # split: (read right at least, misread at most, false positives at most)
-    "tune": (36, 1, 0),  # before regions, context and lists: 3 read right, 5 misread
+    "tune": (36, 0, 0),  # before regions, context and lists: 3 read right, 5 misread
     "heldout": (11, 0, 0),  # before: 1 read right, 1 misread, 0 false positives
 }
 FRESH_FLOOR = (17, 1, 0)  # tests/corpus/fresh.jsonl: first read (before it was looked at) 6 right, 6 misread
 FRESH2_FLOOR = (16, 0, 0)  # tests/corpus/fresh2.jsonl: 5 on first read; failures read at stop 18
 # tests/corpus/fresh3.jsonl: first read 4 right, 6 misread; 6 / 6 when its failures were first read (now
 # tuning data, like fresh and fresh2)
-FRESH3_FLOOR = (14, 1, 0)
+FRESH3_FLOOR = (16, 0, 0)
 # tests/corpus/fresh4.jsonl: first read (untouched) 9 right, 5 misread; its failures read at stop 20 (now
 # tuning data)
 FRESH4_FLOOR = (20, 0, 0)
 # tests/corpus/fresh5.jsonl (91 claims, collected at stop 20 by helpers that never read the code), split
 # into thirds by id (score_corpus.thirds): its first read, before any of it was looked at; the tuning
 # two-thirds may be read from now on, the held-out third stays untouched until the end
-FRESH5_FLOOR = {"tune": (17, 0, 0), "heldout": (5, 7, 0)}
+# (stop 21: a reading answers one claim, so a sentence's second claim is no longer "misread" by the
+# reading of its first: the held-out third's 7 misread became 2, its other 5 claims found nowhere)
+FRESH5_FLOOR = {"tune": (18, 0, 0), "heldout": (5, 2, 0)}
 
 
 def test_the_corpus_score_does_not_fall_below_its_floor() -> None:
@@ -58,3 +60,26 @@ def test_the_corpus_score_does_not_fall_below_its_floor() -> None:
         assert t.outcomes["read right"] >= right, (split, dict(t.outcomes))
         assert t.outcomes["misread"] <= misread, (split, dict(t.outcomes))
         assert t.false_positives <= false_positives, (split, t.false_positives)
+
+
+def test_one_reading_answers_one_claim() -> None:
+    # a sentence with two claims, read once: the second is missed, not misread by the first's reading
+    quote = "Lyon is halfway between Paris and Marseille."
+    lyon, paris, marseille = [45.76, 4.84], [48.86, 2.35], [43.30, 5.37]
+
+    def claim(parties: list[list[float]]) -> dict[str, object]:
+        return {
+            "quote": quote,
+            "venue_point": lyon,
+            "venue_radius_km": 40,
+            "party_points": parties,
+            "party_radius_km": [40, 40],
+            "reading": "halfway",
+        }
+
+    record = {"id": "x", "split": "tune", "text": quote, "negatives": []}
+    record["claims"] = [claim([paris, marseille]), claim([[46.20, 6.14], [44.84, -0.58]])]  # Geneva, Bordeaux
+    outcomes = score([record])["tune"].outcomes
+    assert outcomes == {"read right": 1, "found nowhere": 1}
+    record["claims"] = [claim([[46.20, 6.14], [44.84, -0.58]])]
+    assert score([record])["tune"].outcomes == {"misread": 1}
