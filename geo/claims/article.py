@@ -203,14 +203,17 @@ _TRIGGER = re.compile(
       | (?P<halfway_pt>(?:a|no)\s+meio\s+(?:do\s+)?caminho|a\s+meio\s+caminho)\s+(?:entre|de)\b
       | (?P<halfway_it>a\s+metà\s+strada)\s+(?:fra|tra)\b
       | (?P<halfway_de>auf\s+halbem\s+Wege?|(?:fast\s+)?auf\s+halber\s+Strecke|in\s+der\s+Mitte)\s+zwischen\b
-      | (?P<equidistant_xx>(?:équidistante?s?|equidistantes?|äquidistant|gleich\s+weit\s+entfernt
-        |a\s+la\s+misma\s+distancia|à\s+(?:la\s+)?même\s+distance|à\s+mesma\s+distância)
+      | (?P<equidistant_xx>(?:équidistante?s?|equidistantes?|äquidistant|gleich\s+weit(?:\s+entfernt)?
+        |equidista(?:n|ba|ban|va|vam|m)?  # "la villa de Madrid equidistaba de todos los puertos"
+        |a\s+la\s+misma\s+distancia|à\s+(?:la\s+)?même\s+distance|à\s+mesma\s+distância
+        |à\s+égale\s+distance|a\s+igual\s+distancia|a\s+igual\s+distância|alla\s+stessa\s+distanza
+        |a\s+(?:uguale|pari)\s+distanza)
         (?:\s+[^\W\d_]+(?:mente|ment|mente))?)
         \s+(?:de|entre|da|fra|tra|von|zwischen)\b
       | (?P<centre>\bin\s+the\s+(?:middle|centre|center|heart)\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))
         |\bthe\s+(?:exact\s+|very\s+)?(?:(?:geographic(?:al)?|longitudinal|latitudinal)\s+(?:\([\w\s–-]{3,20}\)\s+)?)?
         (?:centre|center|midpoint)\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))
-        |in\s+der\s+Mitte(?=\s+(?-i:[A-Z]))|au\s+(?:centre|cœur)\s+(?:de\s+la|du|de\s+l['’]|de)
+        |(?:in\s+der\s+Mitte|im\s+(?:Zentrum|Herzen))(?=\s+(?-i:[A-Z]))|au\s+(?:centre|cœur)\s+(?:de\s+la|du|de\s+l['’]|de)
         |\b(?:le\s+)?centre\s+(?:géographique\s+)?(?:de\s+la|du|de\s+l['’])(?=\s*(?-i:[A-Z]))
         |(?:geografische[rn]?\s+)?(?:Mittelpunkt|mittelste[rn]?\s+Punkt)(?=\s+(?-i:[A-Z]))
         |(?<=[-–—:]\s)Cent(?:re|er)\s+of(?=\s+(?-i:[A-Z]))  # a heading: "MERIDEN- Centre of England"
@@ -313,6 +316,13 @@ _NOT_NAME_WORDS = _words(
     when who which is was does do did related see also read more monday tuesday
     wednesday thursday friday saturday sunday january february march april may june july august september
     october november december"""
+)
+# A German noun for a kind of place, capitalised like every German noun, names the place after it
+# ("der Wirtschaftsraum Ulm", "die Landeshauptstadt München"): it is no first name.
+_PLACE_NOUN_DE = re.compile(
+    r"(?:stadt|städtchen|raum|kreis|gemeinde|region|bezirk|kanton|provinz|metropole|dorf|gebiet|insel|hafen|ort)$"
+    r"|^(?:bundes)?land$",
+    re.IGNORECASE,
 )
 # Function words of the other languages read, capitalised at the start of a sentence ("Se encuentra",
 # "Die Stadt"): never a place alone (Sé in Portugal, Die in France, El in Mexico).
@@ -1296,6 +1306,7 @@ def _accept(
             _capitalised(word)
             and not word.isupper()
             and word.lower() not in _NOT_NAME_WORDS
+            and not _PLACE_NOUN_DE.search(word)
             and _longest_match(text, words, i - 1, matcher, memo) is None
         ):
             return False
