@@ -33,6 +33,10 @@ FRESH4_FLOOR = (20, 0, 0)
 # (stop 21: a reading answers one claim, so a sentence's second claim is no longer "misread" by the
 # reading of its first: the held-out third's 7 misread became 2, its other 5 claims found nowhere)
 FRESH5_FLOOR = {"tune": (18, 0, 0), "heldout": (5, 2, 0)}
+# tests/corpus/fresh6.jsonl (160 claims, 106 of them centres, collected at stop 21 by a helper that never
+# read the code), split into thirds by id: its first read, untouched, 10 of 160 right (6 %), 17 misread,
+# 97 found nowhere; the tuning two-thirds may be read from now on, the held-out third stays untouched
+FRESH6_FLOOR = {"tune": (7, 13, 0), "heldout": (3, 4, 0)}
 
 
 def test_the_corpus_score_does_not_fall_below_its_floor() -> None:
@@ -52,9 +56,13 @@ def test_the_corpus_score_does_not_fall_below_its_floor() -> None:
     for split, floor in FRESH5_FLOOR.items():
         fresh[f"fresh5 {split}"] = fresh5[split]
         floors.append((f"fresh5 {split}", floor))
+    fresh6 = score(thirds(load(ROOT / "tests" / "corpus" / "fresh6.jsonl")))
+    for split, floor in FRESH6_FLOOR.items():
+        fresh[f"fresh6 {split}"] = fresh6[split]
+        floors.append((f"fresh6 {split}", floor))
     for split, (right, misread, false_positives) in floors:
         t = fresh[split] if split in fresh else tallies[split]
-        assert t.claims >= 15 and t.negatives >= (5 if split.startswith("fresh5") else 10), (
+        assert t.claims >= 15 and t.negatives >= (5 if split.startswith(("fresh5", "fresh6")) else 10), (
             split
         )  # still there
         assert t.outcomes["read right"] >= right, (split, dict(t.outcomes))

@@ -16,9 +16,10 @@ Then prints counts of pages / claims / negatives per split (and a few breakdowns
 Exit status 1 if any error was found.
 
 A fresh (held-out only) file -- one named fresh.jsonl, fresh2.jsonl, fresh3.jsonl, fresh4.jsonl or
-fresh5.jsonl, or any file with --fresh -- replaces the split rule: every record must be "heldout",
+fresh5.jsonl,
+fresh6.jsonl, or any file with --fresh -- replaces the split rule: every record must be "heldout",
 and no url may also occur in claims.jsonl or in another fresh set next to it
-(fresh.jsonl, fresh2.jsonl, fresh3.jsonl, fresh4.jsonl, fresh5.jsonl; a file is not compared with
+(fresh.jsonl, fresh2.jsonl, fresh3.jsonl, fresh4.jsonl, fresh5.jsonl, fresh6.jsonl; a file is not compared with
 itself).
 
 Usage:  python3 tests/corpus/check_corpus.py [--fresh] [path/to/claims.jsonl]
@@ -31,7 +32,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT = os.path.join(HERE, "claims.jsonl")
-FRESH_NAMES = ("fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "fresh4.jsonl", "fresh5.jsonl")
+FRESH_NAMES = ("fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "fresh4.jsonl", "fresh5.jsonl", "fresh6.jsonl")
 
 REC_KEYS = {
     "id": str,
