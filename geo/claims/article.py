@@ -81,6 +81,7 @@ from dataclasses import dataclass, field, replace
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 
 from geo.analysis.areas import (
     LATITUDINAL,
@@ -101,7 +102,7 @@ from geo.analysis.check import (
 from geo.analysis.limits import MAX_PARTIES
 from geo.core.files import check_regular_file
 from geo.core.geodesy import LatLon, detour_pct, distance_km
-from geo.errors import DegenerateGeodesicError, GeoError, InvalidInputError
+from geo.errors import DegenerateGeodesicError, GeoError, InvalidInputError, UnknownPlaceError
 from geo.places.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
 from geo.places.resolve import exonym, spell_out
 
@@ -1676,6 +1677,8 @@ def _one_claim(
         names = (party_a.text, party_b.text)
         places = (party_a.place, party_b.place)
     else:
+        if (kinds := _PARTY_CLASS.match(text, parties_from, clause_end)) is not None:
+            parties_from = kinds.end()  # "between the important Alberta urban centers of Edmonton and …"
         connector: _Span | None
         if trigger.group("same_numbers") is not None:  # "1733 miles to Frisco, 1733 miles to Boston"
             connector = _Span(trigger.start("again"), trigger.end("again"))
@@ -1698,6 +1701,8 @@ def _one_claim(
         first = bisect_left(here, parties_from, key=lambda f: f.start)
         listed = [f for f in here[first : first + MAX_CONTEXT_PLACES] if f.start < connector.start()]
         listing = _list_items(text, here, parties_from, connector, clause_end, index, gaz)
+        if listing[2] is not None:  # "Beijing, Shunghai, Chongquing and Guangzhou": not two of them
+            return unresolved(f"party {listing[2].raw!r} of the list cannot be resolved: {listing[2].error}")
         if len(listing[0]) >= 3:  # "equidistante de Porto Alegre, Montevidéu, Buenos Aires e Assunção"
             more = listing[0]
             extra += listing[1]
@@ -1832,6 +1837,15 @@ def _one_claim(
                 note = f"{town.text} read as {town.place.label}, {town.place.note}"
             else:
                 return unresolved("no venue: the sentence names no place that is said to be halfway")
+    party_places = [f.place for f in more] if len(more) >= 3 else list(places)
+    as_country = venue_found.country or normalize_name(venue_found.text) in _country_names(gaz)
+    if (as_country or venue_found.place.radius_km is not None) and all(
+        _holds(replace(venue_found, country=as_country), p) for p in party_places
+    ):  # "the centre of the Netherlands is … halfway between Amersfoort and Arnhem": not the country
+        return unresolved(
+            f"no venue: {venue_found.text} holds {' and '.join(p.name for p in party_places)}, so it is not "
+            "what lies between them; the text names no place that is"
+        )
     for f in (venue_found, *party_found, *more):
         if f.unplaced:
             return unresolved(
@@ -1941,6 +1955,12 @@ def _one_claim(
     )
 
 
+# what the parties are, before them: "the two major cities of", "the important Alberta urban centers of"
+_PARTY_CLASS = re.compile(
+    r"\s*(?:the\s+)?(?:(?!(?:and|or|y|et|und|e|o|ou)\s)[\w-]+\s+){0,4}?(?:cities|towns|centres|centers|capitals|ports|hubs|metropolises"
+    r"|villes|ciudades|cidades|città|Städten)\s+(?:of|de|do|da|di|von)\s+(?=\S)",
+    re.IGNORECASE,
+)
 _BETWEEN_LATER = re.compile(r"[^.;:!?]{0,80}?\b(?:between|entre|zwischen|tra|fra)\s+", re.IGNORECASE)
 _NAMED_ROUTE = re.compile(r"(?:the|this|that|its)\s+(?-i:[A-Z])[\w-]*(?:\s+[\w-]+){0,3}", re.IGNORECASE)
 MAX_STATED_SPREAD = 0.05  # two stated distances this close ("1733 mi … and 1773") claim equal distance
@@ -2069,17 +2089,25 @@ def _misfits(trigger: re.Match[str], venue: Place, parties: Sequence[Place]) -> 
     return out
 
 
+class _UnknownItem(NamedTuple):
+    """A name in a list of parties that no place has ("Beijing, Shunghai, Chongquing and …")."""
+
+    raw: str
+    error: str
+
+
 def _list_items(
     text: str, here: list[_Found], lo: int, connector: _Span, clause_end: int, index: int, gaz: Gazetteer
-) -> tuple[list[_Found], list[_Found]]:
+) -> tuple[list[_Found], list[_Found], _UnknownItem | None]:
     """Every item of a list of parties "A, B, C and D" between ``lo`` and the end of the clause,
     each a place found in the text or a name :func:`resolve` knows ("Montevidéu"), and the items
-    read with resolve (not found in the text); ([], []) when one item is neither (then the list is
-    read from the places found alone), when there is no comma, or when the list is longer than
-    :data:`MAX_PARTIES` (bounded work: only the places of the clause are looked at)."""
+    read with resolve (not found in the text); ([], [], …) when one item is neither (then the list
+    is read from the places found alone, unless that item is a name no place has: it is returned,
+    so that the claim is not checked without it), when there is no comma, or when the list is longer
+    than :data:`MAX_PARTIES` (bounded work: only the places of the clause are looked at)."""
     pieces = text[lo : connector.start()].split(",")
     if len(pieces) < 2 or len(pieces) >= MAX_PARTIES:
-        return [], []
+        return [], [], None
     window = here[
         bisect_left(here, lo, key=lambda f: f.start) : bisect_left(here, clause_end, key=lambda f: f.start)
     ]
@@ -2101,17 +2129,20 @@ def _list_items(
             continue  # "Las Vegas, Nevada, and …": the state was read with its town
         raw = _party_text(text[start:end])
         if not raw or len(raw.split()) > MAX_PARTY_WORDS:
-            return [], []
+            return [], [], None
         try:
             place = _resolve_party(_FOREIGN_ARTICLE.sub("", raw), gaz)
+        except UnknownPlaceError as exc:  # a name, capitalised, that no place has: a misspelling?
+            named = _NAME_RUN.fullmatch(raw) is not None
+            return [], [], _UnknownItem(raw, _collapse(str(exc))) if named else None
         except GeoError:
-            return [], []
+            return [], [], None
         if items and any(_contains(c, items[-1].place) for c in (place, *gaz.by_name(normalize_name(raw)))):
             continue  # "Montreal, Quebec, and Toronto": an area after a place only says where it is
         begin = text.find(raw, start, end + 1)
         items.append(_Found(place, raw, begin, begin + len(raw), index, False))
         new.append(items[-1])
-    return _distinct(items), new
+    return _distinct(items), new, None
 
 
 @dataclass(frozen=True)
@@ -2767,6 +2798,10 @@ def _holds(area: _Found, place: Place) -> bool:
     )
 
 
+def _same_country(a: Place, b: Place) -> bool:
+    return a.country is not None and a.country == b.country
+
+
 def _holds_earlier(text: str, area: _Found, before: list[_Found]) -> bool:
     """Whether ``area`` (a state, a region, a country) holds a town named before it in the sentence:
     "Würzburg …, located in the northern part of Bavaria, … 120 km from either Frankfurt or
@@ -2776,7 +2811,11 @@ def _holds_earlier(text: str, area: _Found, before: list[_Found]) -> bool:
     if _IN_AREA.search(text, max(0, area.start - 40), area.start) is None:
         return False  # "… forget that Bavaria lies halfway between …": Bavaria is the subject
     return any(
-        g.start < area.start and g.place.radius_km is None and not g.country and _holds(area, g.place)
+        g.start < area.start
+        and g.place.radius_km is None
+        and not g.country
+        # "Wuhan is located in Central China": a part of the town's own country says where it is
+        and (_holds(area, g.place) or _same_country(area.place, g.place))
         for g in before
     )
 
@@ -2877,7 +2916,13 @@ def _centre_claim(
             area_span(area.place, bool(as_country))  # an area with no outline has no extreme points
     except InvalidInputError as error:
         return unresolved(f"'{words} {area.text}': {error}")
-    before = [f for f in here if f.end <= trigger.start() and f.place != area.place]
+    before = [  # not the area, nor its country ("la France … : le centre de la Bretagne est à …")
+        f
+        for f in here
+        if f.end <= trigger.start()
+        and f.place != area.place
+        and not (f.country and area.place.country and f.place.country == area.place.country)
+    ]
     referring = _REFERRING.search(text, sentence.start, trigger.start())
     venue = _namesake_within(before[-1], lat, lon, reach, article.gaz) if before else None
     subject: tuple[_Found, int] | None = None
@@ -2950,7 +2995,8 @@ def _centre_claim(
 _LIES_AT = re.compile(
     r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:is|was|lies|lay|sits|falls|stands|"
     r"(?:is|was)\s+(?:(?:actually|really|officially|now|said\s+to\s+be|located|situated|found|marked)\s+){1,2}|"
-    r"se\s+(?:situe|trouve|situait|trouvait|encuentra|sitúa|situa|localiza)|est|si\s+trova|è|está|estaba|queda|"
+    r"se\s+(?:situe|trouve|situait|trouvait|encuentra|sitúa|situa|localiza)|"
+    r"est\s+(?:ainsi\s+|donc\s+|bien\s+)?(?:situé|située|localisé|localisée)|est|si\s+trova|è|está|estaba|queda|"
     r"liegt|lag|befindet\s+sich|fica|ficava|situa-se)\s+"
     r"(?:(?:just|exactly|precisely|roughly|about|approximately|somewhere|actually|really|genau|exactement|exactamente|"
     r"esattamente|exatamente|ungefähr|etwa)\s+)?"
