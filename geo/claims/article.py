@@ -133,8 +133,10 @@ def _words(text: str) -> frozenset[str]:
 
 
 # ---- claim words --------------------------------------------------------------------------------
+# Every claim starts with a letter or a digit: "(?=\w)" turns away the other half of the word
+# boundaries (word ends) before the alternatives are tried, which halves the scan of an article.
 _TRIGGER = re.compile(
-    r"""\b(?:
+    r"""\b(?=\w)(?:
         (?P<around>half[\s-]?way\s+(?:a?round|across)\s+the\s+(?:world|globe|planet|earth))
       | (?P<halfway>half[\s-]?way)(?:\s+(?:point|mark|house))?(?:\s+by\s+(?:road|rail|car|train|air|sea))?
         \s+(?:between|from)\b
@@ -782,12 +784,15 @@ def read_article(path: str | Path) -> str:
 
 # ---- sentences ----------------------------------------------------------------------------------
 # Linear on any input: a match never starts inside a run of end marks, and the runs are possessive.
+# Every end starts with an end mark or a newline: the lookahead skips other characters at once.
 _SENTENCE_END = re.compile(
+    r"(?=[.!?…\n])(?:"
     r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?:\[\d{1,3}\]|\[[a-z]\]|\[citation needed\])*+"  # ".[6] A cidade"
     r"(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])"
     r"|\n[ \t]*+\n"
     r"|(?P<bullet>\n(?=[ \t]*+(?:[-*•▪–]|\d{1,3}[.)])[ \t]))"  # a bullet or numbered line starts a unit
     r"|(?P<line>(?<=[^\s.!?…,;])\n(?=[ \t]*+[\"'“‘(\[]?[A-Z0-9À-Þ]))"  # a heading, caption or "…:"
+    r")"
 )
 MAX_HEADING_CHARS = 60  # a line this short, ending with no punctuation before a capital, is a unit
 _CONTINUES = _words("and or of the a an to from between in at on for with by de la le et y und")
