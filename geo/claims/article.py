@@ -1034,22 +1034,19 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
     for index, sentence in enumerate(sentences):
         words = list(_WORD.finditer(text, sentence.start, sentence.end))
         memo: dict[int, _Match] = {}  # _longest_match per word of the sentence
-        titles: list[float] | None = None  # _title_distances, when a match needs them
-        meeting_sentence = _MEETING_WORDS.search(sentence.text) is not None
-        i = 0
-        while i < len(words):
-            hit = _longest_match(text, words, i, matcher, memo) if _capitalised(words[i].group()) else None
+        capitalised = [k for k, word in enumerate(words) if _capitalised(word.group())]
+        read_to = 0  # the words before this one are part of a name already read
+        for i in capitalised:  # a name starts with a capital
+            if i < read_to:
+                continue
+            hit = _longest_match(text, words, i, matcher, memo)
             if hit is None:
-                i += 1
                 continue
             n, place, country = hit
             start, end = words[i].start(), words[i + n - 1].end()
             if end < sentence.end and text[end] == "." and len(words[i + n - 1].group()) == 1:
                 end += 1  # "U.S." and "Washington, D.C." keep their final dot
-            if titles is None:
-                titles = _title_distances(text, words)
-            if not _accept(text, words, i, n, matcher, memo, titles) or _nickname(text, start, end):
-                i += 1
+            if not _accept(text, words, i, n, matcher, memo) or _nickname(text, start, end):
                 continue
             previous = found[-1] if found and found[-1].sentence == index else None
             if (
@@ -1058,7 +1055,7 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
                 is not None
             ):
                 found[-1] = qualified
-                i += n
+                read_to = i + n
                 continue  # "Wellington, Colorado": the state says which Wellington (not the capital of NZ)
             if (
                 previous
@@ -1070,19 +1067,19 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
                 and not previous.country
                 and re.fullmatch(r",\s*", text[previous.end : start])
             ):
-                i += n
+                read_to = i + n
                 continue  # "Geneva, Switzerland", "Anchorage, Alaska": the area only says which place
             if place.kind == "state" and place.region and _IN_DIVISION.search(text, max(0, start - 8), start):
-                i += n
+                read_to = i + n
                 continue  # "in Oberösterreich", "dell'Umbria": a division that says where another place is
             prev_word = words[i - 1].group().lower() if i > 0 else ""
-            meeting = (meeting_sentence and prev_word in ("in", "at")) or bool(
-                _MEETING_AFTER.match(text, end, sentence.end)
-            )
+            meeting = (
+                prev_word in ("in", "at") and _MEETING_WORDS.search(sentence.text) is not None
+            ) or bool(_MEETING_AFTER.match(text, end, sentence.end))
             if country and _CENTRAL.search(text, max(sentence.start, start - 12), start):
                 place, country = _central(place), False  # "Central U.S.A.": the middle of the country
             found.append(_Found(place, text[start:end], start, end, index, meeting, country))
-            i += n
+            read_to = i + n
     return found
 
 
@@ -1166,27 +1163,25 @@ def _on_meridian(party: Place, venue: Place) -> Place:
 _Match = tuple[int, Place, bool] | None
 
 
-def _title_distances(text: str, words: list[re.Match[str]]) -> list[float]:
-    """For each word, how many words back a title ("President", "Minister") stands in the chain
-    of capitalised names that ends with it (0: the word is a title; inf: none). One pass over the
-    sentence, so a run of 100,000 names costs no more than 100,000 words.
+def _after_title(text: str, words: list[re.Match[str]], j: int) -> bool:
+    """Whether a title ("President", "Minister") stands fewer than :data:`MAX_TITLE_WORDS` words
+    back in the chain of capitalised names that ends with words[j] (or is words[j] itself). The
+    look-back stops after that many words, so a run of 100,000 names costs no more than its words.
 
     >>> ws = list(_WORD.finditer("said Foreign Minister Wang Yi today"))
-    >>> _title_distances("said Foreign Minister Wang Yi today", ws)
-    [inf, inf, 0, 1, 2, inf]
+    >>> [_after_title("said Foreign Minister Wang Yi today", ws, j) for j in range(len(ws))]
+    [False, False, True, True, True, False]
     """
-    out: list[float] = []
-    for j, match in enumerate(words):
-        word = match.group()
+    for back in range(MAX_TITLE_WORDS):
+        word = words[j - back].group()
         lower = word.lower()
         if lower in _TITLES:
-            out.append(0)
-        elif not _capitalised(word) or lower in _NOT_NAME_WORDS:
-            out.append(math.inf)
-        else:
-            joined = j > 0 and text[words[j - 1].end() : match.start()] in (" ", "\xa0")
-            out.append(1 + out[j - 1] if joined else math.inf)
-    return out
+            return True
+        if not _capitalised(word) or lower in _NOT_NAME_WORDS:
+            return False
+        if j - back == 0 or text[words[j - back - 1].end() : words[j - back].start()] not in (" ", "\xa0"):
+            return False  # the chain of names starts here
+    return False
 
 
 _CENTRAL = re.compile(r"\b(?:central|centre\s+of|center\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1230,9 +1225,10 @@ def _longest_match(
     key = matcher.word_key(first)
     longest = 1
     while longest < MAX_NGRAM_WORDS and i + longest < len(words):
-        gap = text[words[i + longest - 1].end() : words[i + longest].start()]
-        if not _NGRAM_GAP.fullmatch(gap) or not (dotted or key in matcher.prefixes):
+        if not (dotted or key in matcher.prefixes):
             break  # no name goes on with these words ("Paris Paris" starts none)
+        if not _NGRAM_GAP.fullmatch(text, words[i + longest - 1].end(), words[i + longest].start()):
+            break
         key += " " + matcher.word_key(words[i + longest].group())
         longest += 1
     for n in range(longest, 0, -1):
@@ -1253,7 +1249,6 @@ def _accept(
     n: int,
     matcher: _Matcher,
     memo: dict[int, _Match] | None = None,
-    titles: list[float] | None = None,
 ) -> bool:
     """Apply the person-name and common-word rules of the module docstring to words[i:i+n]."""
     first = words[i].group()
@@ -1282,12 +1277,10 @@ def _accept(
         return False
 
     # A title before the capitalised chain that holds the match: "Foreign Minister Wang Yi".
-    if titles is None:
-        titles = _title_distances(text, words)
     if (
         i > 0
         and text[words[i - 1].end() : words[i].start()] in (" ", "\xa0")
-        and titles[i - 1] < MAX_TITLE_WORDS
+        and _after_title(text, words, i - 1)
     ):
         return False
 
