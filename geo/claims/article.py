@@ -224,6 +224,30 @@ _TRIGGER = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Characters before its start that _TRIGGER may read ("(?<=\bis\s)": 4); a test checks the bound.
+TRIGGER_LOOKBEHIND = 8
+
+
+def _claim_words(
+    text: str, sentence: Sentence, seen: dict[tuple[int, str], list[int]]
+) -> list[re.Match[str]]:
+    """The matches of :data:`_TRIGGER` in a sentence, scanned once per distinct sentence: a long text
+    repeats sentences (an archive's boilerplate, a syndicated story) and the scan is much of the work.
+
+    ``seen`` maps a sentence, with the characters before it that the pattern's lookbehinds read, to
+    its matches' offsets; a repeat takes each match again with ``match`` at its offset, which gives
+    the match the scan gives.
+    """
+    before = max(0, sentence.start - TRIGGER_LOOKBEHIND)
+    key = (sentence.start - before, text[before : sentence.end])
+    offsets = seen.get(key)
+    if offsets is None:
+        matches = list(_TRIGGER.finditer(text, sentence.start, sentence.end))
+        seen[key] = [m.start() - sentence.start for m in matches]
+        return matches
+    return [m for k in offsets if (m := _TRIGGER.match(text, sentence.start + k, sentence.end))]
+
+
 _PLURAL_NOUNS = (
     r"(?:capitals|cities|countries|sides|parties|nations|delegations|towns|places|powers|points|locations)"
 )
@@ -1405,10 +1429,11 @@ def check_article(
     claims: list[Claim] = []
     unresolved: list[Unresolved] = []
     read = 0  # claims read (MAX_ARTICLE_CLAIMS)
+    seen: dict[tuple[int, str], list[int]] = {}  # _claim_words of each distinct sentence
     for index, sentence in enumerate(sentences):
         earlier: int | None = None  # the end of the claim words before, in this sentence
         last_end: int | None = None
-        for number, trigger in enumerate(_TRIGGER.finditer(text, sentence.start, sentence.end)):
+        for number, trigger in enumerate(_claim_words(text, sentence, seen)):
             if trigger.group("same_numbers") is not None and _stated(trigger) is None:
                 continue  # "30 km from A and 50 km from B": two different distances claim nothing
             earlier, last_end = last_end, trigger.end()
