@@ -1557,6 +1557,13 @@ class _Article:
         for n, f in enumerate(self.found):
             self.mentions.setdefault(normalize_name(f.text), []).append(n)
 
+    @functools.cached_property
+    def areas(self) -> list[_Found]:
+        """The distinct areas and countries the text names, the first :data:`MAX_SUBJECT_PLACES`."""
+        return _distinct([f for f in self.found if f.place.radius_km is not None or f.country])[
+            :MAX_SUBJECT_PLACES
+        ]
+
 
 def _one_claim(
     article: _Article,
@@ -2313,28 +2320,30 @@ def _fitting_readings(
     names has support -1 (it fits, but nothing in the text backs it)."""
     import numpy as np
 
-    areas = _distinct([f for f in article.found if f.place.radius_km is not None or f.country])
-    areas = areas[:MAX_SUBJECT_PLACES]
-    lats = np.array([v.lat for v in options[0]])
-    lons = np.array([v.lon for v in options[0]])
+    held_by: dict[tuple[int, int], bool] = {}
+
+    def is_held(k: int, i: int) -> bool:  # whether an area the text names holds options[k][i] (asked often)
+        if (k, i) not in held_by:
+            held_by[k, i] = any(_holds(f, options[k][i]) for f in article.areas)
+        return held_by[k, i]
+
+    (v_lat, v_lon), (a_lat, a_lon), (b_lat, b_lon) = (
+        (np.array([p.lat for p in places]), np.array([p.lon for p in places])) for places in options
+    )
+    # Every combination at once, [party a, party b, venue]; each distance from the same end as the
+    # claim reads it (a → venue, venue → b, a → b), so that each number is the one it always was.
+    to_venue = np.asarray(distance_km(a_lat[:, None], a_lon[:, None], v_lat, v_lon), dtype=float)
+    from_venue = np.asarray(distance_km(v_lat, v_lon, b_lat[:, None], b_lon[:, None]), dtype=float)
+    direct = np.asarray(distance_km(a_lat[:, None], a_lon[:, None], b_lat, b_lon), dtype=float)[:, :, None]
+    with np.errstate(divide="ignore", invalid="ignore"):  # a = b: no detour, left out below
+        pct = 100 * (to_venue[:, None, :] + from_venue[None, :, :] - direct) / direct
     fits: list[tuple[int, float, Place, Place, Place]] = []
-    for a in options[1]:
-        to_a = np.asarray(distance_km(a.lat, a.lon, lats, lons), dtype=float)
-        for b in options[2]:
-            direct = float(distance_km(a.lat, a.lon, b.lat, b.lon))
-            if direct <= 0:
-                continue
-            pct = (
-                100
-                * (to_a + np.asarray(distance_km(lats, lons, b.lat, b.lon), dtype=float) - direct)
-                / direct
-            )
-            for j in np.flatnonzero(pct <= FITTING_DETOUR_PCT):
-                v = options[0][int(j)]
-                held = [any(_holds(f, p) for f in areas) for p in (v, a, b)]
-                changed = [p is not o[0] for p, o in zip((v, a, b), options, strict=True)]
-                backed = all(h or not c for h, c in zip(held, changed, strict=True))
-                fits.append((sum(held) if backed else -1, float(pct[j]), v, a, b))
+    for ia, ib, j in zip(*np.nonzero((pct <= FITTING_DETOUR_PCT) & (direct > 0)), strict=True):
+        v, a, b = options[0][j], options[1][ia], options[2][ib]
+        held = [is_held(0, int(j)), is_held(1, int(ia)), is_held(2, int(ib))]
+        changed = [p is not o[0] for p, o in zip((v, a, b), options, strict=True)]
+        backed = all(h or not c for h, c in zip(held, changed, strict=True))
+        fits.append((sum(held) if backed else -1, float(pct[ia, ib, j]), v, a, b))
     fits.sort(key=lambda fit: (-fit[0], fit[1]))
     return fits
 
