@@ -1058,6 +1058,7 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
     for index, sentence in enumerate(sentences):
         words = list(_WORD.finditer(text, sentence.start, sentence.end))
         memo: dict[int, _Match] = {}  # _longest_match per word of the sentence
+        titles: dict[int, float] = {}  # _title_distance per word of the sentence
         capitalised = [k for k, word in enumerate(words) if _capitalised(word.group())]
         read_to = 0  # the words before this one are part of a name already read
         for i in capitalised:  # a name starts with a capital
@@ -1070,7 +1071,7 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
             start, end = words[i].start(), words[i + n - 1].end()
             if end < sentence.end and text[end] == "." and len(words[i + n - 1].group()) == 1:
                 end += 1  # "U.S." and "Washington, D.C." keep their final dot
-            if not _accept(text, words, i, n, matcher, memo) or _nickname(text, start, end):
+            if not _accept(text, words, i, n, matcher, memo, titles) or _nickname(text, start, end):
                 continue
             previous = found[-1] if found and found[-1].sentence == index else None
             if (
@@ -1187,25 +1188,33 @@ def _on_meridian(party: Place, venue: Place) -> Place:
 _Match = tuple[int, Place, bool] | None
 
 
-def _after_title(text: str, words: list[re.Match[str]], j: int) -> bool:
-    """Whether a title ("President", "Minister") stands fewer than :data:`MAX_TITLE_WORDS` words
-    back in the chain of capitalised names that ends with words[j] (or is words[j] itself). The
-    look-back stops after that many words, so a run of 100,000 names costs no more than its words.
+def _title_distance(text: str, words: list[re.Match[str]], j: int, known: dict[int, float]) -> float:
+    """How many words back a title ("President", "Minister") stands in the chain of capitalised
+    names that ends with words[j] (0: the word is a title; inf: none). ``known`` keeps the answers
+    of a sentence: the walk back stops at a word already answered, so a run of 100,000 names
+    costs no more than 100,000 words.
 
     >>> ws = list(_WORD.finditer("said Foreign Minister Wang Yi today"))
-    >>> [_after_title("said Foreign Minister Wang Yi today", ws, j) for j in range(len(ws))]
-    [False, False, True, True, True, False]
+    >>> [_title_distance("said Foreign Minister Wang Yi today", ws, j, {}) for j in range(len(ws))]
+    [inf, inf, 0, 1, 2, inf]
     """
-    for back in range(MAX_TITLE_WORDS):
-        word = words[j - back].group()
+    chain: list[int] = []  # the words joined to the one before them, walked back over
+    k = j
+    while k not in known:
+        word = words[k].group()
         lower = word.lower()
         if lower in _TITLES:
-            return True
-        if not _capitalised(word) or lower in _NOT_NAME_WORDS:
-            return False
-        if j - back == 0 or text[words[j - back - 1].end() : words[j - back].start()] not in (" ", "\xa0"):
-            return False  # the chain of names starts here
-    return False
+            known[k] = 0
+        elif not _capitalised(word) or lower in _NOT_NAME_WORDS:
+            known[k] = math.inf
+        elif k > 0 and text[words[k - 1].end() : words[k].start()] in (" ", "\xa0"):
+            chain.append(k)
+            k -= 1
+        else:
+            known[k] = math.inf  # the chain of names starts here
+    for k in reversed(chain):
+        known[k] = 1 + known[k - 1]
+    return known[j]
 
 
 _CENTRAL = re.compile(r"\b(?:central|centre\s+of|center\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1273,6 +1282,7 @@ def _accept(
     n: int,
     matcher: _Matcher,
     memo: dict[int, _Match] | None = None,
+    titles: dict[int, float] | None = None,
 ) -> bool:
     """Apply the person-name and common-word rules of the module docstring to words[i:i+n]."""
     first = words[i].group()
@@ -1304,7 +1314,7 @@ def _accept(
     if (
         i > 0
         and text[words[i - 1].end() : words[i].start()] in (" ", "\xa0")
-        and _after_title(text, words, i - 1)
+        and _title_distance(text, words, i - 1, {} if titles is None else titles) < MAX_TITLE_WORDS
     ):
         return False
 
