@@ -137,8 +137,10 @@ def _words(text: str) -> frozenset[str]:
 # units of stated distances and travel times ("1,733 miles", "2 hours"): one list for every form
 _DISTANCE_UNITS = r"km|kilomet(?:er|re)s?|kilómetros|quilómetros|quilômetros|Kilometer[n]?|miles|mi"
 _UNITS = _DISTANCE_UNITS + r"|hours?|hrs?|minutes|mins?"
+# Every claim starts with a letter or a digit: "(?=\w)" turns away the other half of the word
+# boundaries (word ends) before the alternatives are tried, which halves the scan of an article.
 _TRIGGER = re.compile(
-    r"""\b(?:
+    r"""\b(?=\w)(?:
         (?P<around>half[\s-]?way\s+(?:a?round|across)\s+the\s+(?:world|globe|planet|earth))
       | (?P<halfway>half[\s-]?way)(?:\s+(?:point|mark|house))?(?:\s+by\s+(?:road|rail|car|train|air|sea))?
         \s+(?:between|from)\b
@@ -235,6 +237,30 @@ _TRIGGER = re.compile(
     )""".replace("@UNITS@", _UNITS).replace("@DISTANCE_UNITS@", _DISTANCE_UNITS),
     re.IGNORECASE | re.VERBOSE,
 )
+# Characters before its start that _TRIGGER may read ("(?<!same\sas\s)\b": 9); a test checks the bound.
+TRIGGER_LOOKBEHIND = 9
+
+
+def _claim_words(
+    text: str, sentence: Sentence, seen: dict[tuple[int, str], list[int]]
+) -> list[re.Match[str]]:
+    """The matches of :data:`_TRIGGER` in a sentence, scanned once per distinct sentence: a long text
+    repeats sentences (an archive's boilerplate, a syndicated story) and the scan is much of the work.
+
+    ``seen`` maps a sentence, with the characters before it that the pattern's lookbehinds read, to
+    its matches' offsets; a repeat takes each match again with ``match`` at its offset, which gives
+    the match the scan gives.
+    """
+    before = max(0, sentence.start - TRIGGER_LOOKBEHIND)
+    key = (sentence.start - before, text[before : sentence.end])
+    offsets = seen.get(key)
+    if offsets is None:
+        matches = list(_TRIGGER.finditer(text, sentence.start, sentence.end))
+        seen[key] = [m.start() - sentence.start for m in matches]
+        return matches
+    return [m for k in offsets if (m := _TRIGGER.match(text, sentence.start + k, sentence.end))]
+
+
 _PLURAL_NOUNS = (
     r"(?:capitals|cities|countries|sides|parties|nations|delegations|towns|places|powers|points|locations)"
 )
@@ -802,12 +828,15 @@ def read_article(path: str | Path) -> str:
 
 # ---- sentences ----------------------------------------------------------------------------------
 # Linear on any input: a match never starts inside a run of end marks, and the runs are possessive.
+# Every end starts with an end mark or a newline: the lookahead skips other characters at once.
 _SENTENCE_END = re.compile(
+    r"(?=[.!?…\n])(?:"
     r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?:\[\d{1,3}\]|\[[a-z]\]|\[citation needed\])*+"  # ".[6] A cidade"
     r"(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])"
     r"|\n[ \t]*+\n"
     r"|(?P<bullet>\n(?=[ \t]*+(?:[-*•▪–]|\d{1,3}[.)])[ \t]))"  # a bullet or numbered line starts a unit
     r"|(?P<line>(?<=[^\s.!?…,;])\n(?=[ \t]*+[\"'“‘(\[]?[A-Z0-9À-Þ]))"  # a heading, caption or "…:"
+    r")"
 )
 MAX_HEADING_CHARS = 60  # a line this short, ending with no punctuation before a capital, is a unit
 _CONTINUES = _words("and or of the a an to from between in at on for with by de la le et y und")
@@ -1076,22 +1105,20 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
     for index, sentence in enumerate(sentences):
         words = list(_WORD.finditer(text, sentence.start, sentence.end))
         memo: dict[int, _Match] = {}  # _longest_match per word of the sentence
-        titles: list[float] | None = None  # _title_distances, when a match needs them
-        meeting_sentence = _MEETING_WORDS.search(sentence.text) is not None
-        i = 0
-        while i < len(words):
-            hit = _longest_match(text, words, i, matcher, memo) if _capitalised(words[i].group()) else None
+        titles: dict[int, float] = {}  # _title_distance per word of the sentence
+        capitalised = [k for k, word in enumerate(words) if _capitalised(word.group())]
+        read_to = 0  # the words before this one are part of a name already read
+        for i in capitalised:  # a name starts with a capital
+            if i < read_to:
+                continue
+            hit = _longest_match(text, words, i, matcher, memo)
             if hit is None:
-                i += 1
                 continue
             n, place, country = hit
             start, end = words[i].start(), words[i + n - 1].end()
             if end < sentence.end and text[end] == "." and len(words[i + n - 1].group()) == 1:
                 end += 1  # "U.S." and "Washington, D.C." keep their final dot
-            if titles is None:
-                titles = _title_distances(text, words)
             if not _accept(text, words, i, n, matcher, memo, titles) or _nickname(text, start, end):
-                i += 1
                 continue
             previous = found[-1] if found and found[-1].sentence == index else None
             if (
@@ -1100,7 +1127,7 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
                 is not None
             ):
                 found[-1] = qualified
-                i += n
+                read_to = i + n
                 continue  # "Wellington, Colorado": the state says which Wellington (not the capital of NZ)
             town = _town_before_state(matcher, text, sentence.start, start, place, previous, index)
             if town is not None:
@@ -1117,19 +1144,19 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
                 and not previous.country
                 and re.fullmatch(r",\s*", text[previous.end : start])
             ):
-                i += n
+                read_to = i + n
                 continue  # "Geneva, Switzerland", "Anchorage, Alaska": the area only says which place
             if place.kind == "state" and place.region and _IN_DIVISION.search(text, max(0, start - 8), start):
-                i += n
+                read_to = i + n
                 continue  # "in Oberösterreich", "dell'Umbria": a division that says where another place is
             prev_word = words[i - 1].group().lower() if i > 0 else ""
-            meeting = (meeting_sentence and prev_word in ("in", "at")) or bool(
-                _MEETING_AFTER.match(text, end, sentence.end)
-            )
+            meeting = (
+                prev_word in ("in", "at") and _MEETING_WORDS.search(sentence.text) is not None
+            ) or bool(_MEETING_AFTER.match(text, end, sentence.end))
             if country and _CENTRAL.search(text, max(sentence.start, start - 12), start):
                 place, country = _central(place), False  # "Central U.S.A.": the middle of the country
             found.append(_Found(place, text[start:end], start, end, index, meeting, country))
-            i += n
+            read_to = i + n
     return found
 
 
@@ -1213,27 +1240,33 @@ def _on_meridian(party: Place, venue: Place) -> Place:
 _Match = tuple[int, Place, bool] | None
 
 
-def _title_distances(text: str, words: list[re.Match[str]]) -> list[float]:
-    """For each word, how many words back a title ("President", "Minister") stands in the chain
-    of capitalised names that ends with it (0: the word is a title; inf: none). One pass over the
-    sentence, so a run of 100,000 names costs no more than 100,000 words.
+def _title_distance(text: str, words: list[re.Match[str]], j: int, known: dict[int, float]) -> float:
+    """How many words back a title ("President", "Minister") stands in the chain of capitalised
+    names that ends with words[j] (0: the word is a title; inf: none). ``known`` keeps the answers
+    of a sentence: the walk back stops at a word already answered, so a run of 100,000 names
+    costs no more than 100,000 words.
 
     >>> ws = list(_WORD.finditer("said Foreign Minister Wang Yi today"))
-    >>> _title_distances("said Foreign Minister Wang Yi today", ws)
+    >>> [_title_distance("said Foreign Minister Wang Yi today", ws, j, {}) for j in range(len(ws))]
     [inf, inf, 0, 1, 2, inf]
     """
-    out: list[float] = []
-    for j, match in enumerate(words):
-        word = match.group()
+    chain: list[int] = []  # the words joined to the one before them, walked back over
+    k = j
+    while k not in known:
+        word = words[k].group()
         lower = word.lower()
         if lower in _TITLES:
-            out.append(0)
+            known[k] = 0
         elif not _capitalised(word) or lower in _NOT_NAME_WORDS:
-            out.append(math.inf)
+            known[k] = math.inf
+        elif k > 0 and text[words[k - 1].end() : words[k].start()] in (" ", "\xa0"):
+            chain.append(k)
+            k -= 1
         else:
-            joined = j > 0 and text[words[j - 1].end() : match.start()] in (" ", "\xa0")
-            out.append(1 + out[j - 1] if joined else math.inf)
-    return out
+            known[k] = math.inf  # the chain of names starts here
+    for k in reversed(chain):
+        known[k] = 1 + known[k - 1]
+    return known[j]
 
 
 _CENTRAL = re.compile(r"\b(?:central|centre\s+of|center\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1277,9 +1310,10 @@ def _longest_match(
     key = matcher.word_key(first)
     longest = 1
     while longest < MAX_NGRAM_WORDS and i + longest < len(words):
-        gap = text[words[i + longest - 1].end() : words[i + longest].start()]
-        if not _NGRAM_GAP.fullmatch(gap) or not (dotted or key in matcher.prefixes):
+        if not (dotted or key in matcher.prefixes):
             break  # no name goes on with these words ("Paris Paris" starts none)
+        if not _NGRAM_GAP.fullmatch(text, words[i + longest - 1].end(), words[i + longest].start()):
+            break
         key += " " + matcher.word_key(words[i + longest].group())
         longest += 1
     for n in range(longest, 0, -1):
@@ -1300,7 +1334,7 @@ def _accept(
     n: int,
     matcher: _Matcher,
     memo: dict[int, _Match] | None = None,
-    titles: list[float] | None = None,
+    titles: dict[int, float] | None = None,
 ) -> bool:
     """Apply the person-name and common-word rules of the module docstring to words[i:i+n]."""
     first = words[i].group()
@@ -1329,12 +1363,10 @@ def _accept(
         return False
 
     # A title before the capitalised chain that holds the match: "Foreign Minister Wang Yi".
-    if titles is None:
-        titles = _title_distances(text, words)
     if (
         i > 0
         and text[words[i - 1].end() : words[i].start()] in (" ", "\xa0")
-        and titles[i - 1] < MAX_TITLE_WORDS
+        and _title_distance(text, words, i - 1, {} if titles is None else titles) < MAX_TITLE_WORDS
     ):
         return False
 
@@ -1460,10 +1492,11 @@ def check_article(
     claims: list[Claim] = []
     unresolved: list[Unresolved] = []
     read = 0  # claims read (MAX_ARTICLE_CLAIMS)
+    seen: dict[tuple[int, str], list[int]] = {}  # _claim_words of each distinct sentence
     for index, sentence in enumerate(sentences):
         earlier: int | None = None  # the end of the claim words before, in this sentence
         last_end: int | None = None
-        for number, trigger in enumerate(_TRIGGER.finditer(text, sentence.start, sentence.end)):
+        for number, trigger in enumerate(_claim_words(text, sentence, seen)):
             if trigger.group("same_numbers") is not None and _stated(trigger) is None:
                 continue  # "30 km from A and 50 km from B": two different distances claim nothing
             earlier, last_end = last_end, trigger.end()
@@ -1586,6 +1619,13 @@ class _Article:
     def __post_init__(self) -> None:
         for n, f in enumerate(self.found):
             self.mentions.setdefault(normalize_name(f.text), []).append(n)
+
+    @functools.cached_property
+    def areas(self) -> list[_Found]:
+        """The distinct areas and countries the text names, the first :data:`MAX_SUBJECT_PLACES`."""
+        return _distinct([f for f in self.found if f.place.radius_km is not None or f.country])[
+            :MAX_SUBJECT_PLACES
+        ]
 
 
 def _one_claim(
@@ -2372,28 +2412,30 @@ def _fitting_readings(
     names has support -1 (it fits, but nothing in the text backs it)."""
     import numpy as np
 
-    areas = _distinct([f for f in article.found if f.place.radius_km is not None or f.country])
-    areas = areas[:MAX_SUBJECT_PLACES]
-    lats = np.array([v.lat for v in options[0]])
-    lons = np.array([v.lon for v in options[0]])
+    held_by: dict[tuple[int, int], bool] = {}
+
+    def is_held(k: int, i: int) -> bool:  # whether an area the text names holds options[k][i] (asked often)
+        if (k, i) not in held_by:
+            held_by[k, i] = any(_holds(f, options[k][i]) for f in article.areas)
+        return held_by[k, i]
+
+    (v_lat, v_lon), (a_lat, a_lon), (b_lat, b_lon) = (
+        (np.array([p.lat for p in places]), np.array([p.lon for p in places])) for places in options
+    )
+    # Every combination at once, [party a, party b, venue]; each distance from the same end as the
+    # claim reads it (a → venue, venue → b, a → b), so that each number is the one it always was.
+    to_venue = np.asarray(distance_km(a_lat[:, None], a_lon[:, None], v_lat, v_lon), dtype=float)
+    from_venue = np.asarray(distance_km(v_lat, v_lon, b_lat[:, None], b_lon[:, None]), dtype=float)
+    direct = np.asarray(distance_km(a_lat[:, None], a_lon[:, None], b_lat, b_lon), dtype=float)[:, :, None]
+    with np.errstate(divide="ignore", invalid="ignore"):  # a = b: no detour, left out below
+        pct = 100 * (to_venue[:, None, :] + from_venue[None, :, :] - direct) / direct
     fits: list[tuple[int, float, Place, Place, Place]] = []
-    for a in options[1]:
-        to_a = np.asarray(distance_km(a.lat, a.lon, lats, lons), dtype=float)
-        for b in options[2]:
-            direct = float(distance_km(a.lat, a.lon, b.lat, b.lon))
-            if direct <= 0:
-                continue
-            pct = (
-                100
-                * (to_a + np.asarray(distance_km(lats, lons, b.lat, b.lon), dtype=float) - direct)
-                / direct
-            )
-            for j in np.flatnonzero(pct <= FITTING_DETOUR_PCT):
-                v = options[0][int(j)]
-                held = [any(_holds(f, p) for f in areas) for p in (v, a, b)]
-                changed = [p is not o[0] for p, o in zip((v, a, b), options, strict=True)]
-                backed = all(h or not c for h, c in zip(held, changed, strict=True))
-                fits.append((sum(held) if backed else -1, float(pct[j]), v, a, b))
+    for ia, ib, j in zip(*np.nonzero((pct <= FITTING_DETOUR_PCT) & (direct > 0)), strict=True):
+        v, a, b = options[0][j], options[1][ia], options[2][ib]
+        held = [is_held(0, int(j)), is_held(1, int(ia)), is_held(2, int(ib))]
+        changed = [p is not o[0] for p, o in zip((v, a, b), options, strict=True)]
+        backed = all(h or not c for h, c in zip(held, changed, strict=True))
+        fits.append((sum(held) if backed else -1, float(pct[ia, ib, j]), v, a, b))
     fits.sort(key=lambda fit: (-fit[0], fit[1]))
     return fits
 

@@ -17,7 +17,6 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -127,6 +126,8 @@ def _reports(files: list[str], jobs: int, main: bool) -> Iterator[tuple[str, obj
     if jobs == 1 or len(files) == 1:
         yield from map(_read_one, files, mains)
         return
+    from concurrent.futures import ProcessPoolExecutor  # not imported by the other commands (a faster start)
+
     with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
         yield from pool.map(_read_one, files, mains, chunksize=4)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import gc
 import hashlib
 import math
 import os
@@ -182,6 +183,7 @@ def _is_capital_row(name: str, lat: float, lon: float, capital: Place) -> bool:
 CityRow = tuple[str, str, str, float, float, int]  # name, iso2, admin1, lat, lon, population
 AirportRow = tuple[str, str, str, str, float, float, int | None]  # name, iso2, iata, icao, lat, lon, runway_m
 DivisionRow = tuple[str, str, str, float, float, float]  # name, iso2, ISO 3166-2 code, lat, lon, radius_km
+Ranked = tuple[int, int, int]  # a name's place: tier, -population, ref (sorted: best first)
 
 
 class Gazetteer:
@@ -199,7 +201,8 @@ class Gazetteer:
         self._airport_rows: list[AirportRow] = []
         self._refs: list[Place | CityRow | AirportRow | DivisionRow] = []
         self._kinds: list[str] = []
-        self._names: dict[str, dict[int, tuple[int, int]]] = {}  # key -> {ref: (tier, -population)}
+        self._building: dict[str, dict[int, tuple[int, int]]] = {}  # key -> {ref: (tier, -population)}
+        self._names: dict[str, tuple[Ranked, ...]] = {}  # key -> its places, best first (see _rank_names)
         self._codes: dict[str, int] = {}
         self.country_aliases: set[str] = set()  # normalized names that outrank airport codes
 
@@ -210,9 +213,18 @@ class Gazetteer:
 
     def _add(self, key: str, tier: int, ref: int, population: int) -> None:
         if key:
-            entries = self._names.setdefault(key, {})
+            entries = self._building.setdefault(key, {})
             if ref not in entries or entries[ref][0] > tier:
                 entries[ref] = (tier, -population)
+
+    def _rank_names(self) -> None:
+        """End the build: sort each name's places once, best first. Tuples also unpickle faster
+        than the build's small dicts (loading the cache is much of a cold start)."""
+        self._names = {
+            key: tuple(sorted((tier, pop, ref) for ref, (tier, pop) in entries.items()))
+            for key, entries in self._building.items()
+        }
+        self._building = {}
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Gazetteer per process
     def _place(self, ref: int) -> Place:
@@ -274,8 +286,7 @@ class Gazetteer:
 
     def by_name(self, key: str) -> list[Place]:
         """Places whose normalized name (see :func:`normalize_name`) is ``key``, best first."""
-        entries = self._names.get(key, {})
-        return [self._place(ref) for ref in sorted(entries, key=lambda r: (*entries[r], r))]
+        return [self._place(ref) for *_, ref in self._names.get(key, ())]
 
     def names(self) -> list[str]:
         """Every normalized name the gazetteer knows (see :func:`normalize_name`)."""
@@ -296,7 +307,7 @@ class Gazetteer:
         from rapidfuzz import fuzz, process
 
         hits = process.extract(key, list(self._names), scorer=fuzz.ratio, limit=limit * 4, score_cutoff=50)
-        ranked = sorted((-score, min(self._names[name].values()), name) for name, score, _ in hits)
+        ranked = sorted((-score, self._names[name][0][:2], name) for name, score, _ in hits)
         labels: list[str] = []
         for *_, name in ranked:
             label = self.by_name(name)[0].label
@@ -341,7 +352,7 @@ def _add_area(
     names = row["keys"].split(";") if within else [row["name"], *filter(None, row["aliases"].split(";"))]
     for name in names:
         key = normalize_name(name) if within is None else name  # admin1.csv has its names folded
-        held = gaz._names.get(key)
+        held = gaz._building.get(key)
         if not held:  # most names: nothing else has them
             gaz._add(key, _TIER_REGION, ref, 0)
             continue
@@ -406,23 +417,42 @@ def load_gazetteer() -> Gazetteer:
     """Load the embedded data once per process and index it.
 
     Indexing 48,000 rows takes most of a cold start (0.9 s on the 2-core development machine), so
-    the index is also cached as a pickle in :func:`cache_dir` (0.25 s to load), keyed by
+    the index is also cached as a pickle in :func:`cache_dir` (0.1 s to load), keyed by
     :func:`_fingerprint`. The cache is only a speed-up: an unreadable or unwritable one is ignored.
     """
     folder, key = cache_dir(), _fingerprint()
     path = folder / f"gazetteer-{key}.pickle" if folder is not None and key else None
-    if path is not None:
-        try:
-            with path.open("rb") as handle:
-                cached = pickle.load(handle)
-            if isinstance(cached, Gazetteer):
-                return cached
-        except Exception:  # a damaged cache (even a MemoryError from garbage bytes) is rebuilt
-            pass
+    cached = _read_cache(path) if path is not None else None
+    if cached is not None:
+        return cached
     gaz = _build_gazetteer()
     if path is not None:
         _write_cache(path, gaz)
     return gaz
+
+
+def _read_cache(path: Path) -> Gazetteer | None:
+    """The cached gazetteer, or None when the file is missing or damaged.
+
+    The cyclic garbage collector is paused while the ~50,000 tuples load (its passes would find
+    nothing), then everything alive is frozen out of its later passes: the modules loaded so far and
+    the gazetteer live as long as the process, and walking them again at every full collection and
+    at exit costs more than loading them.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with path.open("rb") as handle:
+            cached = pickle.load(handle)
+        if not isinstance(cached, Gazetteer):
+            return None
+        gc.freeze()
+        return cached
+    except Exception:  # a damaged cache (even a MemoryError from garbage bytes) is rebuilt
+        return None
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _write_cache(path: Path, gaz: Gazetteer) -> None:
@@ -508,4 +538,5 @@ def _build_gazetteer() -> Gazetteer:
             if code:
                 gaz._codes.setdefault(code, ref)
         gaz._add(normalize_name(row["name"]), _TIER_AIRPORT, ref, 0)
+    gaz._rank_names()
     return gaz

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from geo.analysis.areas import CENTRE_ROUGHLY, CENTRE_YES, CentreResult
+from typing import TYPE_CHECKING
+
 from geo.analysis.check import CheckResult, EquidistanceResult, PlaceRef
 from geo.core.geodesy import Inverse, PathPeak
 from geo.core.units import format_km, format_lat_lon
 from geo.places.gazetteer import Place
+
+if TYPE_CHECKING:  # geo.analysis.areas loads only for the one card that needs it (a faster `check`)
+    from geo.analysis.areas import CentreResult
 
 
 def place_line(place: Place) -> str:
@@ -99,6 +103,8 @@ def centre_card(result: CentreResult) -> str:
       share of the reach                 14 %
     ...
     """
+    from geo.analysis.areas import CENTRE_ROUGHLY, CENTRE_YES
+
     v, (centre,) = result.venue, result.parties
     area = centre.query
     rows = [

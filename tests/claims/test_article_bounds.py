@@ -101,3 +101,38 @@ def test_mixtures_of_pathological_runs_give_a_whole_report(runs: list[tuple[str,
     for item in (*report.claims, *report.unresolved):
         assert 0 <= item.start <= item.end <= len(text)
     assert report.claims or report.unresolved  # the claim is read, or listed with the reason
+
+
+def _widest_lookbehind(items: object) -> int:
+    """Characters before its position that a parsed pattern may read (a lookbehind's width, and one
+    more for a word boundary at its start)."""
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    widest = 0
+    if isinstance(items, _parser.SubPattern):
+        for op, av in items:
+            if op in (sre.ASSERT, sre.ASSERT_NOT) and av[0] == -1:
+                widest = max(widest, av[1].getwidth()[1] + 1)
+            if op is sre.AT:
+                widest = max(widest, 1)
+            widest = max(widest, _widest_lookbehind(av))
+    elif isinstance(items, (tuple, list)):
+        widest = max((_widest_lookbehind(item) for item in items), default=0)
+    return widest
+
+
+def test_the_claim_words_of_a_sentence_are_remembered_with_all_the_text_they_depend_on() -> None:
+    from re import _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(article._TRIGGER.pattern, article._TRIGGER.flags)
+    assert _widest_lookbehind(parsed) <= article.TRIGGER_LOOKBEHIND
+    # The same sentence after other characters: "(?<=[-–—:]\s)Centre of" reads them.
+    text = "MERIDEN –\nCentre of England lies here.\n\nCentre of England lies here. " * 3
+    sentences = split_sentences(text)
+    seen: dict[tuple[int, str], list[int]] = {}
+    for sentence in sentences:
+        expected = [m.span() for m in article._TRIGGER.finditer(text, sentence.start, sentence.end)]
+        assert [m.span() for m in article._claim_words(text, sentence, seen)] == expected
+    assert any(article._TRIGGER.search(text, s.start, s.end) for s in sentences)
+    assert len(seen) < len(sentences)
