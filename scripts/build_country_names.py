@@ -10,9 +10,10 @@ the Unicode CLDR). Left out, so that no name takes a place from another:
 * names with a comma or a parenthesis ("Korea, Republik", "Bolivien (Plurinationaler Staat)"),
   which running text never writes;
 * a name two countries share ("Kongo", "Congo");
-* a name of another language that is a common English word (``wordfreq`` Zipf frequency of 3 or
-  more: "Island" is Iceland in German, "Chili" Chile and "Grenade" Grenada in French, "Maurice"
-  Mauritius in French and a first name);
+* a name of another language, of one word, that is a common English word (``wordfreq`` Zipf
+  frequency of 3 or more: "Island" is Iceland in German, "Chili" Chile, "Grenade" Grenada,
+  "Argentine" Argentina and "Dominique" Dominica in French, "Maurice" Mauritius in French and a
+  first name), except "Brasil" and "Macau", frequent in English as the places themselves;
 * the Portuguese names of the two Congos, which the 7.14.0 table gives the wrong way round;
 * a name that is a city of 50,000 people or more, a capital, a region or a first-level division
   of another country ("Granada" is Grenada in Spanish and Portuguese, and a Spanish city of
@@ -44,6 +45,7 @@ PINNED = {"wordfreq": "3.1.1"}
 MAX_ENGLISH_ZIPF = 3.0  # a foreign name this common as an English word ("Island") is left out
 WRONG = {("pt", "CD"), ("pt", "CG")}  # swapped in i18n-iso-countries 7.14.0's pt.json
 FIRST_NAMES = {"mauricio"}  # Mauritius in Spanish, and a first name ("Mauricio Macri")
+NOT_WORDS = {"brasil", "macau"}  # frequent in English text as the place itself, not as a word
 MIN_CITY_POPULATION = 50_000  # a city this large keeps its name against a country's other name
 OUT = ROOT / "data" / "country_names.csv"
 
@@ -95,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
                 key = normalize_name(name)
                 if "," in name or "(" in name or not key or known.get(key) == iso2:
                     continue
-                if (lang != "en" and zipf_frequency(name, "en") >= MAX_ENGLISH_ZIPF) or key in FIRST_NAMES:
+                word = lang != "en" and " " not in name and key not in NOT_WORDS
+                if (word and zipf_frequency(name, "en") >= MAX_ENGLISH_ZIPF) or key in FIRST_NAMES:
                     continue
                 names[key].setdefault(iso2, (name, lang))
     rows = []

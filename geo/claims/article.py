@@ -1142,6 +1142,7 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
                     or _region_of(matcher, text[start:end], previous)
                 )
                 and not previous.country
+                and previous.place.kind != "continent"  # "At the heart of Europe, Switzerland is …"
                 and re.fullmatch(r",\s*", text[previous.end : start])
             ):
                 read_to = i + n
@@ -2948,7 +2949,7 @@ def _island_of_country(gaz: Gazetteer, area: _Found) -> Place | None:
     return None
 
 
-_GENITIVE = re.compile(r"\s*(?:the\s+)?([^\W\d_]+?)s\b")  # "in der Mitte Deutschlands"
+_GENITIVE = re.compile(r"\s*(?:the\s+)?([^\W\d_][\w-]*?)s\b")  # "Mitte Deutschlands", "Baden-Württembergs"
 
 
 def _centre_claim(
@@ -3044,6 +3045,11 @@ def _centre_claim(
         venue = _coordinate_venue(coordinate, venue, index, area.place, bool(as_country))
     if venue is None and not before:  # "the centre of Italy lies at Narni": the venue follows
         venue = _venue_after_centre(text, area, sentence, index, here, lat, lon, reach, article.gaz)
+    if venue is None and not before and (fronted := _FRONTED.match(text, area.end, sentence.end)):
+        # "At the heart of Europe, Switzerland is known for …": the subject after the comma
+        at = bisect_left(here, fronted.end(), key=lambda f: f.start)
+        if at < len(here) and here[at].start == fronted.end() and _OPENING_VERB.match(text, here[at].end):
+            venue = here[at]
     if venue is None:
         return unresolved(f"no venue: nothing is said to be '{words} {area.text}'")
     result = check_centre(venue.place, area.place, bool(as_country), axis)
@@ -3091,6 +3097,9 @@ _LIES_AT = re.compile(
     r"village|commune|pueblo|municipio|localidad|comune|paese|frazione|cidade|vila|município)\s+(?:of\s+|de\s+|di\s+)?)?",
     re.IGNORECASE,
 )
+
+
+_FRONTED = re.compile(r"\s*,\s*")
 
 
 def _venue_after_centre(

@@ -290,3 +290,30 @@ def test_an_island_without_an_outline_keeps_its_point_and_radius() -> None:
     assert area_centre(place, False)[:3] == (place.lat, place.lon, place.radius_km)
     with pytest.raises(InvalidInputError):
         area_span(place, False)
+
+
+@pytest.mark.parametrize(
+    ("continent", "published", "within_km"),
+    [
+        ("Europe", (54.90, 25.32), 80),  # IGN 1989: Purnuškės, Lithuania (54°54′N 25°19′E)
+        ("North America", (48.17, -100.17), 120),  # USGS 1931: near Rugby, North Dakota
+        ("Oceania", (-25.61, 134.36), 150),  # the Lambert Centre of mainland Australia (1:110m coast)
+    ],
+)
+def test_a_continents_centre_is_the_published_one(
+    continent: str, published: tuple[float, float], within_km: float
+) -> None:
+    lat, lon, _, how = area_centre(resolve(continent), False)
+    assert "equal-area" in how
+    assert Geodesic.WGS84.Inverse(lat, lon, *published)["s12"] / 1000 < within_km
+
+
+def test_russia_is_cut_at_the_urals_between_europe_and_asia() -> None:
+    # Chukotka is Asia's land nearest Anchorage (GeoNames files all of Russia under Europe)
+    asia = area_extremes(resolve("Asia"), False, 61.2181, -149.9003)
+    europe = area_extremes(resolve("Europe"), False, 61.2181, -149.9003)
+    assert asia is not None and europe is not None
+    assert abs(asia.nearest.lon) > 169  # the Chukchi Peninsula, by the antimeridian
+    d = Geodesic.WGS84.Inverse(61.2181, -149.9003, asia.nearest.lat, asia.nearest.lon)["s12"] / 1000
+    assert abs(d - asia.nearest.distance_km) < 1e-6 and d < 1600  # before: Japan or China, over 4,000 km
+    assert -30 < europe.nearest.lon <= 60.0  # no Siberia in Europe: its nearest land is west of the Urals
