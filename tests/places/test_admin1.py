@@ -99,6 +99,9 @@ def _admin1_rows() -> list[dict[str, str]]:
 
 GENERIC = ["Central", "Western", "Eastern", "North", "Northern", "Capital", "Centre", "Nord", "Sud", "Est"]
 GENERIC += ["Mountain", "Lakes", "Islands", "Coast", "North West", "Upper East", "Midlands", "Southern"]
+# words of running text that were once names of divisions (stop 21): "More or less equidistant from London
+# and Manchester" read as Møre og Romsdal, "la Côte de Nuits" as Kenya's Coast
+GENERIC += ["More", "Costa", "Gracias", "Lugar", "Seul", "Canal", "Capitale", "Penal", "Sind"]
 
 
 @pytest.mark.parametrize("word", GENERIC)
@@ -106,6 +109,13 @@ def test_no_division_is_named_by_a_common_word(word: str) -> None:
     key = normalize_name(word)
     names = {normalize_name(n) for r in _admin1_rows() for n in [r["name"], *r["aliases"].split(";")]}
     assert key not in names
+
+
+@pytest.mark.parametrize(
+    ("local", "english"), [("Hessen", "Hesse"), ("Toscana", "Tuscany"), ("Bretagne", "Brittany")]
+)
+def test_a_local_name_that_is_also_a_frequent_word_stays(local: str, english: str) -> None:
+    assert resolve(local).name == english
 
 
 def test_a_sentence_with_generic_division_words_finds_no_area() -> None:
