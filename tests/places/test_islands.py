@@ -229,3 +229,10 @@ def test_every_curated_name_is_listed_once() -> None:
 )
 def test_other_languages_name_islands_and_regions(written: str, label: str) -> None:
     assert resolve(written).label == label
+
+
+@pytest.mark.parametrize("written", ["Hawaiʻi", "Hawai‘i", "Hawai'i"])
+def test_hawaii_written_with_the_okina_is_the_state(written: str) -> None:
+    # visit-usa-palmyra-halfway-hawaii-samoa (fresh6, tuning part): "between Hawai‘i and American Samoa"
+    place = resolve(written)
+    assert place.name == "Hawaii" and place.kind == "state"
