@@ -281,7 +281,9 @@ _PLACE_NOUNS = (
     r"atoll|spot|port|airport|hub|state|region|territory|country|host\s+city|meeting\s+place|summit\s+venue)"
 )
 _REFERRING = re.compile(
-    rf"\b(?:it|there|which|we|this(?=\s+(?:is|was|has|had)\b)|(?:this|the|our|its)\s+(?:[\w-]+\s+)?{_PLACE_NOUNS}|"
+    # "there" refers to a place, but not as the subject of "there is/was" ("there was an earthquake")
+    rf"\b(?:it|there(?!\s+(?:is|was|are|were|'s|’s|has|have|had|will|would|seems?|appears?|exists?)\b)|which|we|"
+    rf"this(?=\s+(?:is|was|has|had)\b)|(?:this|the|our|its)\s+(?:[\w-]+\s+)?{_PLACE_NOUNS}|"
     r"l['’](?:archipel|île|aéroport)|la\s+(?:ville|région)|el\s+(?:archipiélago|aeropuerto)|la\s+ciudad|"
     r"its\s+(?:location|position|situation|geography)|su\s+(?:situación|ubicación|posición|localización)|"
     r"sa\s+(?:situation|position|localisation)|seine\s+Lage|sua\s+(?:localização|posição)|"

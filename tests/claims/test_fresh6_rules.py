@@ -65,3 +65,14 @@ def test_the_country_of_a_region_is_not_the_centre_of_the_region() -> None:
     )
     (claim,) = check_article(text).claims
     assert claim.venue == "Saint-Caradec" and claim.read_as[1] == "centre of Brittany"
+
+
+def test_there_is_no_place_in_there_was() -> None:
+    # rossrambles-kaikoura-earthquake-epicentre-half-way: "there was an earthquake" is no reference to a
+    # place; "there" as a place still is ("Located halfway between A and B, there you find …" is rare)
+    text = (
+        "We drove on to Blenheim. In 2016 there was a magnitude 7.8 earthquake with an epicentre about "
+        "half-way between Kaikoura and Christchurch."
+    )
+    report = check_article(text)
+    assert all("'there' read as" not in c.note for c in report.claims)
