@@ -7,13 +7,15 @@ Source (licence in data/README.md): the npm package ``i18n-iso-countries`` 7.14.
 the Unicode CLDR). Left out, so that no name takes a place from another:
 
 * names the gazetteer already gives the same country (``countries.csv``, ``country_aliases.csv``);
-* names with a comma or a parenthesis ("Korea, Republik", "Bolivien (Plurinationaler Staat)"),
+* names with a comma, a parenthesis or a double space ("Korea, Republik", "Bolivien
+  (Plurinationaler Staat)"),
   which running text never writes;
-* a name two countries share ("Kongo", "Congo");
+* a name two countries share ("Congo");
 * a name of another language, of one word, that is a common English word (``wordfreq`` Zipf
   frequency of 3 or more: "Island" is Iceland in German, "Chili" Chile, "Grenade" Grenada,
   "Argentine" Argentina and "Dominique" Dominica in French, "Maurice" Mauritius in French and a
-  first name), except "Brasil" and "Macau", frequent in English as the places themselves;
+  first name), except "Brasil" and "Macau", frequent in English as the places themselves; and
+  :data:`FIRST_NAMES`, everyday words or first names of the languages read ("Irão", "Gana");
 * the Portuguese names of the two Congos, which the 7.14.0 table gives the wrong way round;
 * a name that is a city of 50,000 people or more, a capital, a region or a first-level division
   of another country ("Granada" is Grenada in Spanish and Portuguese, and a Spanish city of
@@ -44,7 +46,10 @@ LANGS = ("en", "de", "fr", "es", "pt", "it")
 PINNED = {"wordfreq": "3.1.1"}
 MAX_ENGLISH_ZIPF = 3.0  # a foreign name this common as an English word ("Island") is left out
 WRONG = {("pt", "CD"), ("pt", "CG")}  # swapped in i18n-iso-countries 7.14.0's pt.json
-FIRST_NAMES = {"mauricio"}  # Mauritius in Spanish, and a first name ("Mauricio Macri")
+# names that are also everyday words or first names of the languages read: "Mauricio" (Mauritius in
+# Spanish; "Mauricio Macri"), "Irão" (Iran in Portuguese; "they will go"), "Gana" (Ghana in Portuguese;
+# Spanish "wins"), "Catar" (Qatar in Spanish; "to taste")
+FIRST_NAMES = {"mauricio", "irao", "gana", "catar"}
 NOT_WORDS = {"brasil", "macau"}  # frequent in English text as the place itself, not as a word
 MIN_CITY_POPULATION = 50_000  # a city this large keeps its name against a country's other name
 OUT = ROOT / "data" / "country_names.csv"
@@ -95,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             for name in [written] if isinstance(written, str) else written:
                 key = normalize_name(name)
-                if "," in name or "(" in name or not key or known.get(key) == iso2:
+                if "," in name or "(" in name or "  " in name or not key or known.get(key) == iso2:
                     continue
                 word = lang != "en" and " " not in name and key not in NOT_WORDS
                 if (word and zipf_frequency(name, "en") >= MAX_ENGLISH_ZIPF) or key in FIRST_NAMES:

@@ -196,9 +196,9 @@ def _continent_tiles(code: str, codes: frozenset[str]) -> npt.NDArray[np.object_
     russia = shapes.pop("RU", None)
     parts = [shape for iso2, shape in shapes.items() if iso2 in codes]
     if russia is not None and code == "EU":
-        parts.append(shapely.intersection(russia, shapely.box(-180, -90, URALS_LON, 90)))
+        parts.append(shapely.intersection(russia, shapely.box(0, -90, URALS_LON, 90)))  # not Chukotka's tip
     elif russia is not None and code == "AS":
-        parts.append(shapely.difference(russia, shapely.box(-180, -90, URALS_LON, 90)))
+        parts.append(shapely.difference(russia, shapely.box(0, -90, URALS_LON, 90)))
         parts.append(shapely.intersection(russia, shapely.box(-180, -90, -150, 90)))  # Chukotka's far end
     tiles = shapely.get_parts(np.array(parts, dtype=object)) if parts else np.array([], dtype=object)
     kept: npt.NDArray[np.object_] = tiles[~shapely.is_empty(tiles)]

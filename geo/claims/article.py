@@ -230,6 +230,7 @@ _TRIGGER = re.compile(
         |\b(?:il\s+|o\s+)?(?:vero\s+)?centro\s+(?:geogr[aá]fico|geod[eé]sico|geom[eé]trico)\s+
         (?:d['’]|dell['’]|della\s+|del\s+|di\s+|d[oa]\s+|de\s+)(?=\s*(?-i:[A-Z]))
         |\bo\s+centro\s+d[eoa](?=\s+(?-i:[A-Z]))  # "O centro de Portugal"
+        |\bil\s+(?:vero\s+)?centro\s+(?:d['’]|dell['’]|della\s+|di\s+)(?=\s*(?-i:[A-Z]))  # il centro d'Italia
         # the navel of a country: "l’ombelico d’Italia", "el ombligo de Colombia", "o umbigo do Brasil"
         |\b(?:l['’])?ombelico\s+(?:d['’]|dell['’]|della\s+|di\s+)(?=\s*(?-i:[A-Z]))
         |\b(?:el\s+)?ombligo\s+de(?:l)?(?=\s+(?-i:[A-Z]))|\b(?:o\s+)?umbigo\s+d[eoa](?=\s+(?-i:[A-Z])))
@@ -282,7 +283,7 @@ _PLACE_NOUNS = (
 )
 _REFERRING = re.compile(
     # "there" refers to a place, but not as the subject of "there is/was" ("there was an earthquake")
-    rf"\b(?:it|there(?!\s+(?:is|was|are|were|'s|’s|has|have|had|will|would|seems?|appears?|exists?)\b)|which|we|"
+    rf"\b(?:it|there(?!['’]s\b|\s+(?:is|was|are|were|has|have|had|will|would|seems?|appears?|exists?)\b)|which|we|"
     rf"this(?=\s+(?:is|was|has|had)\b)|(?:this|the|our|its)\s+(?:[\w-]+\s+)?{_PLACE_NOUNS}|"
     r"l['’](?:archipel|île|aéroport)|la\s+(?:ville|région)|el\s+(?:archipiélago|aeropuerto)|la\s+ciudad|"
     r"its\s+(?:location|position|situation|geography)|su\s+(?:situación|ubicación|posición|localización)|"
@@ -354,9 +355,10 @@ _NOT_NAME_WORDS = _words(
 )
 # A German noun for a kind of place, capitalised like every German noun, names the place after it
 # ("der Wirtschaftsraum Ulm", "die Landeshauptstadt München"): it is no first name.
-_PLACE_NOUN_DE = re.compile(
-    r"(?:stadt|städtchen|raum|kreis|gemeinde|region|bezirk|kanton|provinz|metropole|dorf|gebiet|insel|hafen|ort)$"
-    r"|^(?:bundes)?land$",
+_PLACE_NOUN_DE = re.compile(  # whole nouns: "Transport", "Sport" and "Report" end in "ort" too
+    r"^(?:\w*(?:stadt|städtchen|kreis|gemeinde|region|bezirk|kanton|provinz|metropole|dorf|gebiet|insel|hafen)"
+    r"|(?:wirtschafts|groß|ballungs|lebens|verdichtungs)?raum|(?:wohn|geburts|kur|heimat|urlaubs|stand)?ort"
+    r"|(?:bundes)?land)$",
     re.IGNORECASE,
 )
 # Function words of the other languages read, capitalised at the start of a sentence ("Se encuentra",
@@ -1134,7 +1136,7 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
             town = _town_before_state(matcher, text, sentence.start, start, place, previous, index)
             if town is not None:
                 found.append(town)
-                i += n
+                read_to = i + n
                 continue  # "have you ever heard of Brady, Texas?": a small town, named by its state
             if (
                 previous
@@ -1499,17 +1501,17 @@ def check_article(
     for index, sentence in enumerate(sentences):
         earlier: int | None = None  # the end of the claim words before, in this sentence
         last_end: int | None = None
+        skipped: list[re.Match[str]] = []  # claim words past MAX_SENTENCE_CLAIMS: listed once, counted
         for number, trigger in enumerate(_claim_words(text, sentence, seen)):
             if trigger.group("same_numbers") is not None and _stated(trigger) is None:
                 continue  # "30 km from A and 50 km from B": two different distances claim nothing
             earlier, last_end = last_end, trigger.end()
             if number >= MAX_SENTENCE_CLAIMS:
-                reason = f"not checked: the sentence has more than {MAX_SENTENCE_CLAIMS} claims"
-                unresolved.append(
-                    Unresolved(_collapse(sentence.text), reason, _kind(trigger), sentence.start, sentence.end)
-                )
+                skipped.append(trigger)
                 continue
             here = by_sentence.get(index, [])
+            if _GERMAN_NOUN_CENTRE.fullmatch(trigger.group()) and not _place_at(here, trigger.end()):
+                continue  # "Mitte der Woche", "das Zentrum der Macht": German nouns, no place, no claim
             pairs: list[tuple[_Found, _Found, int] | int | None] = [
                 *_listed_pairs(text, sentences, index, trigger, by_sentence)
             ]
@@ -1537,9 +1539,27 @@ def check_article(
                     claims.append(outcome)
                 else:
                     unresolved.append(outcome)
+        if skipped:  # one entry for them all: the sentence repeated per claim made output quadratic
+            reason = (
+                f"not checked: {len(skipped):,} more claims in a sentence of more than "
+                f"{MAX_SENTENCE_CLAIMS} (a list, not prose)"
+            )
+            unresolved.append(
+                Unresolved(_collapse(sentence.text), reason, _kind(skipped[0]), sentence.start, sentence.end)
+            )
     if main and looks_like_html(source):
         unresolved += _outside_main_text(plain_text(source), text)
     return ArticleReport(tuple(claims), _places(found + article.extra), tuple(unresolved))
+
+
+# "Mitte der …", "Zentrum des …": a claim only when a place follows (every German noun is capitalised)
+_GERMAN_NOUN_CENTRE = re.compile(r"(?:geogra(?:f|ph)ische[rn]?\s+)?(?:Mitte|Zentrum)\s+(?:der|des|von)")
+
+
+def _place_at(here: list[_Found], position: int) -> bool:
+    """Whether a place found in the sentence starts right after ``position`` (spaces between)."""
+    at = bisect_left(here, position, key=lambda f: f.start)
+    return at < len(here) and here[at].start - position <= 2
 
 
 MAX_OUTSIDE_SEARCHES = 1000  # claim sentences of a page looked up in its main text word for word
@@ -1680,6 +1700,8 @@ def _one_claim(
     note = ""
     route_note = ""
     back = _BACK_REFERENCE.match(text, trigger.end(), clause_end)
+    if back is not None and _PARTY_CLASS.match(text, trigger.end(), clause_end):
+        back = None  # "between the two major cities of Dallas and Austin": the two are named next
     parties_from = trigger.end()  # where the parties are looked for
     route: tuple[_Found, _Found, int] | None = None
     if pair is not None:
@@ -1909,7 +1931,7 @@ def _one_claim(
                 venue_found, mentions = subject
                 note = (
                     f"the sentence names no venue; read as {venue_found.text}, the place the text is about "
-                    f"(named {mentions} times before, more than any other)"
+                    f"(named {mentions} time{'s' * (mentions != 1)} before, more than any other)"
                 )
             elif (
                 town := _town_venue(text, sentence.start, sentence.end, index, here, trigger, places)
@@ -1918,15 +1940,6 @@ def _one_claim(
                 note = f"{town.text} read as {town.place.label}, {town.place.note}"
             else:
                 return unresolved("no venue: the sentence names no place that is said to be halfway")
-    party_places = [f.place for f in more] if len(more) >= 3 else list(places)
-    as_country = venue_found.country or normalize_name(venue_found.text) in _country_names(gaz)
-    if (as_country or venue_found.place.radius_km is not None) and all(
-        _holds(replace(venue_found, country=as_country), p) for p in party_places
-    ):  # "the centre of the Netherlands is … halfway between Amersfoort and Arnhem": not the country
-        return unresolved(
-            f"no venue: {venue_found.text} holds {' and '.join(p.name for p in party_places)}, so it is not "
-            "what lies between them; the text names no place that is"
-        )
     for f in (venue_found, *party_found, *more):
         if f.unplaced:
             return unresolved(
@@ -1957,6 +1970,15 @@ def _one_claim(
     if isinstance(placed, str):
         return unresolved(placed)
     venue_found = placed
+    party_places = [f.place for f in more] if len(more) >= 3 else list(places)  # as re-read
+    as_country = venue_found.country or normalize_name(venue_found.text) in _country_names(gaz)
+    if (as_country or venue_found.place.radius_km is not None) and all(
+        _holds(replace(venue_found, country=as_country), p) for p in party_places
+    ):  # "the centre of the Netherlands is … halfway between Amersfoort and Arnhem": not the country
+        return unresolved(
+            f"no venue: {venue_found.text} holds {' and '.join(p.name for p in party_places)}, so it is not "
+            "what lies between them; the text names no place that is"
+        )
     note = "; ".join(filter(None, (note, *context_notes)))
     if len(more) >= 3:
         result_n = check_equidistant(venue_found.place, [f.place for f in more], thresholds)
@@ -2983,6 +3005,11 @@ def _centre_claim(
             area = _Found(place, genitive.group(1), genitive.start(1), genitive.end(), index, False, country)
     if area is None:
         return unresolved(f"'{words} …' names no known area after it, so there is no middle to measure")
+    if _POSSESSIVE.match(text, area.end):  # "at the heart of Germany's attack": of something of it
+        return unresolved(
+            f"'{words} {area.text}'s …' is about something of {area.text}, not a place in it: "
+            "no middle to measure"
+        )
     as_country = area.country or normalize_name(area.text) in _country_names(article.gaz)
     if as_country and (island := _island_of_country(article.gaz, area)) is not None:
         area, as_country = replace(area, place=island, country=False), False
@@ -3007,7 +3034,7 @@ def _centre_claim(
         and not (f.country and area.place.country and f.place.country == area.place.country)
     ]
     referring = _REFERRING.search(text, sentence.start, trigger.start())
-    venue = _namesake_within(before[-1], lat, lon, reach, article.gaz) if before else None
+    venue = _namesake_within(before[-1], lat, lon, reach, article.gaz, text) if before else None
     subject: tuple[_Found, int] | None = None
     if referring is not None or trigger.group().lower().startswith("in"):  # only then is it used
         subject = _subject(_first_before(article.found, sentence.start), (area.place, area.place))
@@ -3026,8 +3053,13 @@ def _centre_claim(
         # "have you ever heard of Brady, Texas? … THIS small Texas town is known as 'The Heart of Texas'":
         # "this" points at the place named last, not at the one named most
         venue = _last_point_before(article, index, area.place, lat, lon, reach)
-        if venue is not None:
-            referring = demonstrative
+        if venue is None:
+            return unresolved(
+                f"no venue: '{_collapse(demonstrative.group())}' refers to a town, but the "
+                f"{MAX_DEMONSTRATIVE_SENTENCES} sentences before name none in {area.text} "
+                "(other than as a reference)"
+            )
+        referring = demonstrative
     coordinate = _centre_coordinate(text, sentence, trigger, axis)
     if coordinate is not None and coordinate.error:
         return unresolved(f"the coordinates {coordinate.text!r} cannot be read: {coordinate.error}")
@@ -3054,6 +3086,11 @@ def _centre_claim(
             venue = here[at]
     if venue is None:
         return unresolved(f"no venue: nothing is said to be '{words} {area.text}'")
+    if venue.unplaced:
+        return unresolved(
+            f"ambiguous place: the text places {venue.text} in {venue.unplaced}, but no {venue.text} in "
+            f"{venue.unplaced} is in the gazetteer (the {venue.text} known here is {venue.place.label})"
+        )
     result = check_centre(venue.place, area.place, bool(as_country), axis)
     lo, hi = _cited_sentence(text, sentence, trigger)
     note = (
@@ -3096,12 +3133,13 @@ _LIES_AT = re.compile(
     r"esattamente|exatamente|ungefähr|etwa)\s+)?"
     r"(?:in|at|near|on|outside|close\s+to|à|au|en|a|em|no|na|nel|nella|bei|nahe|im|in\s+der)\s+"
     r"(?:(?:the\s+)?(?:village|town|hamlet|city|commune|municipality|parish|locality|gemeinde|ort|dorf|ville|"
-    r"village|commune|pueblo|municipio|localidad|comune|paese|frazione|cidade|vila|município)\s+(?:of\s+|de\s+|di\s+)?)?",
+    r"pueblo|municipio|localidad|comune|paese|frazione|cidade|vila|município)\s+(?:of\s+|de\s+|di\s+)?)?",
     re.IGNORECASE,
 )
 
 
 _FRONTED = re.compile(r"\s*,\s*")
+_POSSESSIVE = re.compile(r"['’]s?\b")
 
 
 def _venue_after_centre(
@@ -3122,17 +3160,19 @@ def _venue_after_centre(
         return None
     at = bisect_left(here, said.end(), key=lambda f: f.start)
     if at < len(here) and here[at].start == said.end():
-        found = _namesake_within(here[at], lat, lon, reach, gaz)
+        found = _namesake_within(here[at], lat, lon, reach, gaz, text)
         if found.place.radius_km is not None:
             return None  # "lies in Leicestershire": an area holds the centre, it is no venue
+        placed = found.unplaced or _STATE_AFTER.match(text, found.end)  # "at Lebanon, Kansas": said so
         inside = float(distance_km(found.place.lat, found.place.lon, lat, lon)) <= reach
-        return found if inside else None
+        return found if inside or placed else None
     run = _NAME_RUN.match(text, said.end(), sentence.end)  # a small town, named right there
     return None if run is None else _town_within(text, run.start(), run.end(), index, here, lat, lon, reach)
 
 
 _DEMONSTRATIVE = re.compile(  # a town, not "this spot" (a point that need not be any named place)
-    r"\b(?:this|that)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|hamlet|community|municipality|borough)\b",
+    r"\b(?:this|that)\s+(?:(?!(?:the|a|an|year|week|day|time)\b)[\w-]+\s+){0,3}?"
+    r"(?:town|city|village|hamlet|community|municipality|borough)\b",
     re.IGNORECASE,
 )
 MAX_DEMONSTRATIVE_SENTENCES = 2  # "this town" looks this many sentences back
@@ -3141,17 +3181,29 @@ MAX_DEMONSTRATIVE_SENTENCES = 2  # "this town" looks this many sentences back
 def _last_point_before(
     article: _Article, index: int, area: Place, lat: float, lon: float, reach: float
 ) -> _Found | None:
-    """The place (a point, not an area) named last in the sentences just before ``index``, when it
-    lies within ``reach`` km of the area's centre: what "this town" refers to."""
-    lo = article.sentences[max(0, index - MAX_DEMONSTRATIVE_SENTENCES)].start
-    here = bisect_left(article.found, article.sentences[index].start, key=lambda f: f.start)
-    earlier = article.found[:here]
-    for f in reversed(earlier):
-        if f.start < lo:
-            return None
-        if f.place.radius_km is None and not f.country and f.place != area:
-            near = float(distance_km(f.place.lat, f.place.lon, lat, lon)) <= reach
-            return f if near else None
+    """The town "this town" refers to: in the sentences just before ``index``, nearest first, the
+    place that opens a sentence, else the last one named there; never an area, a capital or a place
+    named as a reference ("near San Angelo"); None unless it lies within ``reach`` km of the centre."""
+    text = article.text
+    for back in range(index - 1, max(-1, index - 1 - MAX_DEMONSTRATIVE_SENTENCES), -1):
+        sentence = article.sentences[back]
+        lo = bisect_left(article.found, sentence.start, key=lambda f: f.start)
+        hi = bisect_left(article.found, sentence.end, key=lambda f: f.start)
+        towns = [
+            f
+            for f in article.found[lo:hi]
+            if f.place.radius_km is None
+            and not f.country
+            and f.place.kind != "capital"
+            and f.place != area
+            and not _NEAR.search(text, max(sentence.start, f.start - 20), f.start)
+        ]
+        if not towns:
+            continue
+        opening = towns[0] if towns[0].start == sentence.start else None
+        town = opening or towns[-1]
+        near = float(distance_km(town.place.lat, town.place.lon, lat, lon)) <= reach
+        return town if near else None
     return None
 
 
@@ -3366,10 +3418,17 @@ def _coordinate_venue(
     return _Found(place, coordinate.text, coordinate.start, coordinate.end, index, False)
 
 
-def _namesake_within(found: _Found, lat: float, lon: float, reach: float, gaz: Gazetteer) -> _Found:
+_STATE_AFTER = re.compile(r",[ \t]*(?-i:[A-Z])[\w-]+(?:[ \t]+(?-i:[A-Z])[\w-]+)?\b(?![ \t]+(?-i:[a-z]))")
+
+
+def _namesake_within(
+    found: _Found, lat: float, lon: float, reach: float, gaz: Gazetteer, text: str = ""
+) -> _Found:
     """The namesake of ``found`` nearest an area's centre, when it lies within ``reach`` km of it
     and the place read does not lie as near ("Brandon … close to the centre of North America":
     Manitoba's, not Florida's): a claim about an area names the place of that area."""
+    if "," in found.text or found.unplaced or _STATE_AFTER.match(text, found.end):
+        return found  # "Lebanon, Kansas", "Toledo, Ohio": the text says which one
     here = float(distance_km(found.place.lat, found.place.lon, lat, lon))
     rivals = [
         (float(distance_km(r.lat, r.lon, lat, lon)), r) for r in gaz.by_name(normalize_name(found.text))
