@@ -1025,12 +1025,7 @@ def _qualified(matcher: _Matcher, previous: _Found, area: Place, gap: str) -> _F
         or not re.fullmatch(r",[ \t]*", gap)
     ):
         return None
-    key = (normalize_name(previous.text), area.lat, area.lon)
-    if key not in matcher.qualified:
-        if len(matcher.qualified) >= MAX_LOOKUP_CACHE:
-            matcher.qualified.clear()
-        matcher.qualified[key] = _namesake_in_state(matcher.gaz, previous.text, area)
-    place = matcher.qualified[key]
+    place = _in_state(matcher, previous.text, area)
     if place is None:
         if _contains(area, previous.place):
             return None
@@ -1041,6 +1036,9 @@ def _qualified(matcher: _Matcher, previous: _Found, area: Place, gap: str) -> _F
     written = previous.text + gap + area.query  # the state is part of the name as written
     end = previous.end + len(gap) + len(area.query)
     return replace(previous, place=replace(place, query=written, note=note), text=written, end=end)
+
+
+_NO_TOWN_WORDS = _FOREIGN_FUNCTION_WORDS | _NOT_NAME_WORDS  # a name run starting with these is no town
 
 
 def _town_before_state(
@@ -1054,20 +1052,25 @@ def _town_before_state(
     if previous is not None and previous.end >= comma - 1:
         return None  # a place of the gazetteer: "Wellington, Colorado" is read by _qualified
     run = next((r for r in _NAME_RUN.finditer(text, max(lo, comma - 40), comma) if r.end() == comma), None)
-    if run is None or run.group().split()[0].lower() in _FOREIGN_FUNCTION_WORDS | _NOT_NAME_WORDS:
+    if run is None or run.group().split()[0].lower() in _NO_TOWN_WORDS:
         return None
-    key = (normalize_name(run.group()), area.lat, area.lon)
-    if key not in matcher.qualified:
-        if len(matcher.qualified) >= MAX_LOOKUP_CACHE:
-            matcher.qualified.clear()
-        matcher.qualified[key] = _namesake_in_state(matcher.gaz, run.group(), area)
-    town = matcher.qualified[key]
+    town = _in_state(matcher, run.group(), area)
     if town is None:
         return None
     written = text[run.start() : start + len(area.query)] if area.query else run.group()
     end = run.start() + len(written)
     note = f"the {run.group()} in {area.name}, a small town named with its state"
     return _Found(replace(town, query=written, note=note), written, run.start(), end, index, False)
+
+
+def _in_state(matcher: _Matcher, name: str, area: Place) -> Place | None:
+    """:func:`_namesake_in_state`, remembered per article (texts repeat "Town, State")."""
+    key = (normalize_name(name), area.lat, area.lon)
+    if key not in matcher.qualified:
+        if len(matcher.qualified) >= MAX_LOOKUP_CACHE:
+            matcher.qualified.clear()
+        matcher.qualified[key] = _namesake_in_state(matcher.gaz, name, area)
+    return matcher.qualified[key]
 
 
 MAX_STATE_NAMESAKES = 50  # namesakes of a town looked at for one "Town, State"
@@ -1942,10 +1945,7 @@ def _one_claim(
                 return unresolved("no venue: the sentence names no place that is said to be halfway")
     for f in (venue_found, *party_found, *more):
         if f.unplaced:
-            return unresolved(
-                f"ambiguous place: the text places {f.text} in {f.unplaced}, but no {f.text} in "
-                f"{f.unplaced} is in the gazetteer (the {f.text} known here is {f.place.label})"
-            )
+            return unresolved(_unplaced_reason(f))
     context_notes: list[str] = []
     if len(more) >= 3:
         if len(more) > MAX_PARTIES:
@@ -2058,12 +2058,23 @@ def _one_claim(
     )
 
 
+_CLASS_NOUNS = r"cities|towns|centres|centers|capitals|ports|hubs"  # "the two major cities of A and B"
 # what the parties are, before them: "the two major cities of", "the important Alberta urban centers of"
 _PARTY_CLASS = re.compile(
-    r"\s*(?:the\s+)?(?:(?!(?:and|or|y|et|und|e|o|ou)\s)[\w-]+\s+){0,4}?(?:cities|towns|centres|centers|capitals|ports|hubs|metropolises"
-    r"|villes|ciudades|cidades|città|Städten)\s+(?:of|de|do|da|di|von)\s+(?=\S)",
+    r"\s*(?:the\s+)?(?:(?!(?:and|or|y|et|und|e|o|ou)\s)[\w-]+\s+){0,4}?"
+    rf"(?:{_CLASS_NOUNS}|metropolises|villes|ciudades|cidades|città|Städten)\s+(?:of|de|do|da|di|von)\s+(?=\S)",
     re.IGNORECASE,
 )
+
+
+def _unplaced_reason(f: _Found) -> str:
+    """Why a place the text puts in a state the gazetteer has no namesake in is not checked."""
+    return (
+        f"ambiguous place: the text places {f.text} in {f.unplaced}, but no {f.text} in "
+        f"{f.unplaced} is in the gazetteer (the {f.text} known here is {f.place.label})"
+    )
+
+
 _BETWEEN_LATER = re.compile(r"[^.;:!?]{0,80}?\b(?:between|entre|zwischen|tra|fra)\s+", re.IGNORECASE)
 _NAMED_ROUTE = re.compile(r"(?:the|this|that|its)\s+(?-i:[A-Z])[\w-]*(?:\s+[\w-]+){0,3}", re.IGNORECASE)
 MAX_STATED_SPREAD = 0.05  # two stated distances this close ("1733 mi … and 1773") claim equal distance
@@ -2507,7 +2518,7 @@ MAX_ROUTE_SENTENCES = 8  # a claim without parties looks this many sentences bac
 MAX_ROUTE_PLACES = 40  # ... and at most this many places
 _ROUTE_BETWEEN = re.compile(  # "between A and B", "between the two major South African centres of A and B"
     r"(?:between|entre|zwischen|tra|fra)\s+(?:the\s+|la\s+|el\s+|les\s+)?"
-    r"(?:(?:two\s+)?(?:[\w-]+\s+){0,3}?(?:cities|towns|centres|centers|capitals|ports|hubs)\s+of\s+)?$",
+    rf"(?:(?:two\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_CLASS_NOUNS})\s+of\s+)?$",
     re.I,
 )
 _ROUTE_FROM = re.compile(r"(?:from|de|desde|von|da)\s+(?:the\s+)?$", re.I)
@@ -3087,10 +3098,7 @@ def _centre_claim(
     if venue is None:
         return unresolved(f"no venue: nothing is said to be '{words} {area.text}'")
     if venue.unplaced:
-        return unresolved(
-            f"ambiguous place: the text places {venue.text} in {venue.unplaced}, but no {venue.text} in "
-            f"{venue.unplaced} is in the gazetteer (the {venue.text} known here is {venue.place.label})"
-        )
+        return unresolved(_unplaced_reason(venue))
     result = check_centre(venue.place, area.place, bool(as_country), axis)
     lo, hi = _cited_sentence(text, sentence, trigger)
     note = (
@@ -3163,9 +3171,8 @@ def _venue_after_centre(
         found = _namesake_within(here[at], lat, lon, reach, gaz, text)
         if found.place.radius_km is not None:
             return None  # "lies in Leicestershire": an area holds the centre, it is no venue
-        placed = found.unplaced or _STATE_AFTER.match(text, found.end)  # "at Lebanon, Kansas": said so
         inside = float(distance_km(found.place.lat, found.place.lon, lat, lon)) <= reach
-        return found if inside or placed else None
+        return found if inside or _placed_by_text(found, text) else None  # "at Lebanon, Kansas": said so
     run = _NAME_RUN.match(text, said.end(), sentence.end)  # a small town, named right there
     return None if run is None else _town_within(text, run.start(), run.end(), index, here, lat, lon, reach)
 
@@ -3421,13 +3428,18 @@ def _coordinate_venue(
 _STATE_AFTER = re.compile(r",[ \t]*(?-i:[A-Z])[\w-]+(?:[ \t]+(?-i:[A-Z])[\w-]+)?\b(?![ \t]+(?-i:[a-z]))")
 
 
+def _placed_by_text(found: _Found, text: str) -> bool:
+    """Whether the text says which place of its name ``found`` is: "Lebanon, Kansas", "Toledo, Ohio"."""
+    return "," in found.text or bool(found.unplaced) or _STATE_AFTER.match(text, found.end) is not None
+
+
 def _namesake_within(
     found: _Found, lat: float, lon: float, reach: float, gaz: Gazetteer, text: str = ""
 ) -> _Found:
     """The namesake of ``found`` nearest an area's centre, when it lies within ``reach`` km of it
     and the place read does not lie as near ("Brandon … close to the centre of North America":
     Manitoba's, not Florida's): a claim about an area names the place of that area."""
-    if "," in found.text or found.unplaced or _STATE_AFTER.match(text, found.end):
+    if _placed_by_text(found, text):
         return found  # "Lebanon, Kansas", "Toledo, Ohio": the text says which one
     here = float(distance_km(found.place.lat, found.place.lon, lat, lon))
     rivals = [
