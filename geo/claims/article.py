@@ -137,6 +137,8 @@ def _words(text: str) -> frozenset[str]:
 # units of stated distances and travel times ("1,733 miles", "2 hours"): one list for every form
 _DISTANCE_UNITS = r"km|kilomet(?:er|re)s?|kilómetros|quilómetros|quilômetros|Kilometer[n]?|miles|mi"
 _UNITS = _DISTANCE_UNITS + r"|hours?|hrs?|minutes|mins?"
+# the kinds of area a text names by their kind once it has named them ("the state", "the nation")
+_AREA_KINDS = r"(?:state|province|country|nation|island|archipelago|continent|republic|territory)"
 # Every claim starts with a letter or a digit: "(?=\w)" turns away the other half of the word
 # boundaries (word ends) before the alternatives are tried, which halves the scan of an article.
 _TRIGGER = re.compile(
@@ -213,15 +215,22 @@ _TRIGGER = re.compile(
         |a\s+(?:uguale|pari)\s+distanza)
         (?:\s+[^\W\d_]+(?:mente|ment|mente))?)
         \s+(?:de|entre|da|fra|tra|von|zwischen)\b
-      | (?P<centre>\bin\s+the\s+(?:middle|centre|center|heart)\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))
+      | (?P<centre>\bin\s+the\s+(?:middle|centre|center|heart)\s+of@CAPITALISED_AREA@
         |(?<!same\sas\s)\bthe\s+(?:(?:exact|very|true|real|actual|official|precise)\s+)?['‘"“]?  # not a term
         (?:(?:dead|geographic(?:al)?|geometric(?:al)?|physical|longitudinal|latitudinal)\s+(?:\([\w\s–-]{3,20}\)\s+)?)?
-        (?:centre|center|midpoint|heart|navel)['’"”]?\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))  # 'dead centre' of
+        (?:centre|center|midpoint|heart|navel)['’"”]?\s+of@CAPITALISED_AREA@  # 'dead centre' of
         |(?:in\s+der\s+Mitte|im\s+(?:Zentrum|Herzen))(?=\s+(?-i:[A-Z]))|au\s+(?:centre|cœur)\s+(?:de\s+la|du|de\s+l['’]|de)
         |\b(?:le\s+)?centre\s+(?:géographique\s+)?(?:de\s+la|du|de\s+l['’])(?=\s*(?-i:[A-Z]))
         |(?:geogra(?:f|ph)ische[rn]?\s+)?(?:Mittelpunkt|mittelste[rn]?\s+Punkt)(?:\s+(?:der|des|von))?(?=\s+(?-i:[A-Z]))
         |(?:geogra(?:f|ph)ische[rn]?\s+)?(?:Mitte|Zentrum)\s+(?:der|des|von)(?=\s+(?-i:[A-Z]))  # der Schweiz
         |(?<=[-–—:]\s)Cent(?:re|er)\s+of(?=\s+(?-i:[A-Z]))  # a heading: "MERIDEN- Centre of England"
+        # an area named by its kind, which the text names before: "the geographic center of the state",
+        # "the state’s “geographic” center", "the centre of the state of Montana"
+        |\bthe\s+(?:(?:exact|very|true|real|actual|official|precise)\s+)?
+        (?:(?:geographic(?:al)?|geometric(?:al)?|geodetic|physical)\s+)?(?:centre|center|heart|middle)\s+of\s+the\s+
+        @AREA_NOUNS@\b(?!['’])
+        |\bthe\s+@AREA_NOUNS@['’]s\s+(?:(?:exact|true|real|actual|official)\s+)?
+        (?:["“”']?(?:geographic(?:al)?|geometric(?:al)?|geodetic|physical)["“”']?\s+)?(?:centre|center|heart|middle)\b
         # "it is the 'Centre of Britain'" (not "the same as the “Centre of Europe”": a term, no claim)
         |(?<=\bis\s)the\s+['‘"“](?:geographic(?:al)?\s+)?(?:centre|center)\s+of(?=\s+(?-i:[A-Z]))
         |en\s+el\s+(?:centro|corazón)\s+de(?:l)?|no\s+centro\s+d[eoa]
@@ -235,7 +244,10 @@ _TRIGGER = re.compile(
         |\b(?:l['’])?ombelico\s+(?:d['’]|dell['’]|della\s+|di\s+)(?=\s*(?-i:[A-Z]))
         |\b(?:el\s+)?ombligo\s+de(?:l)?(?=\s+(?-i:[A-Z]))|\b(?:o\s+)?umbigo\s+d[eoa](?=\s+(?-i:[A-Z])))
       | (?P<as_as>(?:just\s+|equally\s+)?as\s+(?:close|near|far)\s+as\b)
-    )""".replace("@UNITS@", _UNITS).replace("@DISTANCE_UNITS@", _DISTANCE_UNITS),
+    )""".replace("@UNITS@", _UNITS)
+    .replace("@DISTANCE_UNITS@", _DISTANCE_UNITS)
+    .replace("@CAPITALISED_AREA@", r"(?=\s+(?:the\s+)?(?!@AREA_NOUNS@\b)(?-i:[A-Z]))")  # not "the Nation"
+    .replace("@AREA_NOUNS@", _AREA_KINDS),
     re.IGNORECASE | re.VERBOSE,
 )
 # Characters before its start that _TRIGGER may read ("(?<!same\sas\s)\b": 9); a test checks the bound.
@@ -284,7 +296,8 @@ _PLACE_NOUNS = (
 _REFERRING = re.compile(
     # "there" refers to a place, but not as the subject of "there is/was" ("there was an earthquake")
     rf"\b(?:it|there(?!['’]s\b|\s+(?:is|was|are|were|has|have|had|will|would|seems?|appears?|exists?)\b)|which|we|"
-    rf"this(?=\s+(?:is|was|has|had)\b)|(?:this|the|our|its)\s+(?:[\w-]+\s+)?{_PLACE_NOUNS}|"
+    rf"this(?=\s+(?:is|was|has|had)\b)|(?:this|the|our|its)\s+(?:[\w-]+\s+)?{_PLACE_NOUNS}"
+    r"(?!\s+of\s+(?-i:[A-Z]))|"  # "the town of Rochelle" names a place, it refers to none
     r"l['’](?:archipel|île|aéroport)|la\s+(?:ville|région)|el\s+(?:archipiélago|aeropuerto)|la\s+ciudad|"
     r"its\s+(?:location|position|situation|geography)|su\s+(?:situación|ubicación|posición|localización)|"
     r"sa\s+(?:situation|position|localisation)|seine\s+Lage|sua\s+(?:localização|posição)|"
@@ -1505,9 +1518,13 @@ def check_article(
         earlier: int | None = None  # the end of the claim words before, in this sentence
         last_end: int | None = None
         skipped: list[re.Match[str]] = []  # claim words past MAX_SENTENCE_CLAIMS: listed once, counted
+        previous_centre = False  # the claim words before, in this sentence, are a centre's
         for number, trigger in enumerate(_claim_words(text, sentence, seen)):
             if trigger.group("same_numbers") is not None and _stated(trigger) is None:
                 continue  # "30 km from A and 50 km from B": two different distances claim nothing
+            if previous_centre and _restated_centre(trigger):
+                continue  # "at the centre of Canada, i.e. right in the middle of the country": one claim
+            previous_centre = trigger.group("centre") is not None
             earlier, last_end = last_end, trigger.end()
             if number >= MAX_SENTENCE_CLAIMS:
                 skipped.append(trigger)
@@ -1557,6 +1574,12 @@ def check_article(
 
 # "Mitte der …", "Zentrum des …": a claim only when a place follows (every German noun is capitalised)
 _GERMAN_NOUN_CENTRE = re.compile(r"(?:geogra(?:f|ph)ische[rn]?\s+)?(?:Mitte|Zentrum)\s+(?:der|des|von)")
+
+
+def _restated_centre(trigger: re.Match[str]) -> bool:
+    """Whether claim words name an area only by its kind ("the middle of the country"): after the
+    words of a centre in the same sentence they restate that claim, they make no other."""
+    return trigger.group("centre") is not None and _AREA_NOUN.search(trigger.group()) is not None
 
 
 def _place_at(here: list[_Found], position: int) -> bool:
@@ -2987,6 +3010,43 @@ def _island_of_country(gaz: Gazetteer, area: _Found) -> Place | None:
 _GENITIVE = re.compile(r"\s*(?:the\s+)?([^\W\d_][\w-]*?)s\b")  # "Mitte Deutschlands", "Baden-Württembergs"
 
 
+_AREA_NOUN = re.compile(_AREA_KINDS, re.IGNORECASE)
+
+
+def _area_of_kind(article: _Article, trigger: re.Match[str], noun: str) -> _Found | None:
+    """The area "the state", "the nation", "the island" … refers to: the last area of that kind the
+    text names before ``trigger`` ("Montana … the centre of the state"), or None. The result stands
+    where the claim words do, so that what follows them is read as after the area."""
+    gaz = article.gaz
+    countries = _country_names(gaz)
+    end = bisect_left(article.found, trigger.start(), key=lambda f: f.start)
+    for f in reversed(article.found[:end]):
+        if noun in ("state", "province", "territory", "republic") and "," in f.text:
+            tail = f.text.rsplit(",", 1)[1].strip()  # "Lewistown, Montana": the town's state
+            state, _ = article.matcher.lookup(tail)
+            if state is not None and state.kind == "state":
+                return _Found(state, tail, trigger.start(), trigger.end(), f.sentence, False)
+        as_country = f.country or normalize_name(f.text) in countries
+        kind = f.place.kind
+        if (
+            (noun in ("state", "province", "territory") and kind == "state" and not as_country)
+            or (noun == "republic" and (kind == "state" or as_country))
+            or (noun in ("country", "nation") and as_country)
+            or (noun in ("island", "archipelago") and (kind == "island" or as_country))
+            or (noun == "continent" and kind == "continent")
+        ):
+            return replace(f, start=trigger.start(), end=trigger.end(), country=as_country)
+    if noun in ("country", "nation"):  # "Belle Fourche, South Dakota … the Center of the Nation"
+        for f in reversed(article.found[:end]):
+            if f.place.country_name:
+                place, country = article.matcher.lookup(f.place.country_name)
+                if place is not None and country:
+                    name = f.place.country_name
+                    return _Found(place, name, trigger.start(), trigger.end(), f.sentence, False, True)
+                break
+    return None
+
+
 def _centre_claim(
     article: _Article,
     index: int,
@@ -3014,20 +3074,29 @@ def _centre_claim(
         place, country = article.matcher.lookup(genitive.group(1))  # "Deutschlands"
         if place is not None:
             area = _Found(place, genitive.group(1), genitive.start(1), genitive.end(), index, False, country)
+    if area is None and (noun := _AREA_NOUN.search(trigger.group())) is not None:
+        if after and re.fullmatch(r"\s+of\s+", text[trigger.end() : after[0].start]):
+            area = after[0]  # "the centre of the state of Montana"
+        else:
+            area = _area_of_kind(article, trigger, noun.group().lower())
+        if area is None:
+            return unresolved(
+                f"'{words}' refers to a {noun.group().lower()} named before, but the text names none "
+                "before it, so there is no middle to measure"
+            )
     if area is None:
         return unresolved(f"'{words} …' names no known area after it, so there is no middle to measure")
+    # what the text says: "the centre of Texas", "the centre of the state (Texas)"
+    said = f"{words} ({area.text})" if area.start == trigger.start() else f"{words} {area.text}"
     if _POSSESSIVE.match(text, area.end):  # "at the heart of Germany's attack": of something of it
         return unresolved(
-            f"'{words} {area.text}'s …' is about something of {area.text}, not a place in it: "
-            "no middle to measure"
+            f"'{said}'s …' is about something of {area.text}, not a place in it: no middle to measure"
         )
     as_country = area.country or normalize_name(area.text) in _country_names(article.gaz)
     if as_country and (island := _island_of_country(article.gaz, area)) is not None:
         area, as_country = replace(area, place=island, country=False), False
     if area.place.radius_km is None and not as_country:
-        return unresolved(
-            f"'{words} {area.text}' is about one place, not an area: there is no middle to measure"
-        )
+        return unresolved(f"'{said}' is about one place, not an area: there is no middle to measure")
     from geo.analysis.areas import area_centre, area_span
 
     axis = _centre_axis(words)
@@ -3036,7 +3105,7 @@ def _centre_claim(
         if axis is not None:
             area_span(area.place, bool(as_country))  # an area with no outline has no extreme points
     except InvalidInputError as error:
-        return unresolved(f"'{words} {area.text}': {error}")
+        return unresolved(f"'{said}': {error}")
     before = [  # not the area, nor its country ("la France … : le centre de la Bretagne est à …")
         f
         for f in here
@@ -3046,6 +3115,8 @@ def _centre_claim(
     ]
     referring = _REFERRING.search(text, sentence.start, trigger.start())
     venue = _namesake_within(before[-1], lat, lon, reach, article.gaz, text) if before else None
+    if venue is not None and (longer := _longer_town(text, venue, sentence.start, lat, lon, reach)):
+        venue = longer
     subject: tuple[_Found, int] | None = None
     if referring is not None or trigger.group().lower().startswith("in"):  # only then is it used
         subject = _subject(_first_before(article.found, sentence.start), (area.place, area.place))
@@ -3085,7 +3156,8 @@ def _centre_claim(
                 f"no venue: '{_collapse(referring.group()) if referring else words}' may be any of the "
                 f"places the text names equally often before it ({subject[0].text} and others)"
             )
-        venue = subject[0]  # "It is located in the middle of the U.S.": the place the text is about
+        # "It is located in the middle of the U.S.": the place the text is about (its namesake in the area)
+        venue = _namesake_within(subject[0], lat, lon, reach, article.gaz, text)
     if coordinate is not None:
         venue = _coordinate_venue(coordinate, venue, index, area.place, bool(as_country))
     if venue is None and not before:  # "the centre of Italy lies at Narni": the venue follows
@@ -3096,7 +3168,7 @@ def _centre_claim(
         if at < len(here) and here[at].start == fronted.end() and _OPENING_VERB.match(text, here[at].end):
             venue = here[at]
     if venue is None:
-        return unresolved(f"no venue: nothing is said to be '{words} {area.text}'")
+        return unresolved(f"no venue: nothing is said to be '{said}'")
     if venue.unplaced:
         return unresolved(_unplaced_reason(venue))
     result = check_centre(venue.place, area.place, bool(as_country), axis)
@@ -3132,15 +3204,17 @@ def _centre_claim(
 # "The geographic centre of England lies near Fenny Drayton", "le centre de la France se situe à
 # Bruère-Allichamps", "il centro d'Italia si trova a Narni", "el centro de España está en Getafe"
 _LIES_AT = re.compile(
-    r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:is|was|lies|lay|sits|falls|stands|"
+    r"(?:\s+(?:peninsulare|continentale|metropolitana|métropolitaine|continental|peninsular|proper))?"
+    r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:is|was|lies|lay|sits|falls|stands|to\s+(?:be|lie)|"
     r"(?:is|was)\s+(?:(?:actually|really|officially|now|said\s+to\s+be|located|situated|found|marked)\s+){1,2}|"
+    r"(?:está|estuvo|estaba|é|foi|era)\s+(?:marcad[oa]|situad[oa]|ubicad[oa]|localizad[oa])|se\s+(?:ubica|halla)|"
     r"se\s+(?:situe|trouve|situait|trouvait|encuentra|sitúa|situa|localiza)|"
     r"est\s+(?:ainsi\s+|donc\s+|bien\s+)?(?:situé|située|localisé|localisée)|est|si\s+trova|è|está|estaba|queda|"
     r"liegt|lag|befindet\s+sich|fica|ficava|situa-se)\s+"
     r"(?:(?:just|exactly|precisely|roughly|about|approximately|somewhere|actually|really|genau|exactement|exactamente|"
     r"esattamente|exatamente|ungefähr|etwa)\s+)?"
     r"(?:in|at|near|on|outside|close\s+to|à|au|en|a|em|no|na|nel|nella|bei|nahe|im|in\s+der)\s+"
-    r"(?:(?:the\s+)?(?:village|town|hamlet|city|commune|municipality|parish|locality|gemeinde|ort|dorf|ville|"
+    r"(?:(?:the\s+)?(?:village|town|hamlet|city|community|commune|municipality|parish|locality|gemeinde|ort|dorf|ville|"
     r"pueblo|municipio|localidad|comune|paese|frazione|cidade|vila|município)\s+(?:of\s+|de\s+|di\s+)?)?",
     re.IGNORECASE,
 )
@@ -3459,6 +3533,33 @@ def _namesake_within(
     rival = nearer[0][1]
     note = f"{rival.label}, the {found.text} nearest the centre of the area (also {found.place.label})"
     return replace(found, place=replace(rival, note=note))
+
+
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’-]*[ -]")
+MAX_NAME_PREFIX_CHARS = 40  # "Broken Bow": words before a place read that make a longer name
+
+
+def _longer_town(text: str, f: _Found, lo: int, lat: float, lon: float, reach: float) -> _Found | None:
+    """A small town whose name ends with the place read and lies within ``reach`` km of an area's
+    centre: "Broken Bow is in the middle of the state" is Broken Bow, Nebraska, not Bow in England
+    (the gazetteer's scan knows only the larger places; :mod:`geo.places.towns` knows the rest)."""
+    from geo.places.towns import towns_named
+
+    if f.place.radius_km is not None and not _placed_by_text(f, text):
+        return None
+    start = max(lo, f.start - MAX_NAME_PREFIX_CHARS)
+    for word in _CAPITALISED_WORD.finditer(text, start, f.start):
+        name = text[word.start() : f.end]
+        if not _NAME_RUN.fullmatch(name):
+            continue
+        towns = sorted(
+            (d, t.name, t)
+            for t in towns_named(name)
+            if (d := float(distance_km(t.lat, t.lon, lat, lon))) <= reach
+        )
+        if towns and float(distance_km(f.place.lat, f.place.lon, lat, lon)) > towns[0][0]:
+            return _Found(towns[0][2], name, word.start(), f.end, f.sentence, False)
+    return None
 
 
 def _town_within(
