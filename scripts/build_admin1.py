@@ -211,6 +211,17 @@ def names_of(props: dict[str, Any]) -> tuple[str, list[str]]:
 COMMON_ALIAS_ZIPF = 4.5  # a one-word other name this frequent as a word is left out ("Møre" is "more")
 COMMON_NAME_ZIPF = 5.5  # ... and an English or local name this frequent ("Para": "for" in Spanish)
 WORD_LANGS = ("en", "fr", "es", "de", "pt", "it")
+# The countries where each language read is spoken officially: a division's name with accents that is
+# a frequent word of another language only is a word there ("Côte", Kenya's Coast, in French). Spanish
+# and Portuguese count as one: they share their words and names ("Príncipe" of São Tomé stays).
+_IBERIAN = "ES MX AR CO PE VE CL EC GT CU BO DO HN PY SV NI CR PA UY GQ PR PT BR AO MZ GW CV ST TL"
+OWN_LANGUAGE_COUNTRIES = {
+    "es": _IBERIAN,
+    "pt": _IBERIAN,
+    "fr": "FR BE CH LU MC CA HT SN CI CM CD CG GA ML NE BF TD GN BJ TG MG DJ KM CF BI RW SC VU",
+    "it": "IT SM VA CH",
+    "de": "DE AT CH LI LU BE",
+}
 
 
 @functools.lru_cache(maxsize=1)
@@ -220,7 +231,7 @@ def city_names() -> frozenset[str]:
         return frozenset(normalize(row["name"]) for row in csv.DictReader(f))
 
 
-def common_word(name: str, threshold: float) -> bool:
+def common_word(name: str, threshold: float, country: str = "") -> bool:
     """Whether ``name``, folded, is one word at least this frequent (wordfreq Zipf) in one of the six
     languages read, and no city's name: "More" (Møre og Romsdal), "Côte" (Kenya's Coast), "Paul"
     and "Mary" are words or first names in running text, not divisions."""
@@ -229,17 +240,22 @@ def common_word(name: str, threshold: float) -> bool:
     key = normalize(name)
     if " " in key or key in city_names():
         return False
+    if name.casefold() != key:  # a word with its accents: "côte" is as frequent as "cote" is not
+        langs = [lang for lang in WORD_LANGS if country not in OWN_LANGUAGE_COUNTRIES.get(lang, "")]
+        # ... in a language not the country's own ("Ceará" is frequent in Portuguese as the state)
+        if max(zipf_frequency(name.casefold(), lang) for lang in langs) >= min(threshold, COMMON_ALIAS_ZIPF):
+            return True
     return max(zipf_frequency(key, lang) for lang in WORD_LANGS) >= threshold
 
 
-def clean(name: str, aliases: list[str]) -> tuple[str, list[str]] | None:
+def clean(name: str, aliases: list[str], country: str = "") -> tuple[str, list[str]] | None:
     """The usual name and the aliases left once generic, repeated and common-word names are
     dropped, or None."""
     kept: dict[str, str] = {}
     for number, candidate in enumerate([name, *aliases]):
         candidate = " ".join(candidate.split())
         # the English and the local name ("Hesse", "Hessen") are held to the higher bar
-        common = common_word(candidate, COMMON_NAME_ZIPF if number <= 1 else COMMON_ALIAS_ZIPF)
+        common = common_word(candidate, COMMON_NAME_ZIPF if number <= 1 else COMMON_ALIAS_ZIPF, country)
         if usable(candidate) and not common and normalize(candidate) not in kept:
             kept[normalize(candidate)] = candidate
     if not kept:
@@ -318,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     known = known_names()
     out, dropped, repeated = [], 0, 0
     for r in divisions(features):
-        cleaned = clean(r["name"], r.pop("aliases"))
+        cleaned = clean(r["name"], r.pop("aliases"), r["country"])
         if cleaned is None:
             dropped += 1  # "Central", "North West": no name left
             continue

@@ -1948,7 +1948,11 @@ def _one_claim(
             return unresolved(f"no venue: '{indefinite.group()}' is not a named place")
         else:
             first = bisect_left(here, parties_end, key=lambda f: f.start)
-            after = [f for f in here[first : first + MAX_CONTEXT_PLACES] if not _is_party(f, places)]
+            after = [
+                f
+                for f in here[first : first + MAX_CONTEXT_PLACES]
+                if not _is_party(f, places) and not _near_landmark(text, parties_end, f.start)
+            ]
             if after:
                 venue_found = after[0]
             elif (subject := _subject(_first_before(found, sentence.start), places)) and (
@@ -2852,7 +2856,28 @@ _REFERENCE_POINT = re.compile(
 # "Nhill, near Horsham, is …": "near" locates the place named before it; with none before ("talks took
 # place near Reykjavik, halfway between …") the place after "near" is the venue, roughly
 _NEAR = re.compile(r"(?:\bnear|\bclose\s+to|\bnext\s+to|\blike)\s+(?:the\s+)?$", re.IGNORECASE)
+# "à mi-chemin entre Paris et Lyon, … non loin des vignobles de la Côte de Beaune": a place named in a
+# landmark near the venue is not the venue (but "the halfway … near the town of Redding" names it)
+_NEAR_AFTER = re.compile(
+    r"\b(?:near|close\s+to|next\s+to|not\s+far\s+from|non\s+loin\s+d|près\s+d|proche\s+d|à\s+proximité\s+d"
+    r"|cerca\s+de|perto\s+d|nahe|unweit|in\s+der\s+Nähe|vicino\s+a)",
+    re.IGNORECASE,
+)
 # "…, located in the northern part of Bavaria": an area after "in" is a setting, not a subject
+_NEAR_GAP_WORDS = _words("the a town city village of de la le les des du d es the l")
+
+
+def _near_landmark(text: str, lo: int, start: int) -> bool:
+    """Whether the place at ``start`` is named in a landmark after a word of nearness between ``lo``
+    and it ("non loin des vignobles de la Côte de Beaune"), not as the place itself ("near Redding",
+    "near the town of Redding")."""
+    near = _NEAR_AFTER.search(text, lo, start)
+    if near is None:
+        return False
+    gap = re.findall(r"[^\W\d_]+", text[near.end() : start].lower())
+    return sum(word not in _NEAR_GAP_WORDS for word in gap) >= 1
+
+
 _IN_AREA = re.compile(
     r"\b(?:in|im|en|dans|nella|nel)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:part|region|corner|heart|area)\s+of\s+)?$",
     re.IGNORECASE,

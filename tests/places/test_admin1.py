@@ -102,6 +102,9 @@ GENERIC += ["Mountain", "Lakes", "Islands", "Coast", "North West", "Upper East",
 # words of running text that were once names of divisions (stop 21): "More or less equidistant from London
 # and Manchester" read as Møre og Romsdal, "la Côte de Nuits" as Kenya's Coast
 GENERIC += ["More", "Costa", "Gracias", "Lugar", "Seul", "Canal", "Capitale", "Penal", "Sind"]
+# ... and words with their accents (stop 22): "Côte" folds to "cote", which is no frequent word, but
+# "côte" is one in French; Kenya speaks no French
+GENERIC += ["Côte", "Unité", "Unità"]
 
 
 @pytest.mark.parametrize("word", GENERIC)
@@ -116,6 +119,25 @@ def test_no_division_is_named_by_a_common_word(word: str) -> None:
 )
 def test_a_local_name_that_is_also_a_frequent_word_stays(local: str, english: str) -> None:
     assert resolve(local).name == english
+
+
+@pytest.mark.parametrize(("name", "code"), [("Ceará", "BR-CE"), ("Príncipe", "ST-P")])
+def test_an_accented_name_frequent_only_in_its_own_language_stays(name: str, code: str) -> None:
+    assert resolve(name).region == code
+
+
+def test_the_cote_de_nuits_is_no_venue() -> None:
+    # 911nwo-dijon-mi-chemin-paris-lyon (fresh6, tuning part): the venue is Dijon, the page's subject
+    text = (
+        "Dijon, joyau de la Bourgogne, s’étale élégamment sur la carte de France, tel un point d’ancrage "
+        "riche d’histoire et de gastronomie. Située au cœur de la région Bourgogne-Franche-Comté, sa "
+        "position stratégique en fait un carrefour important, un nœud de communication reliant le nord et le "
+        "sud, l’est et l’ouest. Sur la carte, repérez-la : "
+        "à mi-chemin entre Paris et Lyon, légèrement à l’est, non loin des vignobles prestigieux de la Côte "
+        "de Nuits et de la Côte de Beaune."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.read_as[0].startswith("Dijon")
 
 
 def test_a_sentence_with_generic_division_words_finds_no_area() -> None:
