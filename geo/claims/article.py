@@ -380,6 +380,10 @@ _FOREIGN_FUNCTION_WORDS = _words(
     """se si la le les el los las lo il un una une uno des du de del da do das der die dem den en es est et
     y o e al au aux em no na nos nas per con por para sur sous ce ci que qui wo wie im am an auf mit von zu"""
 )
+# "The position that Cleveland Enjoyed …": a capitalised verb in the past tense after a name is no part
+# of it (the scraped text capitalised it); the names that end so are listed
+_PAST_TENSE = re.compile(r"[A-Z][a-z]{2,}ed")
+_NAMES_IN_ED = _words("mohammed muhammed ahmed hamed saeed sayed javed naveed waleed rasheed khaled mahmed")
 _DIRECTIONS = _words("central northern southern eastern western north south east west northeast northwest")
 _EVENT_NOUNS = _words(
     "summit summits talks meeting meetings conference accord accords agreement declaration convention"
@@ -1410,6 +1414,7 @@ def _accept(
             _capitalised(word)
             and word.lower() not in _NOT_NAME_WORDS
             and word.lower() not in _EVENT_NOUNS
+            and not (_PAST_TENSE.fullmatch(word) and word.lower() not in _NAMES_IN_ED)
             and _longest_match(text, words, i + n, matcher, memo) is None
         ):
             return False
@@ -1719,9 +1724,7 @@ def _one_claim(
     # window), so a sentence with thousands of claims costs linear time, not quadratic.
     k = bisect_left(here, trigger.start(), key=lambda f: f.start)
     before = [f for f in here[max(0, k - MAX_CONTEXT_PLACES) : k] if f.end <= trigger.start()]
-    clause_end = min(sentence.end, trigger.end() + MAX_CLAUSE_CHARS)
-    if (stop := _CLAUSE_END.search(text, trigger.end(), clause_end)) is not None:
-        clause_end = stop.start()
+    clause_end = _party_clause_end(text, trigger.end(), min(sentence.end, trigger.end() + MAX_CLAUSE_CHARS))
     venue_found: _Found | None = None
     note = ""
     route_note = ""
@@ -1951,7 +1954,13 @@ def _one_claim(
             after = [
                 f
                 for f in here[first : first + MAX_CONTEXT_PLACES]
-                if not _is_party(f, places) and not _near_landmark(text, parties_end, f.start)
+                if not _is_party(f, places)
+                and not _near_landmark(text, parties_end, f.start)
+                # "… e a Cidade do Cabo na África": where a party lies, not the venue
+                and not (
+                    f.start - parties_end <= MAX_SETTING_GAP
+                    and _SETTING.fullmatch(text, parties_end, f.start)
+                )
             ]
             if after:
                 venue_found = after[0]
@@ -2262,6 +2271,10 @@ def _list_items(
     items: list[_Found] = []
     new: list[_Found] = []
     for start, end in spans:
+        if items and _APPOSITION.match(text, start, end):  # "o Brasil, precisamente o Rio de Janeiro"
+            refined = items.pop()  # the item names the one before more precisely: it stands for it
+            if refined in new:
+                new.remove(refined)
         inside = [f for f in window if start <= f.start and f.end <= end]
         if inside:
             items.append(inside[0])
@@ -2286,6 +2299,14 @@ def _list_items(
     return _distinct(items), new, None
 
 
+# a list item that names the item before it more precisely ("Brazil, namely Rio de Janeiro")
+_APPOSITION = re.compile(
+    r"\s*(?:namely|precisely|specifically|more\s+precisely|i\.\s?e\.|that\s+is|precisamente|nomeadamente"
+    r"|concretamente|précisément|plus\s+précisément|genauer|nämlich|cioè|ossia|precisamente)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class _Span:
     """A stretch of text (the interface of a regex match that the claim parser uses)."""
@@ -2298,6 +2319,25 @@ class _Span:
 
     def end(self) -> int:
         return self.stop
+
+
+MAX_PARTY_ASIDE_CHARS = 60  # "between Dayton (35 mi north) and Cincinnati": an aside this long at most
+_AND_AFTER = re.compile(r"\s*,?\s*(?:and|y|et|e|und|&)\s", re.IGNORECASE)
+
+
+def _party_clause_end(text: str, lo: int, hi: int) -> int:
+    """Where the clause of the parties after claim words ends: at a semicolon, a dash, a bracket…,
+    but not at a short parenthesis between two parties ("midway between Dayton (35 mi north) and
+    Cincinnati (25 mi south)")."""
+    pos = lo
+    while (stop := _CLAUSE_END.search(text, pos, hi)) is not None:
+        if stop.group() == "(":
+            close = text.find(")", stop.end(), min(hi, stop.end() + MAX_PARTY_ASIDE_CHARS))
+            if close >= 0 and "(" not in text[stop.end() : close] and _AND_AFTER.match(text, close + 1):
+                pos = close + 1
+                continue
+        return stop.start()
+    return hi
 
 
 def _find_and(text: str, lo: int, hi: int) -> _Span | None:
@@ -2864,6 +2904,10 @@ _NEAR_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "…, located in the northern part of Bavaria": an area after "in" is a setting, not a subject
+MAX_SETTING_GAP = 14
+_SETTING = re.compile(
+    r"\s*,?\s*(?:in|na|no|en|em|au|aux|im|in\s+der|nel|nella|à)\s+(?:the\s+)?", re.IGNORECASE
+)
 _NEAR_GAP_WORDS = _words("the a town city village of de la le les des du d es the l")
 
 
