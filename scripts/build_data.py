@@ -772,8 +772,82 @@ COUNTRY_ALIASES_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Official long-form names in English (the UN's and the countries' own), as texts write them: "in the
+# centre of the Federal Republic of Germany". Those already above are not repeated.
+COUNTRY_LONG_NAMES: dict[str, tuple[str, ...]] = {
+    "DE": ("Federal Republic of Germany",),
+    "FR": ("French Republic",),
+    "IT": ("Italian Republic",),
+    "ES": ("Kingdom of Spain",),
+    "PT": ("Portuguese Republic",),
+    "AT": ("Republic of Austria",),
+    "CH": ("Swiss Confederation",),
+    "NL": ("Kingdom of the Netherlands",),
+    "BE": ("Kingdom of Belgium",),
+    "LU": ("Grand Duchy of Luxembourg",),
+    "MC": ("Principality of Monaco",),
+    "IE": ("Republic of Ireland",),
+    "IS": ("Republic of Iceland",),
+    "NO": ("Kingdom of Norway",),
+    "SE": ("Kingdom of Sweden",),
+    "DK": ("Kingdom of Denmark",),
+    "FI": ("Republic of Finland",),
+    "PL": ("Republic of Poland",),
+    "GR": ("Hellenic Republic",),
+    "CY": ("Republic of Cyprus",),
+    "MT": ("Republic of Malta",),
+    "HR": ("Republic of Croatia",),
+    "SI": ("Republic of Slovenia",),
+    "SK": ("Slovak Republic",),
+    "RS": ("Republic of Serbia",),
+    "BG": ("Republic of Bulgaria",),
+    "BY": ("Republic of Belarus",),
+    "EE": ("Republic of Estonia",),
+    "LV": ("Republic of Latvia",),
+    "LT": ("Republic of Lithuania",),
+    "TR": ("Republic of Turkey", "Republic of Türkiye"),
+    "IN": ("Republic of India",),
+    "IR": ("Islamic Republic of Iran",),
+    "PK": ("Islamic Republic of Pakistan",),
+    "BD": ("People's Republic of Bangladesh",),
+    "SA": ("Kingdom of Saudi Arabia",),
+    "JO": ("Hashemite Kingdom of Jordan",),
+    "SY": ("Syrian Arab Republic",),
+    "IQ": ("Republic of Iraq",),
+    "KW": ("State of Kuwait",),
+    "QA": ("State of Qatar",),
+    "OM": ("Sultanate of Oman",),
+    "BH": ("Kingdom of Bahrain",),
+    "IL": ("State of Israel",),
+    "EG": ("Arab Republic of Egypt",),
+    "MA": ("Kingdom of Morocco",),
+    "ZA": ("Republic of South Africa",),
+    "NG": ("Federal Republic of Nigeria",),
+    "ET": ("Federal Democratic Republic of Ethiopia",),
+    "KE": ("Republic of Kenya",),
+    "VN": ("Socialist Republic of Vietnam",),
+    "PH": ("Republic of the Philippines",),
+    "ID": ("Republic of Indonesia",),
+    "SG": ("Republic of Singapore",),
+    "TH": ("Kingdom of Thailand",),
+    "KZ": ("Republic of Kazakhstan",),
+    "MX": ("United Mexican States",),
+    "BR": ("Federative Republic of Brazil",),
+    "AR": ("Argentine Republic",),
+    "CL": ("Republic of Chile",),
+    "CO": ("Republic of Colombia",),
+    "PE": ("Republic of Peru",),
+    "VE": ("Bolivarian Republic of Venezuela",),
+    "UY": ("Oriental Republic of Uruguay",),
+    "CU": ("Republic of Cuba",),
+    "AU": ("Commonwealth of Australia",),
+    "NZ": ("Realm of New Zealand",),
+    "GB": ("United Kingdom of Great Britain and Northern Ireland",),
+}
+
+
 def build_country_aliases(countries: dict[str, dict[str, Any]], out: Path) -> None:
-    """Check COUNTRY_ALIASES (and its other languages) and write ``country_aliases.csv`` (alias, iso2).
+    """Check COUNTRY_ALIASES (its long forms and other languages); write ``country_aliases.csv``.
 
     Fails when a code is not a country, when an alias is a mere variant of the country's own
     name, or when one alias names two countries.
@@ -781,7 +855,8 @@ def build_country_aliases(countries: dict[str, dict[str, Any]], out: Path) -> No
     names = {match_key(c["name"].strip()): iso2 for iso2, c in countries.items()}
     seen: dict[str, str] = {}
     rows: list[tuple[str, str]] = []
-    for iso2, aliases in [*COUNTRY_ALIASES.items(), *COUNTRY_ALIASES_OTHER_LANGUAGES.items()]:
+    every = [*COUNTRY_ALIASES.items(), *COUNTRY_LONG_NAMES.items(), *COUNTRY_ALIASES_OTHER_LANGUAGES.items()]
+    for iso2, aliases in every:
         if iso2 not in countries or not countries[iso2]["capital"].strip():
             fail(f"COUNTRY_ALIASES[{iso2!r}] is not a country with a capital")
         for alias in aliases:

@@ -49,3 +49,21 @@ def test_a_centre_claim_in_german_about_a_country_named_in_german() -> None:
     assert claim.read_as == ("Kecskemét, Hungary", "centre of Hungary")
     v = claim.result.venue
     assert km((v.lat, v.lon), (46.91, 19.69)) < 10  # Kecskemét, not a namesake
+
+
+@pytest.mark.parametrize(
+    ("name", "iso2"),
+    [("Federal Republic of Germany", "DE"), ("Hellenic Republic", "GR"), ("Kingdom of Spain", "ES")],
+)
+def test_an_official_long_form_names_the_country(name: str, iso2: str) -> None:
+    assert resolve(name).country == iso2
+
+
+def test_a_region_in_the_centre_of_the_federal_republic() -> None:
+    # bicy-erfurt-thuringia-centre-of-germany (fresh4)
+    text = (
+        "Erfurt is the capital of the region Thuringia , which is situated in the centre of the Federal "
+        "Republic of Germany."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.read_as[1] == "centre of Germany"
