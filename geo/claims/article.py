@@ -135,7 +135,9 @@ def _words(text: str) -> frozenset[str]:
 
 # ---- claim words --------------------------------------------------------------------------------
 # units of stated distances and travel times ("1,733 miles", "2 hours"): one list for every form
-_DISTANCE_UNITS = r"km|kilomet(?:er|re)s?|kilómetros|quilómetros|quilômetros|Kilometer[n]?|miles|mi"
+_DISTANCE_UNITS = (
+    r"km|kilomet(?:er|re)s?|kilómetros|quilómetros|quilômetros|chilometri|Kilometer[n]?|miles|mi"
+)
 _UNITS = _DISTANCE_UNITS + r"|hours?|hrs?|minutes|mins?"
 # the kinds of area a text names by their kind once it has named them ("the state", "the nation")
 _AREA_KINDS = r"(?:state|province|country|nation|island|archipelago|continent|republic|territory)"
@@ -203,11 +205,16 @@ _TRIGGER = re.compile(
       | (?P<middle_between>(?:in\s+the\s+middle|au\s+milieu|no\s+meio|en\s+(?:el\s+)?medio|in\s+der\s+Mitte
         |nel\s+mezzo)(?:\s+(?:of|de|du|des|de\s+la|de\s+l['’]|do|da|del|des)\s*[^.;:,]{1,60}?)?["“”„]?
         \s+(?:between|entre|zwischen|tra|fra)\b)
-      | (?P<halfway_fr>à\s+mi-chemin|à\s+mi\s+chemin|à\s+mi-distance)\s+(?:entre|de)\b
+      | (?P<halfway_fr>à\s+mi-chemin|à\s+mi\s+chemin|à\s+mi-distance)
+        \s+(?:entre|de|du|des|d['’])(?:\b|(?<=['’]))  # "à mi-chemin du cap … et de la Tasmanie"
       | (?P<halfway_es>a\s+(?:mitad|medio)\s+(?:de\s+)?camino|a\s+mitad\s+de\s+distancia)\s+(?:entre|de)\b
       | (?P<halfway_pt>(?:a|no)\s+meio\s+(?:do\s+)?caminho|a\s+meio\s+caminho)\s+(?:entre|de)\b
       | (?P<halfway_it>a\s+metà\s+strada)\s+(?:fra|tra)\b
-      | (?P<halfway_de>auf\s+halbem\s+Wege?|(?:fast\s+)?auf\s+halber\s+Strecke|in\s+der\s+Mitte)\s+zwischen\b
+      | (?P<halfway_de>auf\s+halbem\s+Wege?|(?:fast\s+)?auf\s+halber\s+Strecke|in\s+der\s+Mitte
+        |(?:(?:ziemlich|fast|ungefähr|etwa)\s+)?genau|mitten)\s+zwischen\b  # "genau zwischen A und B"
+      # "Centrally located in the Midlands between Launceston and Hobart"
+      | (?P<central_between>central(?:ly)?\s+(?:located|situated|placed|positioned)
+        \s+(?:in\s+[^,.;:]{1,40}?\s+)?between)\b
       | (?P<equidistant_xx>(?:équidistante?s?|equidistantes?|äquidistant|gleich\s+weit(?:\s+entfernt)?
         |equidista(?:n|ba|ban|va|vam|m)?  # "la villa de Madrid equidistaba de todos los puertos"
         |a\s+la\s+misma\s+distancia|à\s+(?:la\s+)?même\s+distance|à\s+mesma\s+distância
@@ -1180,9 +1187,28 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
             ) or bool(_MEETING_AFTER.match(text, end, sentence.end))
             if country and _CENTRAL.search(text, max(sentence.start, start - 12), start):
                 place, country = _central(place), False  # "Central U.S.A.": the middle of the country
-            found.append(_Found(place, text[start:end], start, end, index, meeting, country))
+            unplaced = ""
+            if (
+                place.kind != "island"
+                and not country
+                # "l'île de Malte": a name of the island country, read as its capital
+                and normalize_name(text[start:end]) not in _country_names(matcher.gaz)
+                and place.radius_km is None
+                and _ISLAND_BEFORE.search(text, max(sentence.start, start - 16), start)
+            ):
+                unplaced = ISLAND_UNPLACED  # "l'île Amsterdam" is no city of the Netherlands
+            found.append(_Found(place, text[start:end], start, end, index, meeting, country, unplaced))
             read_to = i + n
     return found
+
+
+ISLAND_UNPLACED = "an island"  # _Found.unplaced of a town the text names as an island
+# "l'île Amsterdam", "the island of Amsterdam", "la isla de …": the text names an island by that name
+_ISLAND_BEFORE = re.compile(
+    r"(?:\bthe\s+island\s+of|\bl['’]île(?:\s+d[e'’])?|\bla\s+isla\s+(?:de\s+)?|\ba\s+ilha\s+(?:de\s+|d[ao]\s+)?"
+    r"|\bdie\s+Insel|\bl['’]isola\s+(?:di\s+)?)\s*$",
+    re.IGNORECASE,
+)
 
 
 _NICKNAME_BEFORE = re.compile(
@@ -1641,6 +1667,7 @@ def _kind(trigger: re.Match[str]) -> str:
         (HALFWAY, "halfway_pt"),
         (HALFWAY, "halfway_it"),
         (HALFWAY, "halfway_de"),
+        (HALFWAY, "central_between"),
         (EQUIDISTANT, "equidistant_xx"),
     ):
         if trigger.group(group):
@@ -2105,6 +2132,11 @@ _PARTY_CLASS = re.compile(
 
 def _unplaced_reason(f: _Found) -> str:
     """Why a place the text puts in a state the gazetteer has no namesake in is not checked."""
+    if f.unplaced == ISLAND_UNPLACED:
+        return (
+            f"ambiguous place: the text names an island {f.text}, but no island of that name is in the "
+            f"gazetteer (the {f.text} known here is {f.place.label})"
+        )
     return (
         f"ambiguous place: the text places {f.text} in {f.unplaced}, but no {f.text} in "
         f"{f.unplaced} is in the gazetteer (the {f.text} known here is {f.place.label})"
@@ -3282,7 +3314,9 @@ _LIES_AT = re.compile(
     r"liegt|lag|befindet\s+sich|fica|ficava|situa-se)\s+"
     r"(?:(?:just|exactly|precisely|roughly|about|approximately|somewhere|actually|really|genau|exactement|exactamente|"
     r"esattamente|exatamente|ungefähr|etwa)\s+)?"
-    r"(?:in|at|near|on|outside|close\s+to|à|au|en|a|em|no|na|nel|nella|bei|nahe|im|in\s+der)\s+"
+    # the longest words first: "in der Nähe von" is not "in" followed by "der Nähe"
+    r"(?:in\s+der\s+Nähe\s+von|unweit\s+von|près\s+d[e'’]|cerca\s+de|perto\s+d[eoa]|vicino\s+a"
+    r"|in|at|near|on|outside|close\s+to|à|au|en|a|em|no|na|nel|nella|bei|nahe(?:\s+bei)?|im|in\s+der)\s+"
     r"(?:(?:the\s+)?(?:village|town|hamlet|city|community|commune|municipality|parish|locality|gemeinde|ort|dorf|ville|"
     r"pueblo|municipio|localidad|comune|paese|frazione|cidade|vila|município)\s+(?:of\s+|de\s+|di\s+)?)?",
     re.IGNORECASE,

@@ -58,3 +58,44 @@ def test_a_refined_list_item_stands_for_the_one_before_and_a_setting_is_no_venue
     report = check_article(text)
     assert all(claim.venue != "África" for claim in report.claims)
     assert all(len(claim.between) == 2 for claim in report.claims)
+
+
+def test_a_mi_chemin_du_and_an_island_the_gazetteer_lacks() -> None:
+    # cosmovisions-ile-amsterdam-a-mi-chemin-cap-de-bonne-esperance-tasmanie-fr (fresh7, tuning part):
+    # "à mi-chemin du cap … et la Tasmanie" is a claim; "l'île Amsterdam" is no city of the Netherlands
+    text = (
+        "L'île Amsterdam est une île de l'Océan Indien, située à peu près à mi-chemin du cap de "
+        "Bonne-Espérance et la Tasmanie par 37°80' de latitude Sud et 78° de longitude Est."
+    )
+    report = check_article(text)
+    assert not report.claims
+    (unresolved,) = report.unresolved
+    assert "names an island Amsterdam" in unresolved.reason
+
+
+def test_an_island_country_named_as_an_island_is_the_country() -> None:
+    (claim,) = check_article("L'île de Malte est à mi-chemin entre la Sicile et la Libye.").claims
+    assert claim.read_as == ("Valletta, Malta", "Sicily", "Tripoli, Libya")
+
+
+def test_genau_zwischen_is_halfway() -> None:
+    # wo-kommen-wir-hin-arusha-ziemlich-genau-zwischen-kairo-kapstadt-de (fresh7, tuning part)
+    (claim,) = check_article("Arusha liegt also ziemlich genau zwischen Kairo und Kapstadt.").claims
+    assert claim.read_as == ("Arusha, Tanzania", "Cairo, Egypt", "Cape Town, South Africa")
+    venue, (a, b) = claim.result.venue, claim.result.parties
+    assert abs(a.distance_km - km((venue.lat, venue.lon), (a.lat, a.lon))) < 1e-6
+    assert abs(b.distance_km - km((venue.lat, venue.lon), (b.lat, b.lon))) < 1e-6
+
+
+def test_centrally_located_between() -> None:
+    text = "Centrally located between Launceston and Hobart, Campbell Town was a stop for coaches."
+    (claim,) = check_article(text).claims
+    assert claim.between == ("Launceston", "Hobart") and claim.reading == "halfway"
+
+
+def test_a_distance_in_italian_kilometres() -> None:
+    # terredamare-novara-cuore-del-piemonte-a-meta-strada-torino-milano-it (fresh7, tuning part)
+    text = "Novara si trova a circa 50 chilometri da Milano e Torino e a pochi chilometri dai laghi."
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Novara" and claim.between == ("Milano", "Torino")
+    assert claim.reading == "equal distance"

@@ -17,10 +17,10 @@ Exit status 1 if any error was found.
 
 A fresh (held-out only) file -- one named fresh.jsonl, fresh2.jsonl, fresh3.jsonl, fresh4.jsonl or
 fresh5.jsonl,
-fresh6.jsonl, or any file with --fresh -- replaces the split rule: every record must be "heldout",
-and no url may also occur in claims.jsonl or in another fresh set next to it
-(fresh.jsonl, fresh2.jsonl, fresh3.jsonl, fresh4.jsonl, fresh5.jsonl, fresh6.jsonl; a file is not
-compared with itself).
+fresh6.jsonl, fresh7.jsonl, or any file with --fresh -- replaces the split rule: every record must
+be "heldout", and no url may also occur in claims.jsonl or in another fresh set next to it
+(fresh.jsonl, fresh2.jsonl, fresh3.jsonl, fresh4.jsonl, fresh5.jsonl, fresh6.jsonl, fresh7.jsonl; a
+file is not compared with itself).
 
 Usage:  python3 tests/corpus/check_corpus.py [--fresh] [path/to/claims.jsonl]
 """
@@ -32,7 +32,15 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT = os.path.join(HERE, "claims.jsonl")
-FRESH_NAMES = ("fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "fresh4.jsonl", "fresh5.jsonl", "fresh6.jsonl")
+FRESH_NAMES = (
+    "fresh.jsonl",
+    "fresh2.jsonl",
+    "fresh3.jsonl",
+    "fresh4.jsonl",
+    "fresh5.jsonl",
+    "fresh6.jsonl",
+    "fresh7.jsonl",
+)
 
 REC_KEYS = {
     "id": str,

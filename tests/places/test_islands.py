@@ -236,3 +236,19 @@ def test_hawaii_written_with_the_okina_is_the_state(written: str) -> None:
     # visit-usa-palmyra-halfway-hawaii-samoa (fresh6, tuning part): "between Hawai‘i and American Samoa"
     place = resolve(written)
     assert place.name == "Hawaii" and place.kind == "state"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Sizilien", "Sicily"),
+        ("Sardaigne", "Sardinia"),
+        ("Córcega", "Corsica"),
+        ("Kreta", "Crete"),
+        ("Spitzberg", "Svalbard"),
+        ("Tasmanie", "Tasmania"),
+        ("cap de Bonne-Espérance", "Cape of Good Hope"),
+    ],
+)
+def test_islands_and_capes_by_their_names_in_other_languages(name: str, expected: str) -> None:
+    assert resolve(name).name == expected
