@@ -243,6 +243,8 @@ _TRIGGER = re.compile(
         |en\s+el\s+(?:centro|corazón)\s+de(?:l)?|no\s+centro\s+d[eoa]
         |\bel\s+centro\s+(?:geogr[aá]fico\s+|geom[eé]trico\s+)?de(?:l)?(?=\s+(?:la\s+)?(?-i:[A-Z]))
         |\bal\s+centro\s+d(?:i|el|ella)(?=\s+(?-i:[A-Z]))
+        |\bnel\s+(?:cuore|centro)\s+(?:d['’]|dell['’]|della\s+|del\s+|di\s+)(?=\s*(?-i:[A-Z]))  # del Piemonte
+        |\bno\s+coração\s+d[eoa]s?(?=\s+(?-i:[A-Z]))
         |\b(?:il\s+|o\s+)?(?:vero\s+)?centro\s+(?:geogr[aá]fico|geod[eé]sico|geom[eé]trico)\s+
         (?:d['’]|dell['’]|della\s+|del\s+|di\s+|d[oa]\s+|de\s+)(?=\s*(?-i:[A-Z]))
         |\bo\s+centro\s+d[eoa](?=\s+(?-i:[A-Z]))  # "O centro de Portugal"
@@ -251,6 +253,10 @@ _TRIGGER = re.compile(
         |\b(?:l['’])?ombelico\s+(?:d['’]|dell['’]|della\s+|di\s+)(?=\s*(?-i:[A-Z]))
         |\b(?:el\s+)?ombligo\s+de(?:l)?(?=\s+(?-i:[A-Z]))|\b(?:o\s+)?umbigo\s+d[eoa](?=\s+(?-i:[A-Z])))
       | (?P<as_as>(?:just\s+|equally\s+)?as\s+(?:close|near|far)\s+as\b)
+      # "Erie is in the middle of a triangle formed by the large cities Pittsburgh, Cleveland and Buffalo"
+      | (?P<triangle>(?:in\s+the\s+(?:middle|centre|center|heart)|at\s+the\s+(?:centre|center|heart))\s+of\s+
+        (?:a|the)\s+triangle\s+(?:formed\s+|made\s+|drawn\s+)?(?:by|of|between)
+        (?:\s+the(?:\s+(?:large|major|big|three))*\s+(?:cities|towns)(?:\s+of)?)?)\b
     )""".replace("@UNITS@", _UNITS)
     .replace("@DISTANCE_UNITS@", _DISTANCE_UNITS)
     .replace("@CAPITALISED_AREA@", r"(?=\s+(?:the\s+)?(?!@AREA_NOUNS@\b)(?-i:[A-Z]))")  # not "the Nation"
@@ -1657,6 +1663,7 @@ def _kind(trigger: re.Match[str]) -> str:
         (HALFWAY, "idiom"),
         (MIDPOINT, "centre"),
         (EQUIDISTANT, "as_as"),
+        (EQUIDISTANT, "triangle"),
         (EQUIDISTANT, "distance_list"),
         (EQUIDISTANT, "same_numbers"),
         (HALFWAY, "along"),
@@ -1939,9 +1946,13 @@ def _one_claim(
         elif named:
             venue_found = named[0]
         elif indefinite is not None and (referring is None or indefinite.start() > referring.start()):
-            return unresolved(
-                f"no venue: '{indefinite.group()}' is not a named place"
-            )  # "There is only one…"
+            # "Coober Pedy is a small town about halfway between …": the small town named before it
+            town = _town_venue(text, sentence.start, indefinite.start(), index, here, trigger, places)
+            if town is None:
+                # "There is only one…"
+                return unresolved(f"no venue: '{indefinite.group()}' is not a named place")
+            venue_found = town
+            note = f"{town.text} read as {town.place.label}, {town.place.note}"
         elif referring is not None:
             earlier = bisect_left(meetings, referring.start(), key=lambda f: f.start)
             if earlier > 0:
@@ -3114,6 +3125,35 @@ _GENITIVE = re.compile(r"\s*(?:the\s+)?([^\W\d_][\w-]*?)s\b")  # "Mitte Deutschl
 _AREA_NOUN = re.compile(_AREA_KINDS, re.IGNORECASE)
 
 
+_KIND_WORD = re.compile(
+    r"(?:région|region|regione|región|região|province|provincia|província|département|departamento|Land|"
+    r"Bundesland|state|estado|stato|county|comté|condado)\s+(?:(?:of|de|del|di|do|da|des|du)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _area_named_at(article: _Article, index: int, position: int) -> _Found | None:
+    """An area named right at ``position`` that the scan did not list (a division after "del",
+    "dell'", "in", which it reads as saying where another place is): the longest run of capitalised
+    words there that names an area, or None."""
+    text = article.text
+    start = position
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if (kind := _KIND_WORD.match(text, start)) is not None:  # "au cœur de la région Bourgogne-…"
+        start = kind.end()
+    run = _NAME_RUN.match(text, start, article.sentences[index].end)
+    if run is None:
+        return None
+    words = run.group().split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        place, country = article.matcher.lookup(name)
+        if place is not None and (country or place.radius_km is not None):
+            return _Found(place, name, start, start + len(name), index, False, country)
+    return None
+
+
 def _area_of_kind(article: _Article, trigger: re.Match[str], noun: str) -> _Found | None:
     """The area "the state", "the nation", "the island" … refers to: the last area of that kind the
     text names before ``trigger`` ("Montana … the centre of the state"), or None. The result stands
@@ -3175,6 +3215,8 @@ def _centre_claim(
         place, country = article.matcher.lookup(genitive.group(1))  # "Deutschlands"
         if place is not None:
             area = _Found(place, genitive.group(1), genitive.start(1), genitive.end(), index, False, country)
+    if area is None and (named := _area_named_at(article, index, trigger.end())) is not None:
+        area = named  # "nel cuore del Piemonte": a division the scan leaves to the place it locates
     if area is None and (noun := _AREA_NOUN.search(trigger.group())) is not None:
         if after and re.fullmatch(r"\s+of\s+", text[trigger.end() : after[0].start]):
             area = after[0]  # "the centre of the state of Montana"
@@ -3266,7 +3308,7 @@ def _centre_claim(
     if venue is None and not before and (fronted := _FRONTED.match(text, area.end, sentence.end)):
         # "At the heart of Europe, Switzerland is known for …": the subject after the comma
         at = bisect_left(here, fronted.end(), key=lambda f: f.start)
-        if at < len(here) and here[at].start == fronted.end() and _OPENING_VERB.match(text, here[at].end):
+        if at < len(here) and here[at].start == fronted.end() and _FRONTED_VERB.match(text, here[at].end):
             venue = here[at]
     if venue is None:
         return unresolved(f"no venue: nothing is said to be '{said}'")
@@ -3324,6 +3366,12 @@ _LIES_AT = re.compile(
 
 
 _FRONTED = re.compile(r"\s*,\s*")
+# the verb after the subject that follows a fronted "At the heart of Europe, …" (six languages)
+_FRONTED_VERB = re.compile(
+    r"[\s,]+(?:is|was|lies|sits|has|had|stands|became|'s|’s|est|était|se\s+trouve|es|está|era|ist|liegt|war"
+    r"|è|si\s+trova|era|fica|é|foi)\b",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 
 

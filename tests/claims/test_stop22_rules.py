@@ -99,3 +99,37 @@ def test_a_distance_in_italian_kilometres() -> None:
     (claim,) = check_article(text).claims
     assert claim.venue == "Novara" and claim.between == ("Milano", "Torino")
     assert claim.reading == "equal distance"
+
+
+def test_a_small_town_before_an_indefinite_noun_is_the_venue() -> None:
+    # wetouraustralia-coober-pedy-about-halfway-adelaide-alice-springs (fresh7, tuning part)
+    text = "Coober Pedy is a small town about halfway between Adelaide and Alice Springs."
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Coober Pedy"
+    venue = claim.result.venue
+    assert km((venue.lat, venue.lon), (-29.0142, 134.7550)) < 1  # GeoNames' Coober Pedy
+    # "There is a small town …" names none: still not a venue
+    assert not check_article("There is a small town halfway between Adelaide and Alice Springs.").claims
+
+
+def test_in_the_middle_of_a_triangle_formed_by_three_cities() -> None:
+    # everything2-erie-in-the-middle-of-a-triangle-pittsburgh-cleveland-buffalo (fresh7, tuning part)
+    text = "Erie is in the middle of a triangle formed by the large cities Pittsburgh, Cleveland and Buffalo."
+    (claim,) = check_article(text).claims
+    assert claim.between == ("Pittsburgh", "Cleveland", "Buffalo")
+    assert claim.reading == "equal distance"
+
+
+def test_nel_cuore_del_and_a_fronted_centre_in_french() -> None:
+    # terredamare-novara-cuore-del-piemonte-a-meta-strada-torino-milano-it, 911nwo-dijon-mi-chemin-paris-lyon
+    text = (
+        "Oggi vi parlerò di Novara, una città situata nel cuore del Piemonte, a metà strada tra Torino e "
+        "Milano."
+    )
+    centre, halfway = check_article(text).claims
+    assert centre.venue == "Novara" and centre.read_as[1] == "centre of Piedmont"
+    assert halfway.between == ("Torino", "Milano")
+    (dijon,) = check_article(
+        "Située au cœur de la région Bourgogne-Franche-Comté, Dijon est un carrefour."
+    ).claims
+    assert dijon.venue == "Dijon" and dijon.between == ("Bourgogne-Franche-Comté",)
