@@ -252,3 +252,18 @@ def test_hawaii_written_with_the_okina_is_the_state(written: str) -> None:
 )
 def test_islands_and_capes_by_their_names_in_other_languages(name: str, expected: str) -> None:
     assert resolve(name).name == expected
+
+
+def test_bear_island_between_spitsbergen_and_the_north_cape() -> None:
+    # calendarz-bear-island-a-peu-pres-a-mi-chemin-spitzberg-cap-nord-fr (fresh7, tuning part)
+    text = (
+        "Bear Island (norvégien : Bjrnya, prononcé [bj]) est l'île la plus méridionale de l'archipel "
+        "norvégien du Svalbard. L'île est située dans la partie ouest de la mer de Barents, à peu près à "
+        "mi-chemin entre le Spitzberg et le Cap Nord."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.read_as == ("Bear Island", "Svalbard", "North Cape")
+    venue, (a, b) = claim.result.venue, claim.result.parties
+    g = Geodesic.WGS84
+    assert abs(a.distance_km - g.Inverse(venue.lat, venue.lon, a.lat, a.lon)["s12"] / 1000) < 1e-6
+    assert abs(b.distance_km - g.Inverse(venue.lat, venue.lon, b.lat, b.lon)["s12"] / 1000) < 1e-6
