@@ -1760,6 +1760,7 @@ def _one_claim(
     before = [f for f in here[max(0, k - MAX_CONTEXT_PLACES) : k] if f.end <= trigger.start()]
     clause_end = _party_clause_end(text, trigger.end(), min(sentence.end, trigger.end() + MAX_CLAUSE_CHARS))
     venue_found: _Found | None = None
+    referred = ""  # the words that refer to the venue named elsewhere ("it", "the city"), if so
     note = ""
     route_note = ""
     back = _BACK_REFERENCE.match(text, trigger.end(), clause_end)
@@ -1956,7 +1957,7 @@ def _one_claim(
         elif referring is not None:
             earlier = bisect_left(meetings, referring.start(), key=lambda f: f.start)
             if earlier > 0:
-                venue_found = meetings[earlier - 1]
+                venue_found, referred = meetings[earlier - 1], referring.group()
                 where = (
                     "in an earlier sentence" if venue_found.sentence < index else "earlier in the sentence"
                 )
@@ -1969,13 +1970,14 @@ def _one_claim(
                 is None
                 or subject[1] < 2
             ) and (opening := _last_opening(article, index, places)) is not None:
-                venue_found = opening
+                venue_found, referred = opening, referring.group()
                 note = (
                     f"'{referring.group()}' read as {venue_found.text}, the subject of an earlier sentence: "
                     f"{_collapse(sentences[venue_found.sentence].text)!r}"
                 )
             elif subject is not None:
                 venue_found, mentions = subject
+                referred = referring.group()
                 note = (
                     f"'{referring.group()}' read as {venue_found.text}, the place the text is about "
                     f"(named {mentions} time{'s' * (mentions != 1)} before, more than any other)"
@@ -2006,6 +2008,7 @@ def _one_claim(
                 subject[1] >= 2 or _in_title(subject[0], found)
             ):
                 venue_found, mentions = subject
+                referred = "the sentence names none"
                 note = (
                     f"the sentence names no venue; read as {venue_found.text}, the place the text is about "
                     f"(named {mentions} time{'s' * (mentions != 1)} before, more than any other)"
@@ -2088,6 +2091,19 @@ def _one_claim(
         f = venue_found
         venue_found = _Found(read_place, f.text, f.start, f.end, f.sentence, f.meeting)
     venue_found, places, why_joint, joint_doubt = _joint_reading(venue_found, names, places, article)
+    if (
+        referred
+        and not why_joint
+        # towns only: a country or an area is measured from a point that need not lie on the way
+        and all(p.radius_km is None and p.kind != "capital" for p in (venue_found.place, *places))
+        and not venue_found.country
+        and (detour := _detour_pct(venue_found.place, *places)) > ABSURD_DETOUR_PCT
+    ):  # "… southwestern Ohio … it was named for its location midway between Dayton and Cincinnati"
+        return unresolved(
+            f"no venue: the sentence does not name it ({referred!r}), and the place named earlier that it "
+            f"would be, {venue_found.place.label}, lies far off the way between {places[0].name} and "
+            f"{places[1].name} (a {detour:+,.0f} % detour): the text probably means a place it does not name"
+        )
     note = "; ".join(filter(None, (route_note, note, why, why_joint, _stated(trigger))))
     places = (_on_meridian(places[0], venue_found.place), _on_meridian(places[1], venue_found.place))
     key = (venue_found.place, places[0], places[1])
@@ -2938,6 +2954,14 @@ _REFERENCE_POINT = re.compile(
 )
 # "Nhill, near Horsham, is …": "near" locates the place named before it; with none before ("talks took
 # place near Reykjavik, halfway between …") the place after "near" is the venue, roughly
+# ", no distrito de …", ", in the county of …": after a comma, a division that locates the place before
+# it ("the municipality of Tequisquiapan" alone names the place itself)
+_LOCATOR = re.compile(
+    r",\s*(?:(?:in|no|na|nel|nella|en|im|dans|del|du)\s+)?(?:the\s+|le\s+|la\s+|el\s+|o\s+|il\s+)?"
+    r"(?:district|distrito|distretto|concelho|county|condado|comarca|département|departamento|province|provincia"
+    r"|landkreis|kreis|municipality|município|municipio|comune)\s+(?:of|de|do|da|di|del|du|von)\s+$",
+    re.IGNORECASE,
+)
 _NEAR = re.compile(r"(?:\bnear|\bclose\s+to|\bnext\s+to|\blike)\s+(?:the\s+)?$", re.IGNORECASE)
 # "à mi-chemin entre Paris et Lyon, … non loin des vignobles de la Côte de Beaune": a place named in a
 # landmark near the venue is not the venue (but "the halfway … near the town of Redding" names it)
@@ -3254,6 +3278,8 @@ def _centre_claim(
         for f in here
         if f.end <= trigger.start()
         and f.place != area.place
+        # "Vila de Rei, no distrito de Castelo Branco, …": a place that only says where the venue lies
+        and not _LOCATOR.search(text, max(0, f.start - 40), f.start)
         and not (f.country and area.place.country and f.place.country == area.place.country)
     ]
     referring = _REFERRING.search(text, sentence.start, trigger.start())

@@ -17,8 +17,11 @@ from score_corpus import load, score, thirds  # noqa: E402
 
 FLOOR = {  # split: (read right at least, misread at most, false positives at most)
     "tune": (35, 0, 0),  # before regions, context and lists: 3 read right, 5 misread
-    "heldout": (9, 1, 0),  # before: 1 read right, 1 misread, 0 false positives
+    "heldout": (8, 1, 0),  # before: 1 read right, 1 misread, 0 false positives
 }
+# stop 22: a venue only referred to ("it") that lies absurdly off the way (> 50 % detour) is no longer
+# checked: it turned 2 confident misreads of fresh6's tuning part into "unsure", and one held-out claim
+# here from read right into unsure (seen in the totals only, not read)
 # stop 21: country names in six languages cost one claim in each split. In the tuning split the claim
 # had been read right by luck (Höfði counted as the Soviet Union, inside its 6,500 km radius); the
 # held-out one was not read. Continents' land with Russia cut at the Urals turned one more held-out
@@ -42,7 +45,7 @@ FRESH5_FLOOR = {"tune": (18, 0, 0), "heldout": (6, 2, 0)}
 # 97 found nowhere; the tuning two-thirds may be read from now on, the held-out third stays untouched
 # stop 22: the island's German name "Tasmanien" (with "Tasmanie") turned two held-out claims from unsure
 # into misread; seen in the totals only, not read, and the alias was kept (it is right)
-FRESH6_FLOOR = {"tune": (19, 5, 0), "heldout": (8, 5, 0)}  # stop 21 end: held-out 3 → 6; stop 22: 8
+FRESH6_FLOOR = {"tune": (20, 2, 0), "heldout": (8, 5, 0)}  # stop 21 end: held-out 3 → 6; stop 22: 8
 # tests/corpus/fresh7.jsonl (82 claims, 29 of them centres, collected at stop 22 by a helper that never
 # read the code), split into thirds by id: first read, untouched, with the stop-21 code 13 of 82 right
 # (9 + 4), 1 misread, 39 found nowhere, 0 false positives in 33 negatives; with the stop-22 code of that

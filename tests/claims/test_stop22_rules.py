@@ -133,3 +133,29 @@ def test_nel_cuore_del_and_a_fronted_centre_in_french() -> None:
         "Située au cœur de la région Bourgogne-Franche-Comté, Dijon est un carrefour."
     ).claims
     assert dijon.venue == "Dijon" and dijon.between == ("Bourgogne-Franche-Comté",)
+
+
+def test_a_venue_referred_to_that_lies_absurdly_off_the_way_is_not_checked() -> None:
+    # after slovar-vocab-britannica-middletown-ny-ohio (fresh6, tuning part), where "it" would have
+    # been New York, named three times, 900 km off the way from Dayton to Cincinnati
+    text = "Denver is lovely. Denver has a zoo. Denver is big. It lies halfway between Boston and New York."
+    report = check_article(text)
+    assert not report.claims
+    (unresolved,) = report.unresolved
+    assert "far off the way between Boston and New York City" in unresolved.reason
+    # a venue named in the sentence is checked, however false the claim: "no" is the answer then
+    (claim,) = check_article("Denver lies halfway between Boston and New York.").claims
+    assert claim.holds == "no"
+
+
+def test_a_division_after_a_comma_locates_the_place_before_it() -> None:
+    # mediotejo-centro-geodesico-vs-geometrico-portugal (fresh6, tuning part)
+    text = (
+        "Vila de Rei, no distrito de Castelo Branco, orgulha-se há duzentos anos de ter no concelho a "
+        "referência que confirma ser ali o Centro Geodésico de Portugal."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Vila de Rei"
+    # without the comma, "the municipality of X" names the place itself
+    (claim,) = check_article("The municipality of Tequisquiapan is the geographic centre of Mexico.").claims
+    assert claim.venue == "Tequisquiapan"
