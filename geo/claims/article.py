@@ -1957,7 +1957,7 @@ def _one_claim(
         elif referring is not None:
             earlier = bisect_left(meetings, referring.start(), key=lambda f: f.start)
             if earlier > 0:
-                venue_found, referred = meetings[earlier - 1], referring.group()
+                venue_found, referred = meetings[earlier - 1], f"'{referring.group()}' names no place"
                 where = (
                     "in an earlier sentence" if venue_found.sentence < index else "earlier in the sentence"
                 )
@@ -1970,14 +1970,14 @@ def _one_claim(
                 is None
                 or subject[1] < 2
             ) and (opening := _last_opening(article, index, places)) is not None:
-                venue_found, referred = opening, referring.group()
+                venue_found, referred = opening, f"'{referring.group()}' names no place"
                 note = (
                     f"'{referring.group()}' read as {venue_found.text}, the subject of an earlier sentence: "
                     f"{_collapse(sentences[venue_found.sentence].text)!r}"
                 )
             elif subject is not None:
                 venue_found, mentions = subject
-                referred = referring.group()
+                referred = f"'{referring.group()}' names no place"
                 note = (
                     f"'{referring.group()}' read as {venue_found.text}, the place the text is about "
                     f"(named {mentions} time{'s' * (mentions != 1)} before, more than any other)"
@@ -2008,7 +2008,7 @@ def _one_claim(
                 subject[1] >= 2 or _in_title(subject[0], found)
             ):
                 venue_found, mentions = subject
-                referred = "the sentence names none"
+                referred = "the sentence names none"  # "an epicentre about half-way between A and B"
                 note = (
                     f"the sentence names no venue; read as {venue_found.text}, the place the text is about "
                     f"(named {mentions} time{'s' * (mentions != 1)} before, more than any other)"
@@ -2100,9 +2100,9 @@ def _one_claim(
         and (detour := _detour_pct(venue_found.place, *places)) > ABSURD_DETOUR_PCT
     ):  # "… southwestern Ohio … it was named for its location midway between Dayton and Cincinnati"
         return unresolved(
-            f"no venue: the sentence does not name it ({referred!r}), and the place named earlier that it "
-            f"would be, {venue_found.place.label}, lies far off the way between {places[0].name} and "
-            f"{places[1].name} (a {detour:+,.0f} % detour): the text probably means a place it does not name"
+            f"no venue: {referred}, and the place named earlier that it would be, {venue_found.place.label}, "
+            f"lies far off the way between {places[0].name} and {places[1].name} (a {detour:+,.0f} % "
+            "detour): the text probably means a place it does not name"
         )
     note = "; ".join(filter(None, (route_note, note, why, why_joint, _stated(trigger))))
     places = (_on_meridian(places[0], venue_found.place), _on_meridian(places[1], venue_found.place))
