@@ -2019,6 +2019,14 @@ def _one_claim(
                 venue_found = town
                 note = f"{town.text} read as {town.place.label}, {town.place.note}"
             else:
+                unknown = _NAME_RUN.match(text, _skip_space(text, sentence.start), trigger.start())
+                if unknown is not None and _OPENING_VERB.match(text, unknown.end()):
+                    # "Tarcutta is the halfway point between Melbourne and Sydney": a name no data hold
+                    return unresolved(
+                        f"no venue: {_LEADING_ARTICLE.sub('', unknown.group())!r}, said to be halfway, is no "
+                        "place known here (neither "
+                        "a city, a small town of 500 people or more, nor an area)"
+                    )
                 return unresolved("no venue: the sentence names no place that is said to be halfway")
     for f in (venue_found, *party_found, *more):
         if f.unplaced:
@@ -2918,6 +2926,12 @@ def _placing(venue: _Found, key: str, article: _Article) -> Place | str:
                 f"{venue.text} known here is {place.label}; no {venue.text} in {state} is in the gazetteer"
             )
     return place
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _skip_comma(text: str, pos: int, end: int) -> int:

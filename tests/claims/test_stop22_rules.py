@@ -159,3 +159,11 @@ def test_a_division_after_a_comma_locates_the_place_before_it() -> None:
     # without the comma, "the municipality of X" names the place itself
     (claim,) = check_article("The municipality of Tequisquiapan is the geographic centre of Mexico.").claims
     assert claim.venue == "Tequisquiapan"
+
+
+def test_a_venue_no_data_hold_is_named_in_the_reason() -> None:
+    # abc-tarcutta-the-halfway-point-melbourne-sydney (fresh7, tuning part): Tarcutta has 229 people
+    text = "Tarcutta is the halfway point between Melbourne and Sydney and has always been significant."
+    report = check_article(text)
+    assert not report.claims
+    assert "'Tarcutta', said to be halfway, is no place known here" in report.unresolved[0].reason
