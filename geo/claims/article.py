@@ -105,6 +105,7 @@ from geo.core.geodesy import LatLon, detour_pct, distance_km
 from geo.errors import DegenerateGeodesicError, GeoError, InvalidInputError, UnknownPlaceError
 from geo.places.gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
 from geo.places.resolve import exonym, spell_out
+from geo.places.routes import find_route, route_names
 
 MAX_ARTICLE_BYTES = 5_000_000  # larger files are refused before decoding
 MAX_ARTICLE_CHARS = MAX_ARTICLE_BYTES  # longer strings are refused by check_article
@@ -146,6 +147,10 @@ _AREA_KINDS = r"(?:state|province|country|nation|island|archipelago|continent|re
 _TRIGGER = re.compile(
     r"""\b(?=\w)(?:
         (?P<around>half[\s-]?way\s+(?:a?round|across)\s+the\s+(?:world|globe|planet|earth))
+      # "the halfway point of the Trans-Canada Highway", "the midpoint of the historic Route 66": the
+      # route's two ends are the parties (data/routes.csv)
+      | (?P<route>(?:the\s+)?(?:half[\s-]?way|mid[\s-]?way|mid[\s-]?point)(?:\s+(?:point|mark|stop))?
+        \s+(?:of|on|along|for)\s+(?:the\s+)?(?:(?:historic|famous|old|legendary|original)\s+)?(?=@ROUTES@))
       | (?P<halfway>half[\s-]?way)(?:\s+(?:point|mark|house))?(?:\s+by\s+(?:road|rail|car|train|air|sea))?
         \s+(?:between|from)\b
       | (?P<midway>mid[\s-]?way)(?:\s+point)?(?:\s+by\s+(?:road|rail|car|train|air|sea))?\s+(?:between|from)\b
@@ -260,7 +265,8 @@ _TRIGGER = re.compile(
     )""".replace("@UNITS@", _UNITS)
     .replace("@DISTANCE_UNITS@", _DISTANCE_UNITS)
     .replace("@CAPITALISED_AREA@", r"(?=\s+(?:the\s+)?(?!@AREA_NOUNS@\b)(?-i:[A-Z]))")  # not "the Nation"
-    .replace("@AREA_NOUNS@", _AREA_KINDS),
+    .replace("@AREA_NOUNS@", _AREA_KINDS)
+    .replace("@ROUTES@", route_names()),
     re.IGNORECASE | re.VERBOSE,
 )
 # Characters before its start that _TRIGGER may read ("(?<!same\sas\s)\b": 9); a test checks the bound.
@@ -624,8 +630,16 @@ def _town_venue(
             break
         if run.start() < trigger.end() and run.end() > trigger.start():
             continue  # the claim words themselves ("Halfway between")
-        if any(f.start < run.end() and run.start() < f.end for f in here) or _nickname(
-            text, run.start(), run.end()
+        if (
+            any(f.start < run.end() and run.start() < f.end for f in here)
+            or _nickname(text, run.start(), run.end())
+            # "Sault Ste Marie, Ontario": an area's name after a place and a comma says where it is
+            or (
+                any(re.fullmatch(r",\s*", text[f.end : run.start()]) for f in here if f.end <= run.start())
+                and any(
+                    p.radius_km is not None for p in load_gazetteer().by_name(normalize_name(run.group()))
+                )
+            )
         ):
             continue
         town = nearest_town(run.group(), a, b, max_detour=0.5)
@@ -1649,9 +1663,12 @@ def _outside_main_text(page: str, main: str) -> list[Unresolved]:
 
 
 def _kind(trigger: re.Match[str]) -> str:
+    if (route := trigger.group("route")) is not None:  # "the midpoint of Route 66" is a midpoint claim
+        return MIDPOINT if re.match(r"(?:the\s+)?mid[\s-]?point", route, re.IGNORECASE) else HALFWAY
     for kind, group in (
         (AROUND, "around"),
         (HALFWAY, "halfway"),
+        (HALFWAY, "route"),
         (MIDWAY, "midway"),
         (MIDPOINT, "midpoint"),
         (MIDPOINT, "midpoint_at"),
@@ -1770,6 +1787,17 @@ def _one_claim(
     route: tuple[_Found, _Found, int] | None = None
     if pair is not None:
         back, route = None, pair
+    elif trigger.group("route") is not None:
+        back, route = None, _route_ends(text, trigger, index)
+        if (part := _ROUTE_PART.match(text, route[0].end)) is not None:
+            return unresolved(
+                f"'{_collapse(text[trigger.start() : part.end()])}' is about a part of the route, whose ends "
+                "are not known here, so there is no halfway to check"
+            )  # "the halfway point for I-5 in CA"
+        route_note = (
+            f"the {route[0].place.note.removeprefix('one end of the ')} runs from {route[0].text} to "
+            f"{route[1].text} (data/routes.csv)"
+        )
     elif trigger.group("toward") is not None:
         return unresolved(
             f"'{_collapse(trigger.group())}' names one end of the way only, so there is no halfway to check"
@@ -1809,12 +1837,13 @@ def _one_claim(
             trigger.end(),
         )
         where = "in this sentence" if route_sentence == index else "before"
-        route_note = (
-            f"one of the pairs listed after {_collapse(sentence.text)!r}"
-            if pair is not None
-            else f"the sentence names no parties; read as the route {party_a.text}–{party_b.text} named "
-            f"{where}: {_collapse(sentences[route_sentence].text)!r}"
-        )
+        if trigger.group("route") is None:
+            route_note = (
+                f"one of the pairs listed after {_collapse(sentence.text)!r}"
+                if pair is not None
+                else f"the sentence names no parties; read as the route {party_a.text}–{party_b.text} named "
+                f"{where}: {_collapse(sentences[route_sentence].text)!r}"
+            )
     elif back is not None:
         distinct = _distinct(before)
         if len(distinct) >= 3:
@@ -1995,6 +2024,17 @@ def _one_claim(
                 f
                 for f in here[first : first + MAX_CONTEXT_PLACES]
                 if not _is_party(f, places)
+                # "the halfway point of the Trans-Canada Highway, which runs from St John's to …"
+                and not (trigger.group("route") and _ROUTE_CLAUSE.search(text, parties_end, f.start))
+                # a route's venue after it is a town, not an area nor a place it is "north of"
+                and not (
+                    trigger.group("route")
+                    and (
+                        f.place.radius_km is not None
+                        or f.country
+                        or _REFERENCE_POINT.search(text, max(0, f.start - 40), f.start)
+                    )
+                )
                 and not _near_landmark(text, parties_end, f.start)
                 # "… e a Cidade do Cabo na África": where a party lies, not the venue
                 and not (
@@ -2031,6 +2071,17 @@ def _one_claim(
     for f in (venue_found, *party_found, *more):
         if f.unplaced:
             return unresolved(_unplaced_reason(f))
+    if trigger.group("route") is not None and venue_found.sentence != index:
+        return unresolved(
+            f"no venue: the sentence names no place at the halfway point of the route; {venue_found.text}, "
+            "named before, is not taken for it"
+        )
+    area_venue = venue_found.place.radius_km is not None or venue_found.country
+    if trigger.group("route") is not None and area_venue:
+        return unresolved(
+            f"no venue: the halfway point of a route is a place on it, and {venue_found.text} is an area; "
+            "the text names no town there"
+        )  # "… is at Batchwana Bay, north of Sault Ste Marie, Ontario": Batchawana Bay is not known here
     context_notes: list[str] = []
     if len(more) >= 3:
         if len(more) > MAX_PARTIES:
@@ -2129,6 +2180,8 @@ def _one_claim(
     if alternatives is None:
         written = (venue_found.text, *names)
         alternatives = article.rivals[key] = _rivals(written, key, kind, thresholds, gaz)
+    if trigger.group("route") is not None:  # the route's ends are its ends: no other reading of them
+        alternatives = tuple(a for a in alternatives if not a.role.startswith("party"))
     misfit = _misfits(trigger, venue_found.place, places)
     note = "; ".join(filter(None, (note, *_misfit_notes(misfit))))
     ambiguous = (
@@ -2136,6 +2189,14 @@ def _one_claim(
         or bool(misfit)
         or (holds == "no" and any(a.holds in ("yes", "roughly") for a in alternatives))
     )
+    if trigger.group("route") is not None:
+        # halfway along a road is not halfway on the straight line between its ends (nor is being off
+        # that line being off the road's halfway point): the road's course is not known here
+        ambiguous = True
+        note += (
+            "; the claim is about the distance along the route, whose course is not known here: the "
+            "figures on the straight line between its ends are shown, with no verdict"
+        )
     nearest = _nearest(article, venue_found, list(zip(names, places, strict=True)))
     return Claim(
         _collapse(shown.text),
@@ -2390,6 +2451,31 @@ class _Span:
 
 MAX_PARTY_ASIDE_CHARS = 60  # "between Dayton (35 mi north) and Cincinnati": an aside this long at most
 _AND_AFTER = re.compile(r"\s*,?\s*(?:and|y|et|e|und|&)\s", re.IGNORECASE)
+
+
+_ROUTE_NAME = re.compile(route_names(), re.IGNORECASE)
+# "the halfway point for I-5 in CA": a part of the route
+_ROUTE_PART = re.compile(r"\s+(?:in|through|across)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*", re.IGNORECASE)
+_ROUTE_CLAUSE = re.compile(  # what follows a route's name about its course, not about the venue
+    r"\b(?:which|that)\s+(?:runs|ran|stretches|goes|went|extends|links|linked|connects|connected|spans|leads)\b"
+    r"|\b(?:running|stretching|linking|connecting|spanning|leading)\b|\bfrom\b",
+    re.IGNORECASE,
+)
+
+
+def _route_ends(text: str, trigger: re.Match[str], index: int) -> tuple[_Found, _Found, int]:
+    """The two ends of the route named right after ``trigger`` (its lookahead found one), as parties
+    that stand where the route's name does."""
+    named = _ROUTE_NAME.match(text, trigger.end())
+    assert named is not None  # the trigger's lookahead matched it
+    route = find_route(named.group())
+    assert route is not None
+    a, b = route.ends
+    return (
+        _Found(a, a.name, named.start(), named.end(), index, False),
+        _Found(b, b.name, named.start(), named.end(), index, False),
+        index,
+    )
 
 
 def _party_clause_end(text: str, lo: int, hi: int) -> int:

@@ -89,10 +89,13 @@ def alternatives_lines(claim: Claim) -> list[str]:
     if claim.ambiguous:
         fits = [a for a in claim.alternatives if a.holds in ("yes", "roughly")]
         which = "; ".join(f"{a.role} {a.written!r} as {a.place} ({a.holds})" for a in fits)
-        lines.append(
-            f"  AMBIGUOUS: as read, the claim does not hold, but with {which} it does: which place the "
-            "article means decides the verdict"
-        )
+        if fits and claim.holds == "no":
+            lines.append(
+                f"  AMBIGUOUS: as read, the claim does not hold, but with {which} it does: which place the "
+                "article means decides the verdict"
+            )
+        else:  # a doubtful reading, a stated distance that does not fit, a route's course: the note says
+            lines.append("  AMBIGUOUS: no verdict is given with confidence (the note above says why)")
     if claim.alternatives:
         others = "; ".join(f"{a.role} {a.written!r} as {a.place}: {a.holds}" for a in claim.alternatives)
         lines.append(f"  other readings: {others}")
