@@ -163,7 +163,10 @@ _TRIGGER = re.compile(
         |half\s+the\s+way\s+to\b
         |a\s+meio\s+caminho\b(?!\s+(?:entre|de|do|da)\b)
         |(?:queda|está|se\s+encuentra|situad[ao])\s+(?:exactamente\s+|justo\s+|casi\s+)?a\s+la\s+mitad\b
-        (?!\s+de))
+        (?!\s+de)
+        # "Auf dem Weg zwischen Hamburg und Berlin liegt Wittenberge … ungefähr in der Mitte.": the route
+        # named before in the sentence
+        |(?<=\s)(?:(?:ungefähr|genau|ziemlich\s+genau|etwa|fast)\s+)?in\s+der\s+Mitte(?=\s*[.;!?]))
       | (?P<as_close>(?:just\s+|equally\s+)?as\s+(?:close|near|far(?:\s+away)?)\s+(?:to|from)\b)
       | (?P<same_as>distances?\s+(?:to|from)\b
         (?=[^.;:]{1,80}?\s(?:is|are)\s+(?:about\s+|roughly\s+|nearly\s+)?the\s+same\s+as\b))
@@ -1583,6 +1586,12 @@ def check_article(
             here = by_sentence.get(index, [])
             if _GERMAN_NOUN_CENTRE.fullmatch(trigger.group()) and not _place_at(here, trigger.end()):
                 continue  # "Mitte der Woche", "das Zentrum der Macht": German nouns, no place, no claim
+            if (
+                trigger.group("bare")
+                and _MITTE_AT_END.fullmatch(trigger.group())
+                and not re.search(r"\bzwischen\b", text[sentence.start : trigger.start()], re.IGNORECASE)
+            ):
+                continue  # "Das Foto zeigt die Familie, in der Mitte.": no way between two places named
             pairs: list[tuple[_Found, _Found, int] | int | None] = [
                 *_listed_pairs(text, sentences, index, trigger, by_sentence)
             ]
@@ -1623,6 +1632,9 @@ def check_article(
     return ArticleReport(tuple(claims), _places(found + article.extra), tuple(unresolved))
 
 
+_MITTE_AT_END = re.compile(
+    r"(?:(?:ungefähr|genau|ziemlich\s+genau|etwa|fast)\s+)?in\s+der\s+Mitte", re.IGNORECASE
+)  # the words that close "zwischen A und B liegt X … in der Mitte."
 # "Mitte der …", "Zentrum des …": a claim only when a place follows (every German noun is capitalised)
 _GERMAN_NOUN_CENTRE = re.compile(r"(?:geogra(?:f|ph)ische[rn]?\s+)?(?:Mitte|Zentrum)\s+(?:der|des|von)")
 

@@ -167,3 +167,16 @@ def test_a_venue_no_data_hold_is_named_in_the_reason() -> None:
     report = check_article(text)
     assert not report.claims
     assert "'Tarcutta', said to be halfway, is no place known here" in report.unresolved[0].reason
+
+
+def test_in_der_mitte_after_a_way_between_two_places() -> None:
+    # hier-war-ich-wittenberge-ungefaehr-in-der-mitte-hamburg-berlin-de (fresh7, tuning part)
+    text = "Auf dem Weg zwischen Hamburg und Berlin liegt Wittenberge an der Elbe ungefähr in der Mitte."
+    (claim,) = check_article(text).claims
+    assert claim.read_as == ("Wittenberge, Germany", "Hamburg, Germany", "Berlin, Germany")
+    # no way named: a photo caption is no claim, and not listed either
+    report = check_article("Das Foto zeigt die Familie, in der Mitte.")
+    assert report.claims == () and report.unresolved == ()
+    # "in der Mitte Deutschlands" stays a centre claim
+    (centre,) = check_article("Kassel liegt ziemlich genau in der Mitte Deutschlands.").claims
+    assert centre.read_as[1] == "centre of Germany"
