@@ -412,7 +412,8 @@ _EVENT_NOUNS = _words(
 )
 _SENTENCE_ABBREVIATIONS = _words(
     """mr mrs ms dr st gen sen rep gov lt col capt sgt prof jr sr vs etc no mt ft inc corp ltd co jan feb
-    mar apr jun jul aug sep sept oct nov dec am pm eg ie approx"""
+    mar apr jun jul aug sep sept oct nov dec am pm eg ie approx bzw ca vgl usw evtl ggf inkl bspw sog env cf
+    aprox"""
 )
 
 
@@ -1849,7 +1850,12 @@ def _one_claim(
             trigger.end(),
         )
         where = "in this sentence" if route_sentence == index else "before"
-        if trigger.group("route") is None:
+        if pair is not None and pair[2] == index:  # "zwischen Wien bzw. Bratislava und Budapest"
+            route_note = (
+                f"the sentence names alternatives for a party ('… or …'): this is the claim with "
+                f"{party_a.text} and {party_b.text}, each alternative is checked"
+            )
+        elif trigger.group("route") is None:
             route_note = (
                 f"one of the pairs listed after {_collapse(sentence.text)!r}"
                 if pair is not None
@@ -2734,6 +2740,9 @@ def _listed_pairs(
     >>> [p if isinstance(p, int) else (p[0].text, p[1].text) for p in pairs]
     [2, ('New York', 'Chicago')]
     """
+    alternatives = None if trigger.group("bare") else _alternative_pairs(text, index, trigger, by_sentence)
+    if alternatives:
+        return list(alternatives)
     if trigger.group("bare") is not None or not _COLON.match(text, trigger.end(), sentences[index].end):
         return []
     pairs: list[tuple[_Found, _Found, int] | int] = []
@@ -2744,6 +2753,30 @@ def _listed_pairs(
         places = _distinct(by_sentence.get(line, []))
         pairs.append((places[0], places[1], line) if len(places) == 2 else line)
     return pairs
+
+
+_OR_GAP = re.compile(r"\s*(?:bzw\.|beziehungsweise|or|oder|ou|o|ó|oppure)\s+", re.IGNORECASE)
+_AND_GAP = re.compile(r"\s*,?\s+(?:and|y|et|und|e|&)\s+(?:the\s+|la\s+|el\s+|le\s+)?", re.IGNORECASE)
+_PARTIES_START = re.compile(r"\s*(?:the\s+|la\s+|el\s+|le\s+|les\s+|l['’])?")
+
+
+def _alternative_pairs(
+    text: str, index: int, trigger: re.Match[str], by_sentence: dict[int, list[_Found]]
+) -> tuple[tuple[_Found, _Found, int], tuple[_Found, _Found, int]] | None:
+    """ "zwischen Wien bzw. Bratislava und Budapest", "between Boston or Providence and New York": two
+    claims, one per alternative of the first party, each checked; None when the parties are not
+    written so (three places found right there, joined by "or" and "and")."""
+    here = by_sentence.get(index, [])
+    at = bisect_left(here, trigger.end(), key=lambda f: f.start)
+    if len(here) - at < 3:
+        return None
+    a, b, c = here[at : at + 3]
+    start = _PARTIES_START.match(text, trigger.end())
+    if start is None or a.start != start.end():
+        return None
+    if not _OR_GAP.fullmatch(text, a.end, b.start) or not _AND_GAP.fullmatch(text, b.end, c.start):
+        return None
+    return (a, c, index), (b, c, index)
 
 
 MAX_ROUTE_SENTENCES = 8  # a claim without parties looks this many sentences back for a route

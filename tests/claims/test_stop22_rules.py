@@ -180,3 +180,23 @@ def test_in_der_mitte_after_a_way_between_two_places() -> None:
     # "in der Mitte Deutschlands" stays a centre claim
     (centre,) = check_article("Kassel liegt ziemlich genau in der Mitte Deutschlands.").claims
     assert centre.read_as[1] == "centre of Germany"
+
+
+def test_alternatives_for_a_party_are_two_claims() -> None:
+    # donaureisen-gyor-auf-halber-strecke-wien-bratislava-budapest (fresh5, tuning part)
+    text = (
+        "Die Barock-Stadt Györ trägt auch den Beinamen „Stadt des Wassers“. Die Stadt liegt in Westungarn in "
+        "der kleinen Ungarischen Tiefebene, auf halber Strecke zwischen Wien bzw. Bratislava und Budapest."
+    )
+    vienna, bratislava = check_article(text).claims
+    assert vienna.read_as == ("Győr, Hungary", "Vienna, Austria", "Budapest, Hungary")
+    assert bratislava.read_as == ("Győr, Hungary", "Bratislava, Slovakia", "Budapest, Hungary")
+    assert "alternatives" in vienna.note
+    venue, (a, _) = vienna.result.venue, vienna.result.parties
+    assert abs(a.distance_km - km((venue.lat, venue.lon), (a.lat, a.lon))) < 1e-6
+
+
+def test_bzw_and_ca_do_not_end_a_sentence() -> None:
+    from geo.claims.article import split_sentences
+
+    assert len(split_sentences("Wir fahren bzw. laufen ca. 50 km bis Wien. Dann Pause.")) == 2
