@@ -241,7 +241,7 @@ def common_word(name: str, threshold: float, country: str = "") -> bool:
     if " " in key or key in city_names():
         return False
     if name.casefold() != key:  # a word with its accents: "côte" is as frequent as "cote" is not
-        langs = [lang for lang in WORD_LANGS if country not in OWN_LANGUAGE_COUNTRIES.get(lang, "")]
+        langs = [lang for lang in WORD_LANGS if country not in OWN_LANGUAGE_COUNTRIES.get(lang, "").split()]
         # ... in a language not the country's own ("Ceará" is frequent in Portuguese as the state)
         if max(zipf_frequency(name.casefold(), lang) for lang in langs) >= min(threshold, COMMON_ALIAS_ZIPF):
             return True

@@ -378,7 +378,13 @@ def area_centre(place: Place, named_as_country: bool) -> tuple[float, float, flo
     if found is None:
         raise InvalidInputError(f"{place.name} has no outline here")
     lat_c, lon_c, reach = found
-    how = "the centroid of its land in an equal-area projection, from the Natural Earth outline"
+    how = (
+        "the centroid of its main land (its largest piece and the pieces near it: for the United States "
+        "the contiguous states, for France the metropolitan land) in an equal-area projection, from the "
+        "Natural Earth outline"
+        if key[0] != "continent"
+        else "the centroid of its countries' land in an equal-area projection, from the Natural Earth outline"
+    )
     return lat_c, lon_c, reach, how
 
 

@@ -219,7 +219,7 @@ _TRIGGER = re.compile(
       | (?P<halfway_pt>(?:a|no)\s+meio\s+(?:do\s+)?caminho|a\s+meio\s+caminho)\s+(?:entre|de)\b
       | (?P<halfway_it>a\s+metà\s+strada)\s+(?:fra|tra)\b
       | (?P<halfway_de>auf\s+halbem\s+Wege?|(?:fast\s+)?auf\s+halber\s+Strecke|in\s+der\s+Mitte
-        |(?:(?:ziemlich|fast|ungefähr|etwa)\s+)?genau|mitten)\s+zwischen\b  # "genau zwischen A und B"
+        |(?:(?:ziemlich|fast|ungefähr|etwa)\s+)?genau)\s+zwischen\b  # "genau zwischen A und B"
       # "Centrally located in the Midlands between Launceston and Hobart"
       | (?P<central_between>central(?:ly)?\s+(?:located|situated|placed|positioned)
         \s+(?:in\s+[^,.;:]{1,40}?\s+)?between)\b
@@ -243,9 +243,10 @@ _TRIGGER = re.compile(
         # "the state’s “geographic” center", "the centre of the state of Montana"
         |\bthe\s+(?:(?:exact|very|true|real|actual|official|precise)\s+)?
         (?:(?:geographic(?:al)?|geometric(?:al)?|geodetic|physical)\s+)?(?:centre|center|heart|middle)\s+of\s+the\s+
-        @AREA_NOUNS@\b(?!['’])
+        @AREA_NOUNS@\b(?!['’])@NOT_COMPOUND@
         |\bthe\s+@AREA_NOUNS@['’]s\s+(?:(?:exact|true|real|actual|official)\s+)?
         (?:["“”']?(?:geographic(?:al)?|geometric(?:al)?|geodetic|physical)["“”']?\s+)?(?:centre|center|heart|middle)\b
+        @NOT_COMPOUND@
         # "it is the 'Centre of Britain'" (not "the same as the “Centre of Europe”": a term, no claim)
         |(?<=\bis\s)the\s+['‘"“](?:geographic(?:al)?\s+)?(?:centre|center)\s+of(?=\s+(?-i:[A-Z]))
         |en\s+el\s+(?:centro|corazón)\s+de(?:l)?|no\s+centro\s+d[eoa]
@@ -267,6 +268,14 @@ _TRIGGER = re.compile(
         (?:\s+the(?:\s+(?:large|major|big|three))*\s+(?:cities|towns)(?:\s+of)?)?)\b
     )""".replace("@UNITS@", _UNITS)
     .replace("@DISTANCE_UNITS@", _DISTANCE_UNITS)
+    # "the heart of the country music industry", "the nation's middle class", "the state's center-right":
+    # a compound noun, no area; after the noun only punctuation, a capital or a function word
+    .replace(
+        "@NOT_COMPOUND@",
+        r"(?![-‐])(?!\s+(?!(?:is|was|are|were|lies|lay|sits|stands|and|or|in|of|to|be|as|at|on|with|where|which"
+        r"|that|near|by|from|but|because|since|according|its|their|it|had|has|have|itself|remains|though)\b)"
+        r"(?-i:[a-z]))",
+    )
     .replace("@CAPITALISED_AREA@", r"(?=\s+(?:the\s+)?(?!@AREA_NOUNS@\b)(?-i:[A-Z]))")  # not "the Nation"
     .replace("@AREA_NOUNS@", _AREA_KINDS)
     .replace("@ROUTES@", route_names()),
@@ -405,7 +414,11 @@ _FOREIGN_FUNCTION_WORDS = _words(
 # "The position that Cleveland Enjoyed …": a capitalised verb in the past tense after a name is no part
 # of it (the scraped text capitalised it); the names that end so are listed
 _PAST_TENSE = re.compile(r"[A-Z][a-z]{2,}ed")
-_NAMES_IN_ED = _words("mohammed muhammed ahmed hamed saeed sayed javed naveed waleed rasheed khaled mahmed")
+_LOWER_NEXT = re.compile(r"\s+(?-i:[a-z])")
+_NAMES_IN_ED = _words(
+    """mohammed muhammed ahmed hamed saeed sayed javed naveed waleed rasheed khaled mahmed united incorporated
+    associated federated confederated consolidated reformed unified limited"""
+)  # and the words of names: "Leeds United", "Hereford United"
 _DIRECTIONS = _words("central northern southern eastern western north south east west northeast northwest")
 _EVENT_NOUNS = _words(
     "summit summits talks meeting meetings conference accord accords agreement declaration convention"
@@ -1066,6 +1079,10 @@ def _qualified(matcher: _Matcher, previous: _Found, area: Place, gap: str) -> _F
     (:mod:`geo.places.towns`). None when ``area`` is no state, ``previous`` is a country or an
     area, the gap is not a comma, or no namesake lies in the state (the caller's rules then apply).
     """
+    if area.kind != "state" and previous.place.country == "US" and area.country_name:
+        # "Columbus, Georgia": after a US town, a country that is also a US state's name is the state
+        states = [p for p in matcher.gaz.by_name(normalize_name(area.country_name)) if p.kind == "state"]
+        area = next((replace(p, query=area.query) for p in states if p.country == "US"), area)
     if (
         area.kind != "state"
         or previous.country
@@ -1157,6 +1174,8 @@ _IN_DIVISION = re.compile(
 
 def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> list[_Found]:
     found: list[_Found] = []
+    # "Columbus, Georgia … Columbus is …": a name the text placed in a state keeps that reading after
+    named_before: dict[str, Place] = {}
     for index, sentence in enumerate(sentences):
         words = list(_WORD.finditer(text, sentence.start, sentence.end))
         memo: dict[int, _Match] = {}  # _longest_match per word of the sentence
@@ -1181,6 +1200,8 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
                 and (qualified := _qualified(matcher, previous, place, text[previous.end : start]))
                 is not None
             ):
+                if not qualified.unplaced:
+                    named_before[matcher.word_key(previous.text)] = qualified.place
                 found[-1] = qualified
                 read_to = i + n
                 continue  # "Wellington, Colorado": the state says which Wellington (not the capital of NZ)
@@ -1211,14 +1232,19 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
             ) or bool(_MEETING_AFTER.match(text, end, sentence.end))
             if country and _CENTRAL.search(text, max(sentence.start, start - 12), start):
                 place, country = _central(place), False  # "Central U.S.A.": the middle of the country
+            before = named_before.get(matcher.word_key(text[start:end])) if named_before else None
+            if before is not None and place.radius_km is None and not country and before != place:
+                place = replace(
+                    before, query=text[start:end], note=f"the {text[start:end]} the text placed before"
+                )
             unplaced = ""
             if (
                 place.kind != "island"
                 and not country
-                # "l'île de Malte": a name of the island country, read as its capital
-                and normalize_name(text[start:end]) not in _country_names(matcher.gaz)
                 and place.radius_km is None
                 and _ISLAND_BEFORE.search(text, max(sentence.start, start - 16), start)
+                # "l'île de Malte": a name of the island country, read as its capital
+                and normalize_name(text[start:end]) not in _country_names(matcher.gaz)
             ):
                 unplaced = ISLAND_UNPLACED  # "l'île Amsterdam" is no city of the Netherlands
             found.append(_Found(place, text[start:end], start, end, index, meeting, country, unplaced))
@@ -1464,7 +1490,12 @@ def _accept(
             _capitalised(word)
             and word.lower() not in _NOT_NAME_WORDS
             and word.lower() not in _EVENT_NOUNS
-            and not (_PAST_TENSE.fullmatch(word) and word.lower() not in _NAMES_IN_ED)
+            # "Cleveland Enjoyed for about …": a verb, lower case after it (not a title-case headline)
+            and not (
+                _PAST_TENSE.fullmatch(word)
+                and word.lower() not in _NAMES_IN_ED
+                and _LOWER_NEXT.match(text, nxt.end())
+            )
             and _longest_match(text, words, i + n, matcher, memo) is None
         ):
             return False
@@ -1486,6 +1517,19 @@ def _resolve_party(raw: str, gaz: Gazetteer) -> Place:
         raise InvalidInputError("no place named")
     if len(words) > MAX_PARTY_WORDS or not any(_capitalised(w) for w in words):
         raise InvalidInputError(f"{raw!r} is not a place name")
+    try:
+        place = resolve(raw, gazetteer=gaz)
+    except GeoError:
+        place = None
+    if place is not None and place.iata and normalize_name(raw) == place.iata.lower() and not raw.isupper():
+        # "à mi-chemin du Cap et de Lisbonne": a word is no airport code unless written as one; "du Cap"
+        # is "le Cap" (Cape Town)
+        try:
+            return replace(resolve(f"Le {raw}", gazetteer=gaz), query=raw)
+        except GeoError:
+            raise InvalidInputError(f"{raw!r} is not a place name (only the code of {place.name})") from None
+    if place is not None:
+        return place
     try:
         return resolve(raw, gazetteer=gaz)
     except GeoError:
@@ -1577,7 +1621,13 @@ def check_article(
         for number, trigger in enumerate(_claim_words(text, sentence, seen)):
             if trigger.group("same_numbers") is not None and _stated(trigger) is None:
                 continue  # "30 km from A and 50 km from B": two different distances claim nothing
-            if previous_centre and _restated_centre(trigger):
+            if (
+                previous_centre
+                and last_end is not None
+                and _restated_centre(trigger)
+                and not _OF_NAMED.match(text, trigger.end())  # "… the centre of the state of Bavaria"
+                and not _place_between(by_sentence.get(index, []), last_end, trigger.start())
+            ):
                 continue  # "at the centre of Canada, i.e. right in the middle of the country": one claim
             previous_centre = trigger.group("centre") is not None
             earlier, last_end = last_end, trigger.end()
@@ -1638,6 +1688,19 @@ _MITTE_AT_END = re.compile(
 )  # the words that close "zwischen A und B liegt X … in der Mitte."
 # "Mitte der …", "Zentrum des …": a claim only when a place follows (every German noun is capitalised)
 _GERMAN_NOUN_CENTRE = re.compile(r"(?:geogra(?:f|ph)ische[rn]?\s+)?(?:Mitte|Zentrum)\s+(?:der|des|von)")
+
+
+_OF_NAMED = re.compile(r"\s+of\s+(?-i:[A-Z])", re.IGNORECASE)
+
+
+def _place_between(here: list[_Found], lo: int, hi: int) -> bool:
+    """Whether a place other than the one right after ``lo`` (the area of the claim words ending there)
+    is named before ``hi`` ("Enna is the navel of Sicily, and Caltanissetta is also in the middle of the
+    island": a second claim, about another place)."""
+    at = bisect_left(here, lo, key=lambda f: f.start)
+    if at < len(here) and here[at].start - lo <= 4:
+        at += 1  # the first claim's area
+    return at < len(here) and here[at].start < hi
 
 
 def _restated_centre(trigger: re.Match[str]) -> bool:
@@ -1989,6 +2052,13 @@ def _one_claim(
             named = [
                 f for f in found[ref_at : ref_at + 3] if f.end <= referring.end() and not _is_party(f, places)
             ]
+        if (
+            last_before is not None
+            and indefinite is not None
+            and indefinite.start() >= last_before.end
+            and not _COPULA.match(text, last_before.end)
+        ):
+            last_before = None  # "Denver needed a venue halfway between …": the venue is the one needed
         if last_before is not None and not _is_party(last_before, places):
             venue_found = last_before
         elif named:
@@ -2054,10 +2124,12 @@ def _one_claim(
                     )
                 )
                 and not _near_landmark(text, parties_end, f.start)
-                # "… e a Cidade do Cabo na África": where a party lies, not the venue
+                # "… e a Cidade do Cabo na África": where a party lies (an area holding it), not the venue
                 and not (
                     f.start - parties_end <= MAX_SETTING_GAP
                     and _SETTING.fullmatch(text, parties_end, f.start)
+                    and (f.country or f.place.radius_km is not None)
+                    and _holds(f, places[1])
                 )
             ]
             if after:
@@ -2087,7 +2159,7 @@ def _one_claim(
                     )
                 return unresolved("no venue: the sentence names no place that is said to be halfway")
     for f in (venue_found, *party_found, *more):
-        if f.unplaced:
+        if f.unplaced and f.unplaced != ISLAND_UNPLACED:
             return unresolved(_unplaced_reason(f))
     if trigger.group("route") is not None and venue_found.sentence != index:
         return unresolved(
@@ -2215,6 +2287,9 @@ def _one_claim(
             "; the claim is about the distance along the route, whose course is not known here: the "
             "figures on the straight line between its ends are shown, with no verdict"
         )
+    if venue_found.unplaced == ISLAND_UNPLACED and holds == "no":  # "l'île Amsterdam … à mi-chemin"
+        ambiguous = True
+        note = "; ".join(filter(None, (note, _island_note(venue_found))))
     nearest = _nearest(article, venue_found, list(zip(names, places, strict=True)))
     return Claim(
         _collapse(shown.text),
@@ -2242,6 +2317,13 @@ _PARTY_CLASS = re.compile(
     rf"(?:{_CLASS_NOUNS}|metropolises|villes|ciudades|cidades|città|Städten)\s+(?:of|de|do|da|di|von)\s+(?=\S)",
     re.IGNORECASE,
 )
+
+
+def _island_note(f: _Found) -> str:
+    return (
+        f"the text names an island {f.text}; read as {f.place.label}, which does not fit, and no island of "
+        "that name is in the gazetteer: no verdict"
+    )
 
 
 def _unplaced_reason(f: _Found) -> str:
@@ -3111,8 +3193,9 @@ _NEAR = re.compile(r"(?:\bnear|\bclose\s+to|\bnext\s+to|\blike)\s+(?:the\s+)?$",
 # "à mi-chemin entre Paris et Lyon, … non loin des vignobles de la Côte de Beaune": a place named in a
 # landmark near the venue is not the venue (but "the halfway … near the town of Redding" names it)
 _NEAR_AFTER = re.compile(
-    r"\b(?:near|close\s+to|next\s+to|not\s+far\s+from|non\s+loin\s+d|près\s+d|proche\s+d|à\s+proximité\s+d"
-    r"|cerca\s+de|perto\s+d|nahe|unweit|in\s+der\s+Nähe|vicino\s+a)",
+    r"\b(?:near|close\s+to|next\s+to|not\s+far\s+from|non\s+loin\s+(?:de|des|du|d['’])|près\s+(?:de|des|du|d['’])"
+    r"|proche\s+(?:de|des|du|d['’])|à\s+proximité\s+(?:de|des|du|d['’])|cerca\s+de|perto\s+d[eoa]s?|nahe|"
+    r"unweit\s+(?:von|der|des)|in\s+der\s+Nähe\s+(?:von|der|des)|vicino\s+a)(?!\w)",
     re.IGNORECASE,
 )
 # "…, located in the northern part of Bavaria": an area after "in" is a setting, not a subject
@@ -3120,7 +3203,18 @@ MAX_SETTING_GAP = 14
 _SETTING = re.compile(
     r"\s*,?\s*(?:in|na|no|en|em|au|aux|im|in\s+der|nel|nella|à)\s+(?:the\s+)?", re.IGNORECASE
 )
-_NEAR_GAP_WORDS = _words("the a town city village of de la le les des du d es the l")
+# between a place and "a town / a venue …": the place is that town ("Coober Pedy is a small town",
+# "Gundagai, a small town"), not a place that needs or picks one
+_COPULA = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:a|an)\s|,?\s*(?:is|was|are|were|remains|remained|became|becomes|"
+    r"lies|lay|sits|sat|stands|serves\s+as|has\s+been|had\s+been)\b|['’]s\b)",
+    re.IGNORECASE,
+)
+_NEAR_GAP_WORDS = _words(
+    """the a an town city village of de la le les des du d es l von der dem des di del della do da dos das
+    ciudad ville città cidade stadt dorf historic ancient old lovely small little pretty charming beautiful
+    market port capital"""
+)
 
 
 def _near_landmark(text: str, lo: int, start: int) -> bool:
@@ -3323,37 +3417,63 @@ def _area_named_at(article: _Article, index: int, position: int) -> _Found | Non
     return None
 
 
+MAX_KIND_LOOKBACK = 60  # "the state" looks back over at most this many places named before it
+
+
 def _area_of_kind(article: _Article, trigger: re.Match[str], noun: str) -> _Found | None:
     """The area "the state", "the nation", "the island" … refers to: the last area of that kind the
-    text names before ``trigger`` ("Montana … the centre of the state"), or None. The result stands
-    where the claim words do, so that what follows them is read as after the area."""
+    text names before ``trigger`` ("Montana … the centre of the state"), among the last
+    :data:`MAX_KIND_LOOKBACK` places (bounded work), or None. A town named with its state ("Lewistown,
+    Montana", "Austin, Texas") names that state. The result stands where the claim words do, so that
+    what follows them is read as after the area."""
     gaz = article.gaz
     countries = _country_names(gaz)
     end = bisect_left(article.found, trigger.start(), key=lambda f: f.start)
-    for f in reversed(article.found[:end]):
-        if noun in ("state", "province", "territory", "republic") and "," in f.text:
-            tail = f.text.rsplit(",", 1)[1].strip()  # "Lewistown, Montana": the town's state
-            state, _ = article.matcher.lookup(tail)
-            if state is not None and state.kind == "state":
-                return _Found(state, tail, trigger.start(), trigger.end(), f.sentence, False)
-        as_country = f.country or normalize_name(f.text) in countries
+    text = article.text
+    for f in reversed(article.found[max(0, end - MAX_KIND_LOOKBACK) : end]):
+        if noun in ("state", "province", "territory", "republic") and (state := _state_of(article, f)):
+            return _Found(state, state.name, trigger.start(), trigger.end(), f.sentence, False)
         kind = f.place.kind
+        if kind not in ("state", "island", "continent", "capital") and not f.country:
+            continue  # a town: no area of any kind (and no name to fold)
+        as_country = f.country or normalize_name(f.text) in countries
+        if as_country and _TOWN_QUALIFIER.match(text, f.end):
+            continue  # "Lebanon, Kansas": a town named after a country, not the country
         if (
             (noun in ("state", "province", "territory") and kind == "state" and not as_country)
             or (noun == "republic" and (kind == "state" or as_country))
             or (noun in ("country", "nation") and as_country)
-            or (noun in ("island", "archipelago") and (kind == "island" or as_country))
+            or (noun in ("island", "archipelago") and kind == "island")
             or (noun == "continent" and kind == "continent")
         ):
             return replace(f, start=trigger.start(), end=trigger.end(), country=as_country)
     if noun in ("country", "nation"):  # "Belle Fourche, South Dakota … the Center of the Nation"
-        for f in reversed(article.found[:end]):
+        for f in reversed(article.found[max(0, end - MAX_KIND_LOOKBACK) : end]):
             if f.place.country_name:
                 place, country = article.matcher.lookup(f.place.country_name)
                 if place is not None and country:
                     name = f.place.country_name
                     return _Found(place, name, trigger.start(), trigger.end(), f.sentence, False, True)
                 break
+    return None
+
+
+_TOWN_QUALIFIER = re.compile(r",\s*(?-i:[A-Z])")  # "Lebanon, Kansas": a state after the name
+
+
+def _state_of(article: _Article, f: _Found) -> Place | None:
+    """The first-level division a town is named with ("Lewistown, Montana") or, for a US town, the
+    state the gazetteer records for it ("Austin" … Texas); None otherwise."""
+    if "," in f.text:
+        state, _ = article.matcher.lookup(f.text.rsplit(",", 1)[1].strip())
+        if state is not None and state.kind == "state":
+            return state
+    if f.place.country == "US" and f.place.region and f.place.kind in ("city", "town", "capital"):
+        from geo.places.resolve import US_STATES
+
+        name = US_STATES.get(f.place.region)
+        states = article.gaz.by_name(normalize_name(name)) if name else []
+        return next((p for p in states if p.kind == "state" and p.country == "US"), None)
     return None
 
 
@@ -3386,25 +3506,50 @@ def _centre_claim(
             area = _Found(place, genitive.group(1), genitive.start(1), genitive.end(), index, False, country)
     if area is None and (named := _area_named_at(article, index, trigger.end())) is not None:
         area = named  # "nel cuore del Piemonte": a division the scan leaves to the place it locates
+    inside = [f for f in here if trigger.start() < f.start < trigger.end()]
+    if (
+        area is None
+        and inside
+        and (
+            inside[0].country
+            or inside[0].place.radius_km is not None
+            or normalize_name(inside[0].text) in _country_names(article.gaz)
+        )
+    ):
+        area = replace(inside[0], country=True) if inside[0].place.radius_km is None else inside[0]
+        # "the heart of the Republic of Ireland", "the centre of the State of Qatar"
     if area is None and (noun := _AREA_NOUN.search(trigger.group())) is not None:
         if after and re.fullmatch(r"\s+of\s+", text[trigger.end() : after[0].start]):
             area = after[0]  # "the centre of the state of Montana"
+            if area.place.radius_km is None and not area.country:  # "… of the state of New York"
+                states = [p for p in article.gaz.by_name(normalize_name(area.text)) if p.kind == "state"]
+                if states:
+                    area = replace(area, place=states[0])
         else:
             area = _area_of_kind(article, trigger, noun.group().lower())
         if area is None:
+            kind = noun.group().lower()
             return unresolved(
-                f"'{words}' refers to a {noun.group().lower()} named before, but the text names none "
-                "before it, so there is no middle to measure"
+                f"'{words}' refers to {'an' if kind[0] in 'aeiou' else 'a'} {kind} named before, but the "
+                "text names none before it, so there is no middle to measure"
             )
     if area is None:
         return unresolved(f"'{words} …' names no known area after it, so there is no middle to measure")
     # what the text says: "the centre of Texas", "the centre of the state (Texas)"
-    said = f"{words} ({area.text})" if area.start == trigger.start() else f"{words} {area.text}"
+    by_kind = area.start == trigger.start()
+    said = (
+        f"{words} ({area.text})"
+        if by_kind
+        else _collapse(text[trigger.start() : area.end])
+        if area.start <= trigger.end() + 6
+        else f"{words} {area.text}"
+    )
     if _POSSESSIVE.match(text, area.end):  # "at the heart of Germany's attack": of something of it
         return unresolved(
             f"'{said}'s …' is about something of {area.text}, not a place in it: no middle to measure"
         )
-    as_country = area.country or normalize_name(area.text) in _country_names(article.gaz)
+    # an area read by its kind ("the state") is what it was read as; a name may also be a country's
+    as_country = area.country or (not by_kind and normalize_name(area.text) in _country_names(article.gaz))
     if as_country and (island := _island_of_country(article.gaz, area)) is not None:
         area, as_country = replace(area, place=island, country=False), False
     if area.place.radius_km is None and not as_country:
@@ -3425,6 +3570,14 @@ def _centre_claim(
         and f.place != area.place
         # "Vila de Rei, no distrito de Castelo Branco, …": a place that only says where the venue lies
         and not _LOCATOR.search(text, max(0, f.start - 40), f.start)
+        # "the centre of Germany, and Kipfenberg …": the area of earlier centre words is no venue
+        and not _CENTRAL.search(text, max(0, f.start - 12), f.start)
+        # "Lebanon, Kansas": neither the country nor the state is the town the text names
+        and not (f.country and _TOWN_QUALIFIER.match(text, f.end))
+        and not (
+            f.place.radius_km is not None
+            and any(g.end < f.start and re.fullmatch(r",\s*", text[g.end : f.start]) for g in here)
+        )
         and not (f.country and area.place.country and f.place.country == area.place.country)
     ]
     referring = _REFERRING.search(text, sentence.start, trigger.start())
@@ -3483,7 +3636,12 @@ def _centre_claim(
             venue = here[at]
     if venue is None:
         return unresolved(f"no venue: nothing is said to be '{said}'")
-    if venue.unplaced:
+    if by_kind and not _holds(area, venue.place):  # read by its kind, before
+        return unresolved(
+            f"'{words}' was read as {area.text}, named before, but {venue.place.label} is not in "
+            f"{area.text}: the text may mean another area"
+        )  # "After leaving Oklahoma, the tour reached Austin … the center of the state"
+    if venue.unplaced and venue.unplaced != ISLAND_UNPLACED:
         return unresolved(_unplaced_reason(venue))
     result = check_centre(venue.place, area.place, bool(as_country), axis)
     lo, hi = _cited_sentence(text, sentence, trigger)
@@ -3494,6 +3652,9 @@ def _centre_claim(
     # "Morton, Derbyshire … the centre of England" read as Morton, Illinois: a venue beyond the area,
     # in another country, is a namesake the gazetteer lacks, not a claim to answer "no"
     elsewhere = result.share > 1 and bool(area.place.country) and venue.place.country != area.place.country
+    if venue.unplaced == ISLAND_UNPLACED and result.holds == "no":
+        elsewhere = True
+        note += "; " + _island_note(venue)
     if elsewhere:
         note += (
             f"; {venue.text} was read as {venue.place.label}, outside {area.text} altogether: the text "

@@ -50,7 +50,8 @@ FRESH6_FLOOR = {"tune": (20, 2, 0), "heldout": (8, 5, 0)}  # stop 21 end: held-o
 # read the code), split into thirds by id: first read, untouched, with the stop-21 code 13 of 82 right
 # (9 + 4), 1 misread, 39 found nowhere, 0 false positives in 33 negatives; with the stop-22 code of that
 # moment 14 (9 + 5). The tuning two-thirds may be read from now on, the held-out third stays untouched.
-FRESH7_FLOOR = {"tune": (15, 1, 0), "heldout": (5, 0, 0)}
+# (the French "le Spitzberg" was dropped again after a review: "der Spitzberg" is a German hill)
+FRESH7_FLOOR = {"tune": (14, 1, 0), "heldout": (5, 0, 0)}
 
 
 def test_the_corpus_score_does_not_fall_below_its_floor() -> None:

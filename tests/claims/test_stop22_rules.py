@@ -67,10 +67,12 @@ def test_a_mi_chemin_du_and_an_island_the_gazetteer_lacks() -> None:
         "L'île Amsterdam est une île de l'Océan Indien, située à peu près à mi-chemin du cap de "
         "Bonne-Espérance et la Tasmanie par 37°80' de latitude Sud et 78° de longitude Est."
     )
-    report = check_article(text)
-    assert not report.claims
-    (unresolved,) = report.unresolved
-    assert "names an island Amsterdam" in unresolved.reason
+    (claim,) = check_article(text).claims
+    assert claim.ambiguous and claim.holds == "no"  # read as the Dutch capital, which does not fit
+    assert "names an island Amsterdam" in claim.note
+    # a city on its namesake island that fits is checked as usual
+    (montreal,) = check_article("The island of Montreal is halfway between Quebec City and Ottawa.").claims
+    assert not montreal.ambiguous and montreal.holds in ("yes", "roughly")
 
 
 def test_an_island_country_named_as_an_island_is_the_country() -> None:

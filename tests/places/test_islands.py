@@ -245,7 +245,7 @@ def test_hawaii_written_with_the_okina_is_the_state(written: str) -> None:
         ("Sardaigne", "Sardinia"),
         ("Córcega", "Corsica"),
         ("Kreta", "Crete"),
-        ("Spitzberg", "Svalbard"),
+        ("Spitzbergen", "Svalbard"),
         ("Tasmanie", "Tasmania"),
         ("cap de Bonne-Espérance", "Cape of Good Hope"),
     ],
@@ -255,11 +255,12 @@ def test_islands_and_capes_by_their_names_in_other_languages(name: str, expected
 
 
 def test_bear_island_between_spitsbergen_and_the_north_cape() -> None:
-    # calendarz-bear-island-a-peu-pres-a-mi-chemin-spitzberg-cap-nord-fr (fresh7, tuning part)
+    # after calendarz-bear-island-a-peu-pres-a-mi-chemin-spitzberg-cap-nord-fr (fresh7, tuning part); the
+    # French "le Spitzberg" is left out: "der Spitzberg" is also a German hill's name
     text = (
         "Bear Island (norvégien : Bjrnya, prononcé [bj]) est l'île la plus méridionale de l'archipel "
         "norvégien du Svalbard. L'île est située dans la partie ouest de la mer de Barents, à peu près à "
-        "mi-chemin entre le Spitzberg et le Cap Nord."
+        "mi-chemin entre le Spitzbergen et le Cap Nord."
     )
     (claim,) = check_article(text).claims
     assert claim.read_as == ("Bear Island", "Svalbard", "North Cape")
@@ -267,3 +268,5 @@ def test_bear_island_between_spitsbergen_and_the_north_cape() -> None:
     g = Geodesic.WGS84
     assert abs(a.distance_km - g.Inverse(venue.lat, venue.lon, a.lat, a.lon)["s12"] / 1000) < 1e-6
     assert abs(b.distance_km - g.Inverse(venue.lat, venue.lon, b.lat, b.lon)["s12"] / 1000) < 1e-6
+    # the hill between Tübingen and Rottenburg is no archipelago
+    assert not check_article("Der Spitzberg liegt auf halbem Weg zwischen Tübingen und Rottenburg.").claims
