@@ -1980,15 +1980,20 @@ def _one_claim(
         listing = _list_items(text, here, parties_from, connector, clause_end, index, gaz)
         if listing[2] is not None:  # "Beijing, Shunghai, Chongquing and Guangzhou": not two of them
             return unresolved(f"party {listing[2].raw!r} of the list cannot be resolved: {listing[2].error}")
+        refined: list[_Found] = []  # a list whose item refines the one before names two parties
         if len(listing[0]) >= 3:  # "equidistante de Porto Alegre, Montevidéu, Buenos Aires e Assunção"
             more = listing[0]
+            extra += listing[1]
+        elif len(listing[0]) == 2 and _APPOSITION_IN.search(text, parties_from, connector.start()):
+            refined = listing[0]  # "le Brésil, plus précisément Recife, et Lisbonne"
             extra += listing[1]
         elif len(_distinct(listed)) >= 2:  # "from New York, Tokyo, and Frankfurt": a list of three or more
             last = [f for f in here[first + len(listed) : first + len(listed) + 1] if f.start < clause_end]
             more = _distinct(listed + last)
-        sides: list[tuple[str, Place]] = []
-        parties_end = connector.end()
-        for lo, hi in ((parties_from, connector.start()), (connector.end(), clause_end)):
+        sides: list[tuple[str, Place]] = [(f.text, f.place) for f in refined]
+        party_found += refined
+        parties_end = max([connector.end(), *(f.end for f in refined)])
+        for lo, hi in () if refined else ((parties_from, connector.start()), (connector.end(), clause_end)):
             first = bisect_left(here, lo, key=lambda f: f.start)
             inside = here[first : first + 1] if first < len(here) and here[first].start < hi else []
             if inside:
@@ -2495,7 +2500,9 @@ def _list_items(
         spans.append((at, at + len(piece)))
         at += len(piece) + 1
     tail = _party_text(text[connector.end() : clause_end])
-    spans.append((connector.end(), connector.end() + len(tail)))
+    begin = text.find(tail, connector.end(), clause_end) if tail else -1
+    begin = connector.end() if begin < 0 else begin  # "… and the Netherlands": after the article
+    spans.append((begin, begin + len(tail)))
     items: list[_Found] = []
     new: list[_Found] = []
     for start, end in spans:
@@ -2533,6 +2540,9 @@ _APPOSITION = re.compile(
     r"|concretamente|précisément|plus\s+précisément|genauer|nämlich|cioè|ossia|precisamente)\b",
     re.IGNORECASE,
 )
+
+
+_APPOSITION_IN = re.compile(r",\s*" + _APPOSITION.pattern.removeprefix(r"\s*"), re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -103,3 +103,24 @@ def test_the_state_named_before_is_looked_for_in_bounded_time() -> None:
     )
     report = check_article(text)
     assert report.claims == () and len(report.unresolved) == 3000
+
+
+def test_the_last_item_of_a_list_keeps_its_whole_name() -> None:
+    # "… and the Netherlands" was cut to "Netherl" (the span kept the length of the article-less name)
+    text = "Utrecht is equidistant from London, Paris and the Netherlands."
+    (claim,) = check_article(text).claims
+    assert claim.between == ("London", "Paris", "Netherlands")
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Dakar est à mi-chemin entre le Brésil, plus précisément Recife, et Lisbonne.",
+            ("Recife", "Lisbonne"),
+        ),
+    ],
+)
+def test_a_list_read_as_two_parties(text: str, parties: tuple[str, str]) -> None:
+    (claim,) = check_article(text).claims
+    assert claim.between == parties
