@@ -99,7 +99,7 @@ THRESHOLD_STEP = 0.2  # the limits are also tried ×0.8 (stricter) and ×1.2 (lo
 MAX_THRESHOLD_STEP = 0.9  # a step of 1 or more would scale the stricter limits to 0 or below
 
 _WITH_AIRPORTS = frozenset({"capital", "city", "town", "geocoded"})
-_AREAS = frozenset({"continent", "region", "state", "island"})
+_AREAS = frozenset({"continent", "region", "state", "island", "sea"})
 _ORDER = (HALFWAY, ROUGHLY, NOT_HALFWAY, UNDEFINED)  # most favourable first
 _FROM_HOLDS = {"yes": HALFWAY, "roughly": ROUGHLY, "no": NOT_HALFWAY}
 

@@ -363,7 +363,9 @@ _AS_TO = re.compile(
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 # ---- place-finding rules ------------------------------------------------------------------------
-_WORD = re.compile(r"[^\W\d_]+|(?<=[^\W\d_] )\d{1,3}\b")  # words, and a number after one ("Lower 48")
+# words, and a number after one ("Lower 48"); two capitalised words run together by a page's scraping
+# ("The Irish TimesDundalk's location", "Map of AscensionAscension Island") are two words
+_WORD = re.compile(r"[A-Z][a-z]{3,}(?=[A-Z][a-z]{3})|[^\W\d_]+|(?<=[^\W\d_] )\d{1,3}\b")
 _REGION_END = re.compile(r"coast|seaboard|interior|mainland|midwest", re.I)
 _NGRAM_GAP = re.compile(r"[\s.,'’-]{1,3}")
 _ABBREVIATIONS = {"US": "US", "USA": "US", "UK": "GB", "UAE": "AE", "PRC": "CN"}  # dots removed
@@ -1488,6 +1490,11 @@ def _accept(
         word = nxt.group()
         if (
             _capitalised(word)
+            # "Palmyra Atoll National Wildlife Refuge": an island or area's park is on it
+            and not (
+                _PROTECTED_AREA.match(text, words[i + n - 1].end())
+                and _is_area(text, words, i, matcher, memo)
+            )
             and word.lower() not in _NOT_NAME_WORDS
             and word.lower() not in _EVENT_NOUNS
             # "Cleveland Enjoyed for about …": a verb, lower case after it (not a title-case headline)
@@ -1500,6 +1507,18 @@ def _accept(
         ):
             return False
     return True
+
+
+_PROTECTED_AREA = re.compile(
+    r"\s(?:National|Marine)\s+(?:Wildlife\s+Refuge|Park|Marine\s+Monument|Monument|Seashore|Preserve|Reserve)\b"
+)
+
+
+def _is_area(
+    text: str, words: list[re.Match[str]], i: int, matcher: _Matcher, memo: dict[int, _Match] | None
+) -> bool:
+    hit = _longest_match(text, words, i, matcher, memo)
+    return hit is not None and (hit[1].radius_km is not None or hit[1].kind == "island")
 
 
 # ---- claims -------------------------------------------------------------------------------------
@@ -2021,6 +2040,13 @@ def _one_claim(
         (name_a, place_a), (name_b, place_b) = sides
         names, places = (name_a, name_b), (place_a, place_b)
 
+    # A sea as a party: how far a place is from a sea is to its nearest coast, which needs an outline
+    if (sea := next((p for p in (*places, *(f.place for f in more)) if p.kind == "sea"), None)) is not None:
+        return unresolved(
+            f"party '{sea.query or sea.name}' is a sea ({sea.name}): the distance to a sea is to its nearest "
+            "coast, and the offline data holds no outline of it, only a representative point"
+        )
+
     # The venue.
     if venue_found is None:
         shared = (
@@ -2033,7 +2059,8 @@ def _one_claim(
             (
                 f
                 for f in reversed(before)
-                if not (shared and claim_before is not None and f.end > claim_before)
+                if f.place.kind != "sea"  # "islands in the Indian Ocean, midway between …": in it, not it
+                and not (shared and claim_before is not None and f.end > claim_before)
                 and not _ATTRIBUTE.search(text, max(0, f.start - 40), f.start)
                 and not _REFERENCE_POINT.search(text, max(0, f.start - 40), f.start)
                 and not (
@@ -3268,6 +3295,8 @@ def _subject(
         wants_area = any(kinds)  # "the islands" of a text that names an island by its town only
     counts: dict[tuple[float, float], list[_Found]] = {}
     for f in found_before:
+        if f.place.kind == "sea":
+            continue  # a place lies in the sea; the sea is no venue
         is_area = f.place.radius_km is not None or f.country  # a country named as such is its territory
         if (wants_area and not is_area) or (wants_point and is_area):
             continue  # "the city" is no state, "the archipelago" no city
@@ -3567,6 +3596,9 @@ def _centre_claim(
     from geo.analysis.areas import area_centre, area_span
 
     axis = _centre_axis(words)
+    if axis is None and (measured := _MEASURED_AXIS.match(text, area.end, sentence.end)) is not None:
+        # "in the middle of the Mediterranean sea when measured from east to west": one coordinate
+        axis = LATITUDINAL if measured.group(1).lower() in ("north", "south", "nord", "sud") else LONGITUDINAL
     try:
         lat, lon, reach, _ = area_centre(area.place, bool(as_country))
         if axis is not None:
@@ -3578,6 +3610,7 @@ def _centre_claim(
         for f in here
         if f.end <= trigger.start()
         and f.place != area.place
+        and f.place.kind != "sea"
         # "Vila de Rei, no distrito de Castelo Branco, …": a place that only says where the venue lies
         and not _LOCATOR.search(text, max(0, f.start - 40), f.start)
         # "the centre of Germany, and Kipfenberg …": the area of earlier centre words is no venue
@@ -3691,7 +3724,7 @@ def _centre_claim(
 _LIES_AT = re.compile(
     r"(?:\s+(?:peninsulare|continentale|metropolitana|métropolitaine|continental|peninsular|proper))?"
     r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:is|was|lies|lay|sits|falls|stands|to\s+(?:be|lie)|"
-    r"(?:is|was)\s+(?:(?:actually|really|officially|now|said\s+to\s+be|located|situated|found|marked)\s+){1,2}|"
+    r"(?:is|was)(?:\s+(?:actually|really|officially|now|indeed|also|generally|traditionally|commonly|widely|often|usually|said\s+to\s+be|thought\s+to\s+be|believed\s+to\s+be|located|situated|found|marked)){1,2}|"
     r"(?:está|estuvo|estaba|é|foi|era)\s+(?:marcad[oa]|situad[oa]|ubicad[oa]|localizad[oa])|se\s+(?:ubica|halla)|"
     r"se\s+(?:situe|trouve|situait|trouvait|encuentra|sitúa|situa|localiza)|"
     r"est\s+(?:ainsi\s+|donc\s+|bien\s+)?(?:situé|située|localisé|localisée)|est|si\s+trova|è|está|estaba|queda|"
@@ -3898,6 +3931,13 @@ def _cited_sentence(text: str, sentence: Sentence, trigger: re.Match[str]) -> tu
 
 _OF_AREA = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)  # "the capital of Manitoba": a complement
 MAX_LINE_PLACE_KM = 100.0  # a place named with a meridian or parallel lies this near it, or is not on it
+
+
+_MEASURED_AXIS = re.compile(
+    r"[^.;:!?]{0,40}?\b(?:from|d['’]|de|von)\s*(east|west|north|south|est|ouest|nord|sud)\s+"
+    r"(?:to|en|à|a|nach)\s+(?:west|east|north|south|ouest|est|nord|sud)\b",
+    re.IGNORECASE,
+)
 
 
 def _centre_axis(words: str) -> str | None:

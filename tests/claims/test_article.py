@@ -100,13 +100,21 @@ def test_seed_claim_numbers_agree_with_geographiclib() -> None:
     assert result == check_halfway(resolve("Anchorage"), resolve("Washington"), resolve("Beijing"))
 
 
-def test_seed_places_skip_person_names_papers_seas_and_read_asia_as_the_continent() -> None:
+def test_seed_places_skip_person_names_papers_and_read_asia_as_the_continent_and_the_sea_as_a_sea() -> None:
     report = check_article(SEED.read_text(encoding="utf-8"))
     # Antony (France) in "Antony Blinken", Taipei in "Taiwan Strait" are not places; "in Asia" is the
-    # continent (not the town in the Philippines), "Alaska" the state, "Anchorage, Alaska" one place.
-    assert place_names(report) == {"Washington, D.C.", "Beijing", "Anchorage", "Alaska", "Asia"}
+    # continent (not the town in the Philippines), "Alaska" the state, "Anchorage, Alaska" one place;
+    # "the South China Sea" is the sea (not China).
+    assert place_names(report) == {
+        "Washington, D.C.",
+        "Beijing",
+        "Anchorage",
+        "Alaska",
+        "Asia",
+        "South China Sea",
+    }
     kinds = {p.name: resolve(p.name).kind for p in report.places}
-    assert (kinds["Asia"], kinds["Alaska"]) == ("continent", "state")
+    assert (kinds["Asia"], kinds["Alaska"], kinds["South China Sea"]) == ("continent", "state", "sea")
     (anchorage,) = [p for p in report.places if p.name == "Anchorage"]
     assert [m.text for m in anchorage.mentions] == ["Anchorage"]  # ", Alaska" only said which Anchorage
     china = next(p for p in report.places if p.name == "Beijing")
@@ -350,7 +358,7 @@ def test_text_report_shows_each_claim_with_its_card_and_what_was_not_checked() -
     text = format_report(check_article(SEED.read_text(encoding="utf-8")))
     assert text.startswith("1 claim checked, 0 not checked.")
     assert "Verdict: ROUGHLY HALFWAY" in text and "venue Anchorage, between Washington and Beijing" in text
-    assert "Places named (5):" in text
+    assert "Places named (6):" in text
     text = format_report(article("unresolved.txt"))
     assert "0 claims checked, 5 not checked." in text and "unknown place 'Gondor'" in text
 

@@ -1,0 +1,114 @@
+"""Reading rules of stop 23, each from a tuning corpus sentence (record id in a comment): seas as the
+areas of centre claims (never venues, never parties measured from a point), "is located in" after a
+centre, two names run together by a page's scraping, and a park after an island's name."""
+
+from __future__ import annotations
+
+import pytest
+from reference import km
+
+from geo.claims.article import check_article
+from geo.places.resolve import resolve
+
+KOTTE, INDIAN_OCEAN = (6.9108, 79.8878), (-20.0, 80.0)
+
+
+def test_a_sea_is_the_area_of_a_centre_claim_measured_from_its_point() -> None:
+    # navy-lk-sri-lanka-centre-of-indian-ocean (fresh6, tuning part)
+    (claim,) = check_article(
+        "Sri Lanka is positioned in the centre of the Indian Ocean at the crossroads."
+    ).claims
+    assert claim.venue == "Sri Lanka" and claim.between == ("Indian Ocean",)
+    (centre,) = claim.result.parties
+    assert (centre.lat, centre.lon) == INDIAN_OCEAN  # data/regions.csv: the sea's hand-placed point
+    venue = claim.result.venue
+    assert km((venue.lat, venue.lon), KOTTE) < 5
+    assert centre.distance_km == pytest.approx(km((venue.lat, venue.lon), INDIAN_OCEAN), abs=1e-6)
+    # 2,980 km from a point whose sea reaches 6,820 km: Sri Lanka lies at its northern edge
+    assert claim.holds == "no"
+
+
+@pytest.mark.parametrize(
+    ("name", "sea"),
+    [
+        ("Pacific", "Pacific Ocean"),  # not Pacific, Missouri
+        ("the Atlantic", "Atlantic Ocean"),  # not Atlantic, Iowa
+        ("Mittelmeer", "Mediterranean Sea"),
+        ("South Atlantic", "South Atlantic Ocean"),
+        ("Irish Sea", "Irish Sea"),
+    ],
+)
+def test_sea_names_resolve_to_the_sea(name: str, sea: str) -> None:
+    place = resolve(name)
+    assert (place.name, place.kind) == (sea, "sea")
+    assert place.radius_km is not None and place.radius_km > 100
+
+
+def test_a_place_in_a_sea_is_the_venue_not_the_sea() -> None:
+    # infogalactic-cocos-keeling-midway-australia-sri-lanka (fresh3); isleofmancastle-… (fresh7, tuning)
+    text = (
+        "The Cocos (Keeling) Islands are a territory of Australia in the Indian Ocean, midway between "
+        "Australia and Sri Lanka."
+    )
+    assert all(claim.venue != "Indian Ocean" for claim in check_article(text).claims)
+    text = (
+        "The Isle of Man is located in the middle of the northern Irish Sea, approximately equidistant "
+        "from the islands of Britain and Ireland."
+    )
+    claims = check_article(text).claims
+    assert claims and all(claim.venue == "Isle of Man" for claim in claims)
+
+
+def test_a_sea_as_a_party_is_listed_not_measured_from_its_point() -> None:
+    report = check_article("Panama lies halfway between the Atlantic and the Pacific.")
+    assert not report.claims
+    (unresolved,) = report.unresolved
+    assert "is a sea (Atlantic Ocean)" in unresolved.reason and "nearest coast" in unresolved.reason
+
+
+def test_a_centre_measured_along_one_axis_of_a_sea_with_no_outline_is_not_checked() -> None:
+    # openpolar-malta-island-in-the-middle (fresh4)
+    report = check_article(
+        "Malta is approximately in the middle of the Mediterranean sea when measured from east to west."
+    )
+    assert not report.claims
+    assert len(report.unresolved) == 1
+
+
+def test_is_located_after_a_centre_names_the_venue() -> None:
+    # russia-travel-tyva-center-of-asia (fresh6, tuning part): "is (indeed) located in" was not read
+    for sentence in (
+        "The geographic center of Germany is located in Niederdorla.",
+        "The geographic center of Germany is indeed located in Niederdorla.",
+    ):
+        (claim,) = check_article(sentence).claims
+        assert claim.venue == "Niederdorla" and claim.between == ("Germany",)
+
+
+def test_two_names_run_together_by_scraping_are_two_words() -> None:
+    # askaboutireland-dundalk-lies-halfway-belfast-dublin (fresh7, tuning part); worldvoyagers-ascension
+    text = (
+        "Dundalk Motorway\nImage courtesy of The Irish TimesDundalk's location is very interesting as it "
+        "lies halfway between Belfast and Dublin."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Dundalk" and claim.between == ("Belfast", "Dublin")
+    text = "Map of AscensionAscension Island lies about half way between Africa and South America."
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Ascension Island"
+
+
+def test_short_capitalised_prefixes_keep_a_name_whole() -> None:
+    # "MacArthur", "McAllen", "DeKalb": a prefix of under four letters is part of the name
+    report = check_article("DeKalb is halfway between Chicago and Rockford.")
+    assert all(claim.venue != "Kalb" for claim in report.claims)
+    assert all(p.name != "Arthur" for p in check_article("General MacArthur met them in Tokyo.").places)
+
+
+def test_a_park_after_an_island_name_is_on_the_island() -> None:
+    # visit-usa-palmyra-halfway-hawaii-samoa (fresh6, tuning part)
+    text = "About halfway between Hawai‘i and American Samoa lies Palmyra Atoll National Wildlife Refuge."
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Palmyra Atoll" and claim.between == ("Hawai‘i", "American Samoa")
+    # a town's namesake park is no reason to read the town: "Glacier National Park" is not Glacier, WA
+    assert all(p.name != "Glacier" for p in check_article("Glacier National Park is in Montana.").places)
