@@ -367,7 +367,8 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # ("The Irish TimesDundalk's location", "Map of AscensionAscension Island") are two words
 _WORD = re.compile(r"[A-Z][a-z]{3,}(?=[A-Z][a-z]{3})|[^\W\d_]+|(?<=[^\W\d_] )\d{1,3}\b")
 _REGION_END = re.compile(r"coast|seaboard|interior|mainland|midwest", re.I)
-_NGRAM_GAP = re.compile(r"[\s.,'’-]{1,3}")
+_NGRAM_GAP = re.compile(r"[\s.,'’‘-]{1,3}")
+_OWN_LETTER_GAP = re.compile(r"['’‘]")  # "Hawai'i", "O‘ahu": a lower-case end after an apostrophe
 _ABBREVIATIONS = {"US": "US", "USA": "US", "UK": "GB", "UAE": "AE", "PRC": "CN"}  # dots removed
 # Common English words that are also towns of 15,000+ people, and surnames that are towns:
 # counted only right after a locative word.
@@ -1421,7 +1422,12 @@ def _longest_match(
         longest += 1
     for n in range(longest, 0, -1):
         last = words[i + n - 1].group()
-        lower_end = n > 1 and not _capitalised(last) and not last.isdigit()
+        lower_end = (
+            n > 1
+            and not _capitalised(last)
+            and not last.isdigit()
+            and not _OWN_LETTER_GAP.fullmatch(text, words[i + n - 2].end(), words[i + n - 1].start())
+        )
         if lower_end and not _REGION_END.fullmatch(last):
             continue  # a name ends with a capitalised word ("Rio de Janeiro") or a number ("Lower 48")
         place, country = matcher.lookup(text[words[i].start() : words[i + n - 1].end()])
