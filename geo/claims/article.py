@@ -2121,7 +2121,11 @@ def _one_claim(
                     f"{_collapse(sentences[venue_found.sentence].text)!r}"
                 )
             elif (
-                (subject := _subject(_first_before(found, referring.start()), places, referring.group()))
+                (
+                    subject := _subject(
+                        _first_before(found, referring.start()), places, referring.group(), text
+                    )
+                )
                 is None
                 or subject[1] < 2
             ) and (opening := _last_opening(article, index, places)) is not None:
@@ -2172,7 +2176,7 @@ def _one_claim(
             ]
             if after:
                 venue_found = after[0]
-            elif (subject := _subject(_first_before(found, sentence.start), places)) and (
+            elif (subject := _subject(_first_before(found, sentence.start), places, text=text)) and (
                 subject[1] >= 2 or _in_title(subject[0], found)
             ):
                 venue_found, mentions = subject
@@ -2228,7 +2232,9 @@ def _one_claim(
             context_notes.append(why_party)
         places = (two[0], two[1])
     party_places = [f.place for f in more] if len(more) >= 3 else list(places)
-    venue_found, why_venue = _namesake_in_country(venue_found, party_places, gaz)
+    venue_found, why_venue = _namesake_in_country(
+        venue_found, party_places, gaz, _context_places(article, venue_found, party_places)
+    )
     context_notes.append(why_venue)
     placed = _placed_elsewhere(venue_found, article)
     if isinstance(placed, str):
@@ -3093,7 +3099,9 @@ def reread(claim: Claim, choice: Alternative, thresholds: Thresholds | None = No
 MIN_NAMESAKE_GAIN_KM = 1000.0  # a namesake in the others' country is read when it is this much nearer them
 
 
-def _namesake_in_country(f: _Found, others: list[Place], gaz: Gazetteer) -> tuple[_Found, str]:
+def _namesake_in_country(
+    f: _Found, others: list[Place], gaz: Gazetteer, context: Sequence[Place] = ()
+) -> tuple[_Found, str]:
     """The namesake of ``f`` in the country of all the ``others`` when the usual reading is far off.
 
     "300 km from Madrid, Barcelona, Bilbao, and Valencia": Valencia is the Spanish one, not the
@@ -3118,6 +3126,11 @@ def _namesake_in_country(f: _Found, others: list[Place], gaz: Gazetteer) -> tupl
         return sum(float(distance_km(place.lat, place.lon, o.lat, o.lon)) for o in others) / len(others)
 
     best = namesakes[0]
+    near = [p for p in context if p.country == country and p.radius_km is None]
+    if near and len(namesakes) > 1:
+        # "80 miles Northeast of Columbia, SC, Florence …": the namesake nearest the other places the
+        # text names around it (not the parties: that would read the claim true by choice)
+        best = min(namesakes, key=lambda p: sum(float(distance_km(p.lat, p.lon, o.lat, o.lon)) for o in near))
     if mean_km(usual) - mean_km(best) < MIN_NAMESAKE_GAIN_KM:
         return f, ""
     why = (
@@ -3125,6 +3138,22 @@ def _namesake_in_country(f: _Found, others: list[Place], gaz: Gazetteer) -> tupl
         f"{usual.label}"
     )
     return _Found(replace(best, query=f.text), f.text, f.start, f.end, f.sentence, f.meeting), why
+
+
+MAX_CONTEXT_SENTENCES = 3  # the places named this many sentences around a name are its context
+
+
+def _context_places(article: _Article, f: _Found, parties: Sequence[Place]) -> list[Place]:
+    """The other places named within :data:`MAX_CONTEXT_SENTENCES` sentences of ``f``: not its
+    namesakes, not the parties."""
+    lo = bisect_left(article.found, f.sentence - MAX_CONTEXT_SENTENCES, key=lambda g: g.sentence)
+    hi = bisect_left(article.found, f.sentence + MAX_CONTEXT_SENTENCES + 1, key=lambda g: g.sentence)
+    name = normalize_name(f.text)
+    return [
+        g.place
+        for g in article.found[lo:hi][:MAX_CONTEXT_PLACES]
+        if g.place not in parties and normalize_name(g.text) != name and not g.country
+    ]
 
 
 MAX_PLACING_CHARS = 80  # a state named this close to a mention of the venue places it
@@ -3285,7 +3314,7 @@ _POINT_NOUNS = re.compile(
 
 
 def _subject(
-    found_before: list[_Found], parties: tuple[Place, Place], referring: str = ""
+    found_before: list[_Found], parties: tuple[Place, Place], referring: str = "", text: str = ""
 ) -> tuple[_Found, int] | None:
     """The place a text is about so far: named most often, the first named on a tie; not a party.
 
@@ -3303,6 +3332,8 @@ def _subject(
     for f in found_before:
         if f.place.kind == "sea":
             continue  # a place lies in the sea; the sea is no venue
+        if text and _REFERENCE_POINT.search(text, max(0, f.start - 40), f.start):
+            continue  # "80 miles Northeast of Columbia, SC, Florence is …": Columbia only says where
         is_area = f.place.radius_km is not None or f.country  # a country named as such is its territory
         if (wants_area and not is_area) or (wants_point and is_area):
             continue  # "the city" is no state, "the archipelago" no city
@@ -3617,6 +3648,8 @@ def _centre_claim(
         if f.end <= trigger.start()
         and f.place != area.place
         and f.place.kind != "sea"
+        # "Alice Springs is halfway between Adelaide and Darwin, almost in the centre of Australia"
+        and not _between_party(text, f, here)
         # "Vila de Rei, no distrito de Castelo Branco, …": a place that only says where the venue lies
         and not _LOCATOR.search(text, max(0, f.start - 40), f.start)
         # "the centre of Germany, and Kipfenberg …": the area of earlier centre words is no venue
@@ -3633,9 +3666,13 @@ def _centre_claim(
     venue = _namesake_within(before[-1], lat, lon, reach, article.gaz, text) if before else None
     if venue is not None and (longer := _longer_town(text, venue, sentence.start, lat, lon, reach)):
         venue = longer
+    if venue is not None and (  # "ultimo lembo d'Italia, l'Isola di Lampedusa: …": the town after the country
+        before[-1].country or normalize_name(before[-1].text) in _country_names(article.gaz)
+    ):
+        venue = _town_within(text, before[-1].end, trigger.start(), index, here, lat, lon, reach) or venue
     subject: tuple[_Found, int] | None = None
     if referring is not None or trigger.group().lower().startswith("in"):  # only then is it used
-        subject = _subject(_first_before(article.found, sentence.start), (area.place, area.place))
+        subject = _subject(_first_before(article.found, sentence.start), (area.place, area.place), text=text)
     if (
         venue is not None
         and referring is not None
@@ -3939,6 +3976,23 @@ _OF_AREA = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)  # "the capital of 
 MAX_LINE_PLACE_KM = 100.0  # a place named with a meridian or parallel lies this near it, or is not on it
 
 
+_BETWEEN_FIRST = re.compile(  # the first party of a halfway claim before a centre claim
+    r"\b(?:halfway|half[\s-]way|midway|equidistant)\s+between\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _between_party(text: str, f: _Found, here: list[_Found]) -> bool:
+    """Whether ``f`` is A or B of "halfway between A and B" (a party of another claim, no venue)."""
+    if _BETWEEN_FIRST.search(text, max(0, f.start - 40), f.start):
+        return True
+    at = bisect_left(here, f.start, key=lambda g: g.start)
+    return (
+        at > 0
+        and _AND_GAP.fullmatch(text, here[at - 1].end, f.start) is not None
+        and _BETWEEN_FIRST.search(text, max(0, here[at - 1].start - 40), here[at - 1].start) is not None
+    )
+
+
 _MEASURED_AXIS = re.compile(
     r"[^.;:!?]{0,40}?\b(?:from|d['’]|de|von)\s*(east|west|north|south|est|ouest|nord|sud)\s+"
     r"(?:to|en|à|a|nach)\s+(?:west|east|north|south|ouest|est|nord|sud)\b",
@@ -3961,7 +4015,7 @@ def _tied_subject(article: _Article, start: int, area: Place, subject: tuple[_Fo
     """Whether another place is named as often as ``subject`` before ``start`` (the runner-up, with
     the subject left out): "This spot is the longitudinal centre of Canada" after "Vancouver" and
     "Newfoundland", once each, names neither."""
-    runner = _subject(_first_before(article.found, start), (subject[0].place, area))
+    runner = _subject(_first_before(article.found, start), (subject[0].place, area), text=article.text)
     return runner is not None and runner[1] >= subject[1] and subject[1] == 1
 
 

@@ -112,3 +112,47 @@ def test_a_park_after_an_island_name_is_on_the_island() -> None:
     assert claim.venue == "Palmyra Atoll" and claim.between == ("Hawai‘i", "American Samoa")
     # a town's namesake park is no reason to read the town: "Glacier National Park" is not Glacier, WA
     assert all(p.name != "Glacier" for p in check_article("Glacier National Park is in Montana.").places)
+
+
+FLORENCE_SC = (34.1954, -79.7626)
+
+
+def test_the_places_around_a_name_choose_its_namesake_not_the_parties() -> None:
+    # fdtc-florence-sc-midway-new-york-miami (fresh8, tuning part): "80 miles Northeast of Columbia, SC"
+    # only says where Florence is (no subject of the text), and the places named around it (Columbia,
+    # Charleston, Myrtle Beach) choose Florence, South Carolina over the larger Florence, Alabama
+    text = (
+        "Approximately 80 miles Northeast of Columbia, SC, Florence is the largest city in Florence County.  "
+        "The city  is located at the intersection of I-95 about midway between New York and Miami.   By "
+        "highway, it is 100 miles North of Charleston, SC; 90 miles South of Fayetteville, NC; and about 70 "
+        "miles West of Myrtle Beach, SC."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Florence"
+    venue = claim.result.venue
+    assert km((venue.lat, venue.lon), FLORENCE_SC) < 5
+    # the same text with no place around Florence keeps the gazetteer's usual US reading and says so
+    (bare,) = check_article("Florence is a city. The city is about midway between New York and Miami.").claims
+    assert km((bare.result.venue.lat, bare.result.venue.lon), FLORENCE_SC) > 100
+
+
+def test_the_parties_of_a_halfway_claim_are_no_venue_of_the_centre_claim_after_it() -> None:
+    # heyjudeblog-alice-springs-halfway-adelaide-darwin (fresh8, tuning part)
+    text = (
+        "Alice Springs is more or less halfway between Adelaide and Darwin, almost in the geographical "
+        "centre of Australia."
+    )
+    halfway, centre = check_article(text).claims
+    assert halfway.between == ("Adelaide", "Darwin") and centre.between == ("Australia",)
+    assert halfway.venue == centre.venue == "Alice Springs"
+
+
+def test_a_town_named_after_a_country_is_the_venue_of_a_centre_claim() -> None:
+    # lampedusainfo-isola-persa-nel-centro-del-mediterraneo-it (fresh8, tuning part)
+    text = (
+        "Lungo la costa orientale del continente africano, a largo della città di Tunisi, affiora dal mare, "
+        "ultimo lembo d’Italia, l’Isola di Lampedusa: 11 Km per 3,7 Km, questa è la presentazione di una "
+        "minuscola isola persa nel centro del Mediterraneo."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Lampedusa" and claim.between == ("Mediterraneo",)
