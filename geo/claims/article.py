@@ -142,6 +142,20 @@ _DISTANCE_UNITS = (
 _UNITS = _DISTANCE_UNITS + r"|hours?|hrs?|minutes|mins?"
 # the kinds of area a text names by their kind once it has named them ("the state", "the nation")
 _AREA_KINDS = r"(?:state|province|country|nation|island|archipelago|continent|republic|territory)"
+# the same kinds in French, Spanish, German, Italian and Portuguese, and the English kind each stands for
+_FOREIGN_KIND = {
+    **dict.fromkeys(("pays", "país", "paese", "landes"), "country"),
+    **dict.fromkeys(("île", "isla", "ilha", "isola", "insel"), "island"),
+    **dict.fromkeys(
+        (
+            "région", "región", "região", "regione", "region", "province", "provincia", "província",
+            "provinz", "état", "estado", "stato", "staates", "bundeslandes", "département", "departamento",
+            "kantons", "canton", "cantón", "comunidad",
+        ),
+        "state",
+    ),
+}  # fmt: skip
+_FOREIGN_KINDS = "(?:" + "|".join(sorted(_FOREIGN_KIND, key=len, reverse=True)) + ")"
 # Every claim starts with a letter or a digit: "(?=\w)" turns away the other half of the word
 # boundaries (word ends) before the alternatives are tried, which halves the scan of an article.
 _TRIGGER = re.compile(
@@ -230,7 +244,12 @@ _TRIGGER = re.compile(
         |a\s+(?:uguale|pari)\s+distanza)
         (?:\s+[^\W\d_]+(?:mente|ment|mente))?)
         \s+(?:de|entre|da|fra|tra|von|zwischen)\b
-      | (?P<centre>\bin\s+the\s+(?:middle|centre|center|heart)\s+of@CAPITALISED_AREA@
+      | (?P<centre>
+        # an area named by its kind in five languages: "au centre du pays", "en el centro de la región",
+        # "im Zentrum des Landes", "al centro del paese", "no centro do país"
+        (?:\bau|\ben\s+el|\bno|\bal|\bnel|\bim|\bin\s+der)\s+(?:centre|cœur|coeur|centro|corazón|coração|cuore
+        |Zentrum|Herzen|Mitte)\s+(?:du|de\s+la|de\s+l['’]|del|de|do|da|della|dell['’]|des|der)\s*@FOREIGN_KINDS@\b
+        |\bin\s+the\s+(?:middle|centre|center|heart)\s+of@CAPITALISED_AREA@
         |(?<!same\sas\s)\bthe\s+(?:(?:exact|very|true|real|actual|official|precise)\s+)?['‘"“]?  # not a term
         (?:(?:dead|geographic(?:al)?|geometric(?:al)?|physical|longitudinal|latitudinal)\s+(?:\([\w\s–-]{3,20}\)\s+)?)?
         (?:centre|center|midpoint|heart|navel)['’"”]?\s+of@CAPITALISED_AREA@  # 'dead centre' of
@@ -278,6 +297,7 @@ _TRIGGER = re.compile(
     )
     .replace("@CAPITALISED_AREA@", r"(?=\s+(?:the\s+)?(?!@AREA_NOUNS@\b)(?-i:[A-Z]))")  # not "the Nation"
     .replace("@AREA_NOUNS@", _AREA_KINDS)
+    .replace("@FOREIGN_KINDS@", _FOREIGN_KINDS)
     .replace("@ROUTES@", route_names()),
     re.IGNORECASE | re.VERBOSE,
 )
@@ -1175,7 +1195,12 @@ _IN_DIVISION = re.compile(
 )
 
 
-def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> list[_Found]:
+def _find_places(
+    text: str, sentences: list[Sentence], matcher: _Matcher, divisions: list[_Found] | None = None
+) -> list[_Found]:
+    """The place mentions of ``text``, in order. A division named only to say where another place
+    is ("in Oberösterreich", "de Extremadura") is no mention; it goes to ``divisions``, where "the
+    region" of a later centre claim may find it."""
     found: list[_Found] = []
     # "Columbus, Georgia … Columbus is …": a name the text placed in a state keeps that reading after
     named_before: dict[str, Place] = {}
@@ -1227,6 +1252,8 @@ def _find_places(text: str, sentences: list[Sentence], matcher: _Matcher) -> lis
                 read_to = i + n
                 continue  # "Geneva, Switzerland", "Anchorage, Alaska": the area only says which place
             if place.kind == "state" and place.region and _IN_DIVISION.search(text, max(0, start - 8), start):
+                if divisions is not None:
+                    divisions.append(_Found(place, text[start:end], start, end, index, False))
                 read_to = i + n
                 continue  # "in Oberösterreich", "dell'Umbria": a division that says where another place is
             prev_word = words[i - 1].group().lower() if i > 0 else ""
@@ -1629,11 +1656,13 @@ def check_article(
     text = plain_text(source, main=main)
     sentences = split_sentences(text)
     matcher = _Matcher(gaz)
-    found = _with_lines(text, sentences, _find_places(text, sentences, matcher))
+    divisions: list[_Found] = []
+    found = _with_lines(text, sentences, _find_places(text, sentences, matcher, divisions))
     by_sentence: dict[int, list[_Found]] = {}
     for f in found:
         by_sentence.setdefault(f.sentence, []).append(f)
     article = _Article(text, sentences, found, [f for f in found if f.meeting], gaz, thresholds, matcher)
+    article.divisions = divisions
     claims: list[Claim] = []
     unresolved: list[Unresolved] = []
     read = 0  # claims read (MAX_ARTICLE_CLAIMS)
@@ -1812,6 +1841,7 @@ class _Article:
     thresholds: Thresholds | None
     matcher: _Matcher
     extra: list[_Found] = field(default_factory=list)  # parties read with resolve(), not in ``found``
+    divisions: list[_Found] = field(default_factory=list)  # divisions that only locate a place
     checks: dict[tuple[Place, Place, Place], CheckResult] = field(default_factory=dict)
     mentions: dict[str, list[int]] = field(default_factory=dict)  # name -> indices in ``found``
     placed: dict[tuple[str, Place], Place | str] = field(default_factory=dict)  # _placed_elsewhere
@@ -3461,7 +3491,7 @@ def _island_of_country(gaz: Gazetteer, area: _Found) -> Place | None:
 _GENITIVE = re.compile(r"\s*(?:the\s+)?([^\W\d_][\w-]*?)s\b")  # "Mitte Deutschlands", "Baden-Württembergs"
 
 
-_AREA_NOUN = re.compile(_AREA_KINDS, re.IGNORECASE)
+_AREA_NOUN = re.compile(rf"\b(?:{_AREA_KINDS}|{_FOREIGN_KINDS})\b", re.IGNORECASE)
 
 
 _KIND_WORD = re.compile(
@@ -3506,7 +3536,13 @@ def _area_of_kind(article: _Article, trigger: re.Match[str], noun: str) -> _Foun
     countries = _country_names(gaz)
     end = bisect_left(article.found, trigger.start(), key=lambda f: f.start)
     text = article.text
-    for f in reversed(article.found[max(0, end - MAX_KIND_LOOKBACK) : end]):
+    recent = article.found[max(0, end - MAX_KIND_LOOKBACK) : end]
+    if noun in ("state", "province") and article.divisions:  # "de la comunidad autónoma de Extremadura"
+        last = bisect_left(article.divisions, trigger.start(), key=lambda f: f.start)
+        recent = sorted(
+            recent + article.divisions[max(0, last - MAX_KIND_LOOKBACK) : last], key=lambda f: f.start
+        )
+    for f in reversed(recent):
         if noun in ("state", "province", "territory", "republic") and (state := _state_of(article, f)):
             return _Found(state, state.name, trigger.start(), trigger.end(), f.sentence, False)
         kind = f.place.kind
@@ -3602,7 +3638,9 @@ def _centre_claim(
                 if states:
                     area = replace(area, place=states[0])
         else:
-            area = _area_of_kind(article, trigger, noun.group().lower())
+            area = _area_of_kind(
+                article, trigger, _FOREIGN_KIND.get(noun.group().lower(), noun.group().lower())
+            )
         if area is None:
             kind = noun.group().lower()
             return unresolved(
@@ -3671,8 +3709,21 @@ def _centre_claim(
     ):
         venue = _town_within(text, before[-1].end, trigger.start(), index, here, lat, lon, reach) or venue
     subject: tuple[_Found, int] | None = None
-    if referring is not None or trigger.group().lower().startswith("in"):  # only then is it used
-        subject = _subject(_first_before(article.found, sentence.start), (area.place, area.place), text=text)
+    if referring is not None or _LOCATED_IN.match(trigger.group()):  # only then is it used
+        # a country stands for its capital's point: its capital may still be what the text is about
+        # ("Kigali is the capital. It lies in the centre of the country.")
+        own = replace(area.place, lat=lat, lon=lon) if as_country else area.place
+        countries = _country_names(article.gaz)
+        earlier = [
+            f
+            for f in _first_before(article.found, sentence.start)
+            if not (
+                as_country
+                and (f.country or normalize_name(f.text) in countries)
+                and _same_country(f.place, area.place)
+            )
+        ]  # the country named is not what lies in its own centre
+        subject = _subject(earlier, (own, own), text=text)
     if (
         venue is not None
         and referring is not None
@@ -3701,7 +3752,7 @@ def _centre_claim(
     if (
         venue is None
         and coordinate is None
-        and (referring is not None or trigger.group().lower().startswith("in"))
+        and (referring is not None or _LOCATED_IN.match(trigger.group()))
         and subject is not None
     ):
         if _tied_subject(article, sentence.start, area.place, subject):
@@ -3976,6 +4027,9 @@ _OF_AREA = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)  # "the capital of 
 MAX_LINE_PLACE_KM = 100.0  # a place named with a meridian or parallel lies this near it, or is not on it
 
 
+# "(it is) in the middle of …", "(elle est) au centre du pays", "(sie liegt) im Zentrum des Landes": a
+# centre claim whose venue may be the place the text is about
+_LOCATED_IN = re.compile(r"in\b|im\b|au\b|en\s+el\b|no\b|al\b|nel\b", re.IGNORECASE)
 _BETWEEN_FIRST = re.compile(  # the first party of a halfway claim before a centre claim
     r"\b(?:halfway|half[\s-]way|midway|equidistant)\s+between\s+(?:the\s+)?$", re.IGNORECASE
 )

@@ -156,3 +156,41 @@ def test_a_town_named_after_a_country_is_the_venue_of_a_centre_claim() -> None:
     )
     (claim,) = check_article(text).claims
     assert claim.venue == "Lampedusa" and claim.between == ("Mediterraneo",)
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "area"),
+    [
+        # loeilrepublicain-kigali-quasiment-au-centre-du-pays-fr (fresh8, tuning part)
+        (
+            "Kigali est la capitale du Rwanda. Kigali est situé quasiment au centre du pays.",
+            "Kigali",
+            "Rwanda",
+        ),
+        # quizzclub-kigali-im-zentrum-des-landes-de (fresh8, tuning part): "Sie" is the capital named before
+        (
+            "Kigali ist die Hauptstadt von Ruanda. Sie liegt im Zentrum des Landes am Kagera.",
+            "Kigali",
+            "Ruanda",
+        ),
+        # xacopedia-merida-centro-extremadura-es (fresh8, tuning part): "de Extremadura" only locates, yet
+        # it is the region "la región" refers to
+        (
+            "Capital de la comunidad autónoma de Extremadura, Mérida se localiza en el centro de la región.",
+            "Mérida",
+            "Extremadura",
+        ),
+        ("Arezzo è in Toscana. Arezzo si trova al centro della regione.", "Arezzo", "Toscana"),
+        ("Kigali is the capital. It lies in the centre of the country.", "Kigali", "Rwanda"),
+    ],
+)
+def test_an_area_named_by_its_kind_in_five_languages(text: str, venue: str, area: str) -> None:
+    (claim,) = check_article(text).claims
+    assert (claim.venue, claim.between) == (venue, (area,))
+
+
+def test_a_kind_with_no_such_area_before_is_listed() -> None:
+    report = check_article("Mérida se localiza en el centro de la región.")
+    assert not report.claims
+    (unresolved,) = report.unresolved
+    assert "named before" in unresolved.reason

@@ -136,8 +136,9 @@ def test_the_cote_de_nuits_is_no_venue() -> None:
         "à mi-chemin entre Paris et Lyon, légèrement à l’est, non loin des vignobles prestigieux de la Côte "
         "de Nuits et de la Côte de Beaune."
     )
-    (claim,) = check_article(text).claims
-    assert claim.read_as[0].startswith("Dijon")
+    centre, halfway = check_article(text).claims  # "au cœur de la région Bourgogne-Franche-Comté", too
+    assert halfway.kind == "halfway" and halfway.read_as[0].startswith("Dijon")
+    assert centre.venue == "Dijon" and centre.between == ("Bourgogne-Franche-Comté",)
 
 
 def test_a_sentence_with_generic_division_words_finds_no_area() -> None:
