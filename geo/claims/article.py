@@ -230,6 +230,10 @@ _TRIGGER = re.compile(
       | (?P<halfway_fr>à\s+mi-chemin|à\s+mi\s+chemin|à\s+mi-distance)
         \s+(?:entre|de|du|des|d['’])(?:\b|(?<=['’]))  # "à mi-chemin du cap … et de la Tasmanie"
       | (?P<halfway_es>a\s+(?:mitad|medio)\s+(?:de\s+)?camino|a\s+mitad\s+de\s+distancia)\s+(?:entre|de)\b
+      # "un punto intermedio entre CDMX, Monterrey y Guadalajara", "ponto intermediário entre", "point
+      # intermédiaire entre", "punto intermedio tra"
+      | (?P<intermediate>punto\s+intermedio|ponto\s+intermedi[áa]rio|point\s+intermédiaire)
+        \s+(?:entre|tra|fra)\b
       | (?P<halfway_pt>(?:a|no)\s+meio\s+(?:do\s+)?caminho|a\s+meio\s+caminho)\s+(?:entre|de)\b
       | (?P<halfway_it>a\s+metà\s+strada)\s+(?:fra|tra)\b
       | (?P<halfway_de>auf\s+halbem\s+Wege?|(?:fast\s+)?auf\s+halber\s+Strecke|in\s+der\s+Mitte
@@ -270,7 +274,7 @@ _TRIGGER = re.compile(
         |(?<=\bis\s)the\s+['‘"“](?:geographic(?:al)?\s+)?(?:centre|center)\s+of(?=\s+(?-i:[A-Z]))
         |en\s+el\s+(?:centro|corazón)\s+de(?:l)?|no\s+centro\s+d[eoa]
         |\bel\s+centro\s+(?:geogr[aá]fico\s+|geom[eé]trico\s+)?de(?:l)?(?=\s+(?:la\s+)?(?-i:[A-Z]))
-        |\bal\s+centro\s+d(?:i|el|ella)(?=\s+(?-i:[A-Z]))
+        |\bal\s+(?:centro|cuore)\s+(?:d(?:i|el|ella)\s+|d['’]|dell['’])(?=\s*(?-i:[A-Z]))
         |\bnel\s+(?:cuore|centro)\s+(?:d['’]|dell['’]|della\s+|del\s+|di\s+)(?=\s*(?-i:[A-Z]))  # del Piemonte
         |\bno\s+coração\s+d[eoa]s?(?=\s+(?-i:[A-Z]))
         |\b(?:il\s+|o\s+)?(?:vero\s+)?centro\s+(?:geogr[aá]fico|geod[eé]sico|geom[eé]trico)\s+
@@ -1819,6 +1823,7 @@ def _kind(trigger: re.Match[str]) -> str:
         (HALFWAY, "halfway_fr"),
         (HALFWAY, "halfway_es"),
         (HALFWAY, "halfway_pt"),
+        (HALFWAY, "intermediate"),
         (HALFWAY, "halfway_it"),
         (HALFWAY, "halfway_de"),
         (HALFWAY, "central_between"),
@@ -2026,6 +2031,17 @@ def _one_claim(
         if connector is None and trigger.group().lower().endswith("from"):
             to = _TO.search(text, parties_from, clause_end)  # "halfway from A to B"
             connector = _Span(to.start(), to.end()) if to is not None else None
+        if (
+            connector is None
+            and trigger.group("middle") is not None
+            and trigger.group().lower().endswith("of")
+        ):
+            # "slap bang in the middle of Australia, now that you ask": one area, no list of places
+
+            def unresolved_centre(reason: str) -> Unresolved:
+                return Unresolved(_collapse(shown.text), reason, MIDPOINT, shown.start, shown.end)
+
+            return _centre_claim(article, index, trigger, here, unresolved_centre)
         if connector is None:
             words = _collapse(trigger.group())
             within = f" within {MAX_CLAUSE_CHARS} characters" if clause_end < sentence.end else ""
@@ -3766,7 +3782,18 @@ def _centre_claim(
         venue = _coordinate_venue(coordinate, venue, index, area.place, bool(as_country))
     if venue is None and not before:  # "the centre of Italy lies at Narni": the venue follows
         venue = _venue_after_centre(text, area, sentence, index, here, lat, lon, reach, article.gaz)
-    if venue is None and not before and (fronted := _FRONTED.match(text, area.end, sentence.end)):
+    if (
+        venue is None
+        and not before
+        and not text[sentence.start : trigger.start()].strip()
+        and (find := _FRONTED_FIND.match(text, max(area.end, trigger.end()), sentence.end)) is not None
+    ):
+        at = bisect_left(here, find.end(), key=lambda f: f.start)
+        if at < len(here) and here[at].start == find.end():
+            venue = _namesake_within(here[at], lat, lon, reach, article.gaz, text)
+        elif (run := _NAME_RUN.match(text, find.end(), sentence.end)) is not None:
+            venue = _town_within(text, run.start(), run.end(), index, here, lat, lon, reach)
+    if venue is None and not before and (fronted := _FRONTED_LATER.match(text, area.end, sentence.end)):
         # "At the heart of Europe, Switzerland is known for …": the subject after the comma
         at = bisect_left(here, fronted.end(), key=lambda f: f.start)
         if at < len(here) and here[at].start == fronted.end() and _FRONTED_VERB.match(text, here[at].end):
@@ -3834,7 +3861,16 @@ _LIES_AT = re.compile(
 )
 
 
-_FRONTED = re.compile(r"\s*,\s*")
+# "En el corazón de México encontrarás San Luis Potosí", "Im Herzen Deutschlands liegt Kassel", "In the
+# heart of Mexico lies …": a centre that opens the sentence, a verb, then the venue
+_FRONTED_FIND = re.compile(
+    r"\s*,?\s*(?:you(?:['’]ll|\s+will)\s+find|you\s+find|lies|sits|stands|liegt|befindet\s+sich|"
+    r"se\s+(?:trouve|situe|encuentra|ubica|halla)|encontrar[áa]s?|encontramos|si\s+trova|sorge|fica|"
+    r"on\s+trouve|trouve-t-on|se\s+encontra)\s+",
+    re.IGNORECASE,
+)
+# "al centro d'Italia e di quattro vallate strategiche, Arezzo è …": the fronted phrase may go on a little
+_FRONTED_LATER = re.compile(r"[^,.;:!?()]{0,60}?,\s*")
 # the verb after the subject that follows a fronted "At the heart of Europe, …" (six languages)
 _FRONTED_VERB = re.compile(
     r"[\s,]+(?:is|was|lies|sits|has|had|stands|became|'s|’s|est|était|se\s+trouve|es|está|era|ist|liegt|war"

@@ -194,3 +194,45 @@ def test_a_kind_with_no_such_area_before_is_listed() -> None:
     assert not report.claims
     (unresolved,) = report.unresolved
     assert "named before" in unresolved.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "area"),
+    [
+        # slp-gob-corazon-de-mexico-punto-intermedio-es (fresh8, tuning part)
+        ("En el corazón de México encontrarás San Luis Potosí.", "San Luis Potosí", "México"),
+        ("Im Herzen Deutschlands liegt Kassel.", "Kassel", "Deutschland"),
+        ("Au cœur de la France se trouve Bourges.", "Bourges", "France"),
+        ("In the heart of Germany lies Niederdorla.", "Niederdorla", "Germany"),
+        # villaportoverde-arezzo-al-centro-ditalia-it (fresh8, tuning part): "d’" and a longer fronted phrase
+        (
+            "Favorita dalla straordinaria posizione geografica al centro d’Italia e di quattro vallate "
+            "strategiche, Arezzo è il Capoluogo di Provincia più antico di tutta la Toscana.",
+            "Arezzo",
+            "Italia",
+        ),
+    ],
+)
+def test_a_centre_that_opens_the_sentence_names_the_venue_after_it(text: str, venue: str, area: str) -> None:
+    claims = [c for c in check_article(text).claims if c.kind == "midpoint"]
+    assert [(c.venue, c.between) for c in claims] == [(venue, (area,))]
+
+
+def test_a_point_intermediate_between_three_cities_is_judged_by_equal_distance() -> None:
+    # slp-gob-corazon-de-mexico-punto-intermedio-es (fresh8, tuning part)
+    text = "San Luis Potosí es un punto intermedio entre CDMX, Monterrey y Guadalajara."
+    (claim,) = check_article(text).claims
+    assert claim.venue == "San Luis Potosí" and claim.between == ("CDMX", "Monterrey", "Guadalajara")
+    venue = claim.result.venue
+    for party in claim.result.parties:
+        assert party.distance_km == pytest.approx(
+            km((venue.lat, venue.lon), (party.lat, party.lon)), abs=1e-6
+        )
+
+
+def test_in_the_middle_of_one_area_is_a_centre_claim_not_a_list() -> None:
+    # moshtour-alice-springs-slap-bang-middle-australia (fresh8, tuning part): the venue is named only
+    # later in the page, so the claim stays unsure, but as a centre claim, not "expected A and B"
+    report = check_article("Pretty much slap bang in the middle of Australia, now that you ask.")
+    (unresolved,) = report.unresolved
+    assert unresolved.kind == "midpoint" and "A and B" not in unresolved.reason
