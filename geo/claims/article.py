@@ -168,7 +168,7 @@ _TRIGGER = re.compile(
       | (?P<halfway>half[\s-]?way)(?:\s+(?:point|mark|house))?(?:\s+by\s+(?:road|rail|car|train|air|sea))?
         \s+(?:between|from)\b
       | (?P<midway>mid[\s-]?way)(?:\s+point)?(?:\s+by\s+(?:road|rail|car|train|air|sea))?\s+(?:between|from)\b
-      | (?P<midpoint>mid[\s-]?point\s+(?:between|of)|Mittelpunkt\s+zwischen)\b
+      | (?P<midpoint>mid[\s-]?point(?:\s+(?:location|position))?\s+(?:between|of)|Mittelpunkt\s+zwischen)\b
       | (?P<bare>(?:half[\s-]?way|mid[\s-]?way)\s+(?:(?:refuel(?:l)?ing|fuel(?:l)?ing|rest|supply)\s+)?
         (?:point|mark|stop|station|stopover)\b
         (?!\s+(?:of|through|in\s+the)\b)  # "the halfway point of the season"
@@ -246,7 +246,9 @@ _TRIGGER = re.compile(
         |a\s+la\s+misma\s+distancia|à\s+(?:la\s+)?même\s+distance|à\s+mesma\s+distância
         |à\s+égale\s+distance|a\s+igual\s+distancia|a\s+igual\s+distância|alla\s+stessa\s+distanza
         |a\s+(?:uguale|pari)\s+distanza)
-        (?:\s+[^\W\d_]+(?:mente|ment|mente))?)
+        (?:\s+[^\W\d_]+(?:mente|ment|mente))?
+        # "equidistante em seis quilómetros de Nazaré e Alcobaça"
+        (?:\s+(?:em|a|à|en|de)\s+(?:[\w,.]+\s+){0,2}(?:quil[óo]metros|kil[óo]metros|kilomètres|chilometri|km))?)
         \s+(?:de|entre|da|fra|tra|von|zwischen)\b
       | (?P<centre>
         # an area named by its kind in five languages: "au centre du pays", "en el centro de la región",
@@ -376,7 +378,7 @@ _AND_WORD = re.compile(r"(?<=\s)(?:and|y|et|e|und|que\s+de|que\s+da|que\s+do|que
 _FOREIGN_ARTICLE = re.compile(
     r"^(?:l['’]|(?:la|le|les|el|los|las|o|os|as|lo|il|gli|der|die|das|dem|den)\s+)", re.I
 )
-_CITY_OF = re.compile(r"\b(?:city|town)\s+of\s+$", re.IGNORECASE)
+_CITY_OF = re.compile(r"\b(?:city|town|village|hamlet)\s+of\s+$", re.IGNORECASE)
 _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _OR = re.compile(r"\s+or\s+", re.IGNORECASE)
 _AS_TO = re.compile(
@@ -402,7 +404,7 @@ _AMBIGUOUS = _words(
     panorama roman pen march retreat reservoir boom mine mile aurora coin bend opportunity crystal jam bear
     superior male holiday young anew springs liberal buy surprise clay sunset police acre tours bath mobile
     buffalo sale bury independence god bank federal central liberty summit alliance bay airport imperial
-    olympic
+    olympic población poblacion
     jackson lincoln madison clinton warren carson franklin wilson taylor davis anderson walker wright
     richardson mason stanley dalton barry david leslie alice roy sue lucas dixon newton darwin"""
 )
@@ -2282,6 +2284,8 @@ def _one_claim(
         venue_found, party_places, gaz, _context_places(article, venue_found, party_places)
     )
     context_notes.append(why_venue)
+    namesake_doubt = any(n.startswith(NAMESAKE_DOUBT) for n in context_notes)
+    context_notes = [n.removeprefix(NAMESAKE_DOUBT) for n in context_notes]
     placed = _placed_elsewhere(venue_found, article)
     if isinstance(placed, str):
         return unresolved(placed)
@@ -2366,6 +2370,7 @@ def _one_claim(
     note = "; ".join(filter(None, (note, *_misfit_notes(misfit))))
     ambiguous = (
         joint_doubt
+        or namesake_doubt
         or bool(misfit)
         or (holds == "no" and any(a.holds in ("yes", "roughly") for a in alternatives))
     )
@@ -2376,6 +2381,20 @@ def _one_claim(
         note += (
             "; the claim is about the distance along the route, whose course is not known here: the "
             "figures on the straight line between its ends are shown, with no verdict"
+        )
+    if _foreign_namesake(venue_found, places, result.detour_pct):
+        # "the village of Leslie … between Jefferson City and St. Louis" read as Leslie, South Africa
+        ambiguous = True
+        note = "; ".join(
+            filter(
+                None,
+                (
+                    note,
+                    f"{venue_found.text} was read as {venue_found.place.label}, in another country than both "
+                    f"parties and far off the way (+{result.detour_pct:,.0f} %): the text probably means "
+                    f"another {venue_found.text}, which the gazetteer does not know",
+                ),
+            )
         )
     if venue_found.unplaced == ISLAND_UNPLACED and holds == "no":  # "l'île Amsterdam … à mi-chemin"
         ambiguous = True
@@ -3183,10 +3202,42 @@ def _namesake_in_country(
         f"{f.text!r} read as {best.label}, in the country of the other places; the usual reading is "
         f"{usual.label}"
     )
+    if not near and any(
+        float(distance_km(p.lat, p.lon, best.lat, best.lon)) > NAMESAKE_DOUBT_KM for p in namesakes[1:3]
+    ):  # "Florence's midpoint location between New York and Miami": Florence, AL or SC?
+        rivals = [p.label for p in namesakes[1:3] if float(distance_km(p.lat, p.lon, best.lat, best.lon)) > 0]
+        why += (
+            f"; {f.text} may as well be {' or '.join(rivals)}: the text names no place around it that tells"
+        )
+        why = NAMESAKE_DOUBT + why
     return _Found(replace(best, query=f.text), f.text, f.start, f.end, f.sentence, f.meeting), why
 
 
 MAX_CONTEXT_SENTENCES = 3  # the places named this many sentences around a name are its context
+FOREIGN_NAMESAKE_DETOUR_PCT = 100.0  # a small venue abroad, this far off the way: another namesake
+FOREIGN_NAMESAKE_POPULATION = 100_000  # a city this large (or a capital) is read with confidence
+
+
+def _foreign_namesake(venue: _Found, parties: Sequence[Place], detour: float | None) -> bool:
+    """Whether a small venue read in another country than both parties (which share one), far off
+    the way, is more likely a namesake the gazetteer does not know than what the text means."""
+    place = venue.place
+    countries = {p.country for p in parties}
+    return (
+        detour is not None
+        and detour > FOREIGN_NAMESAKE_DETOUR_PCT
+        and len(countries) == 1
+        and None not in countries
+        and place.country not in countries
+        and place.radius_km is None
+        and not venue.country
+        and place.kind != "capital"
+        and (place.population or 0) < FOREIGN_NAMESAKE_POPULATION
+    )
+
+
+NAMESAKE_DOUBT_KM = 100.0  # namesakes in one country this far apart, nothing around to choose: in doubt
+NAMESAKE_DOUBT = "\0"  # marks the note of a namesake chosen in doubt (stripped before it is shown)
 
 
 def _context_places(article: _Article, f: _Found, parties: Sequence[Place]) -> list[Place]:

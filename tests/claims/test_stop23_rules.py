@@ -236,3 +236,41 @@ def test_in_the_middle_of_one_area_is_a_centre_claim_not_a_list() -> None:
     report = check_article("Pretty much slap bang in the middle of Australia, now that you ask.")
     (unresolved,) = report.unresolved
     assert unresolved.kind == "midpoint" and "A and B" not in unresolved.reason
+
+
+def test_a_namesake_chosen_with_nothing_around_it_is_in_doubt() -> None:
+    # businessview-florence-sc-midpoint-location-ny-miami (fresh8, tuning part): "midpoint location
+    # between" is a claim; Florence, AL and Florence, SC are 640 km apart and the text names nothing else
+    text = "Florence’s midpoint location between New York and Miami made the city a popular stop."
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Florence" and claim.ambiguous
+    assert "Florence, SC" in claim.note
+
+
+def test_a_small_venue_abroad_far_off_the_way_is_another_namesake() -> None:
+    # ehow-midpoint-jefferson-city-st-louis-leslie (fresh6, tuning part): the village of Leslie, Missouri
+    # is not in the gazetteer; Leslie, South Africa is no answer to give with confidence
+    text = (
+        "For example, the village of Leslie is nearest the midpoint location between Jefferson City and "
+        "St. Louis."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.ambiguous and "probably means another Leslie" in claim.note
+    # a large city abroad is read with confidence: "no" stays a verdict
+    (claim,) = check_article("Chicago is halfway between Toronto and Montreal.").claims
+    assert claim.holds == "no" and "probably means another" not in claim.note
+
+
+def test_poblacion_opening_a_sentence_is_a_word_not_a_philippine_city() -> None:
+    # xacopedia-merida-centro-extremadura-es (fresh8, tuning part)
+    report = check_article(
+        "Población de 55.570 habitantes en la Vía de la Plata. Mérida está en el centro de España."
+    )
+    assert all(p.name != "Poblacion" for p in report.places)
+
+
+def test_equidistant_with_the_distance_in_between() -> None:
+    # fugas-publico-valado-dos-frades-equidistante-nazare-alcobaca-pt (fresh8, tuning part)
+    report = check_article("Leiria fica equidistante em seis quilómetros de Nazaré e Alcobaça.")
+    assert [c.between for c in report.claims] + [u.kind for u in report.unresolved] != []
+    assert all(c.between == ("Nazaré", "Alcobaça") for c in report.claims)
