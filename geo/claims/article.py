@@ -698,6 +698,23 @@ def _town_venue(
     return None
 
 
+def _caption_subject(
+    article: _Article, index: int, indefinite: re.Match[str], parties: tuple[Place, Place]
+) -> _Found | None:
+    """The place the next sentence opens with, when this one opens with "A city …" (a description
+    with no name: a caption, a list entry), or None."""
+    text, sentences = article.text, article.sentences
+    if index + 1 >= len(sentences) or _skip_space(text, sentences[index].start) != indefinite.start():
+        return None
+    start = _skip_space(text, sentences[index + 1].start)
+    at = bisect_left(article.found, start, key=lambda f: f.start)
+    if at < len(article.found) and article.found[at].start == start:
+        f = article.found[at]
+        if not _is_party(f, parties) and f.place.radius_km is None and not f.country:
+            return f
+    return None
+
+
 MAX_OPENING_SENTENCES = 5  # "it" looks this many sentences back for one that opens with a place
 _OPENING_VERB = re.compile(r"[\s,]+(?:is|was|lies|sits|has|had|stands|became|'s|’s)\b", re.IGNORECASE)
 
@@ -2152,11 +2169,20 @@ def _one_claim(
         elif indefinite is not None and (referring is None or indefinite.start() > referring.start()):
             # "Coober Pedy is a small town about halfway between …": the small town named before it
             town = _town_venue(text, sentence.start, indefinite.start(), index, here, trigger, places)
-            if town is None:
+            if town is None and (caption := _caption_subject(article, index, indefinite, places)) is not None:
+                # "A city situated geographically in the middle between Hanoi and Ho Chi Minh city. Hue
+                # carries a rich royal history …": a description, then the place it describes
+                venue_found = caption
+                note = (
+                    f"'{indefinite.group()}' read as {caption.text}, which the next sentence opens with: "
+                    f"{_collapse(sentences[caption.sentence].text)!r}"
+                )
+            elif town is None:
                 # "There is only one…"
                 return unresolved(f"no venue: '{indefinite.group()}' is not a named place")
-            venue_found = town
-            note = f"{town.text} read as {town.place.label}, {town.place.note}"
+            else:
+                venue_found = town
+                note = f"{town.text} read as {town.place.label}, {town.place.note}"
         elif referring is not None:
             earlier = bisect_left(meetings, referring.start(), key=lambda f: f.start)
             if earlier > 0:

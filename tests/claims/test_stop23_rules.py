@@ -274,3 +274,16 @@ def test_equidistant_with_the_distance_in_between() -> None:
     report = check_article("Leiria fica equidistante em seis quilómetros de Nazaré e Alcobaça.")
     assert [c.between for c in report.claims] + [u.kind for u in report.unresolved] != []
     assert all(c.between == ("Nazaré", "Alcobaça") for c in report.claims)
+
+
+def test_a_description_then_the_place_it_describes() -> None:
+    # asiaholidays-hue-middle (fresh)
+    text = (
+        "A city situated geographically in the middle between Hanoi and Ho Chi Minh city. Hue carries a rich "
+        "royal history dating back hundreds of years."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Hue" and claim.read_as[0].startswith("Hu")
+    # no place opening the next sentence: still no venue
+    report = check_article("A city situated in the middle between Hanoi and Ho Chi Minh city. It is old.")
+    assert not report.claims
