@@ -165,8 +165,8 @@ _TRIGGER = re.compile(
       # route's two ends are the parties (data/routes.csv)
       | (?P<route>(?:the\s+)?(?:half[\s-]?way|mid[\s-]?way|mid[\s-]?point)(?:\s+(?:point|mark|stop))?
         \s+(?:of|on|along|for)\s+(?:the\s+)?(?:(?:historic|famous|old|legendary|original)\s+)?(?=@ROUTES@))
-      | (?P<halfway>half[\s-]?way)(?:\s+(?:point|mark|house))?(?:\s+by\s+(?:road|rail|car|train|air|sea))?
-        \s+(?:between|from)\b
+      | (?P<halfway>half[\s-]?way|(?:one[\s-])?half\s+(?:of\s+)?the\s+way)(?:\s+(?:point|mark|house))?
+        (?:\s+by\s+(?:road|rail|car|train|air|sea))?\s+(?:between|from)\b
       | (?P<midway>mid[\s-]?way)(?:\s+point)?(?:\s+by\s+(?:road|rail|car|train|air|sea))?\s+(?:between|from)\b
       | (?P<midpoint>mid[\s-]?point(?:\s+(?:location|position))?\s+(?:between|of)|Mittelpunkt\s+zwischen)\b
       | (?P<bare>(?:half[\s-]?way|mid[\s-]?way)\s+(?:(?:refuel(?:l)?ing|fuel(?:l)?ing|rest|supply)\s+)?
@@ -696,6 +696,18 @@ def _town_venue(
         if town is not None:
             return _Found(town, run.group(), run.start(), run.end(), index, False)
     return None
+
+
+_NOUN_AFTER = re.compile(r"[ \t]+((?-i:[A-Z])[a-z]{2,})\b")
+
+
+def _country_adjective(text: str, f: _Found, here: list[_Found], gaz: Gazetteer) -> bool:
+    """Whether a country's name stands before a capitalised noun that is no place, as an adjective
+    ("U.S. Possessions", "China Daily", "UK Government"): no venue."""
+    if not (f.country or normalize_name(f.text) in _country_names(gaz)):
+        return False
+    noun = _NOUN_AFTER.match(text, f.end)
+    return noun is not None and not any(g.start == noun.start(1) for g in here)
 
 
 def _caption_subject(
@@ -2047,9 +2059,10 @@ def _one_claim(
             connector = _Span(either.start(), either.end()) if either is not None else None
         else:
             connector = _find_and(text, parties_from, clause_end)
-        if connector is None and trigger.group().lower().endswith("from"):
+        if trigger.group().lower().endswith("from"):
             to = _TO.search(text, parties_from, clause_end)  # "halfway from A to B"
-            connector = _Span(to.start(), to.end()) if to is not None else None
+            if to is not None and (connector is None or to.start() < connector.start()):
+                connector = _Span(to.start(), to.end())  # "from Hawaii to American Samoa, … and …"
         if (
             connector is None
             and trigger.group("middle") is not None
@@ -2131,6 +2144,7 @@ def _one_claim(
                 f
                 for f in reversed(before)
                 if f.place.kind != "sea"  # "islands in the Indian Ocean, midway between …": in it, not it
+                and not _country_adjective(text, f, here, gaz)  # "one of three U.S. Possessions"
                 and not (shared and claim_before is not None and f.end > claim_before)
                 and not _ATTRIBUTE.search(text, max(0, f.start - 40), f.start)
                 and not _REFERENCE_POINT.search(text, max(0, f.start - 40), f.start)

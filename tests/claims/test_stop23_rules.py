@@ -287,3 +287,16 @@ def test_a_description_then_the_place_it_describes() -> None:
     # no place opening the next sentence: still no venue
     report = check_article("A city situated in the middle between Hanoi and Ho Chi Minh city. It is old.")
     assert not report.claims
+
+
+def test_one_half_of_the_way_from_a_to_b_and_a_country_as_an_adjective() -> None:
+    # everything2-palmyra-atoll-halfway (fresh6, tuning part): "U.S. Possessions" is no venue, and "from
+    # Hawaii to American Samoa" ends at "to", not at a later "and"
+    text = (
+        "Palmyra is one of three U.S. Possessions in the Line Islands archipelago, it is about one-half of "
+        "the way from Hawaii to American Samoa, 960 nautical miles southwest of Honolulu and 352 miles north "
+        "of the equator."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Palmyra" and claim.between == ("Hawaii", "American Samoa")
+    assert claim.read_as[0].startswith("Palmyra Atoll")
