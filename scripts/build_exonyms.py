@@ -8,8 +8,11 @@ or more or with at least 40 alternate names (famous small cities such as Venice)
 * names in Latin letters (with accents, spaces, hyphens, apostrophes), 4 letters or more, starting
   with a capital and not all capitals (no codes such as "VCE");
 * names no other place of the gazetteer (cities, capitals, countries, regions, airports, the hand
-  written exonyms) or of the small-town table has, and that only one selected city has: a name
-  shared is ambiguous ("Colonia" is Cologne and a town in Uruguay), so it is not added;
+  written exonyms) has, and that only one selected city has: a name shared is ambiguous;
+* a name a small town of the town table also has ("Bologne" is Bologna and a village in the
+  Haute-Marne; "Colonia" is Cologne and a town in Uruguay) is kept with ``shared`` = 1: ``resolve``
+  never reads it, and the article reader reads it only as a claim's venue that lies near the way
+  between the parties (where the village is far off);
 * names that are not very common words of English, French, Spanish, German, Portuguese or Italian
   (``wordfreq`` Zipf frequency under 5: "Name", "Rest", "Human", "Kann" go), nor common short
   ones (under 6 letters and a frequency of 4 or more: "Vine" for Vienna, "Thai", "Lime" go;
@@ -58,7 +61,7 @@ def main() -> int:
     gaz = load_gazetteer()
     taken = set(gaz.names())
     with gzip.open(ROOT / "data" / "towns.csv.gz", "rt", encoding="utf-8") as handle:
-        taken |= {normalize_name(row["name"]) for row in csv.DictReader(handle)}
+        town_names = {normalize_name(row["name"]) for row in csv.DictReader(handle)}
     with (ROOT / "data" / "cities.csv").open(encoding="utf-8", newline="") as handle:
         cities = list(csv.DictReader(handle))
     holders: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -85,17 +88,19 @@ def main() -> int:
             holders[key].add(city)
             spelled.setdefault((key, city), name)
     rows = sorted(
-        (spelled[(key, city)], city[0], city[1])
+        (spelled[(key, city)], city[0], city[1], int(key in town_names))
         for key, owners in holders.items()
         if len(owners) == 1
         for city in owners
     )
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["alias", "name", "country_code"])
+    writer.writerow(["alias", "name", "country_code", "shared"])
     writer.writerows(rows)
     OUT.write_bytes(gzip.compress(buffer.getvalue().encode("utf-8"), compresslevel=9, mtime=0))
-    print(f"{OUT.relative_to(ROOT)}: {len(rows):,} names of {len({(n, c) for _, n, c in rows}):,} cities")
+    shared = sum(row[3] for row in rows)
+    cities_named = len({r[1:3] for r in rows})
+    print(f"{OUT.relative_to(ROOT)}: {len(rows):,} names of {cities_named:,} cities ({shared:,} shared)")
     return 0
 
 

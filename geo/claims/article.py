@@ -689,7 +689,10 @@ def _town_venue(
         ):
             continue
         town = nearest_town(run.group(), a, b, max_detour=0.5)
-        if town is None and (city := exonym(normalize_name(run.group()), load_gazetteer())) is not None:
+        if (
+            town is None
+            and (city := exonym(normalize_name(run.group()), load_gazetteer(), shared=True)) is not None
+        ):
             party = any((city.lat, city.lon) == (p.lat, p.lon) for p in parties)
             if not party and detour_pct(a, LatLon(city.lat, city.lon), b) <= MAX_EXONYM_DETOUR_PCT:
                 town = replace(city, query=run.group(), note=f"{run.group()} is another name of {city.label}")

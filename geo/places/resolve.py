@@ -230,27 +230,35 @@ def resolve(query: str, *, online: bool = False, gazetteer: Gazetteer | None = N
 
 
 @functools.lru_cache(maxsize=1)
-def _exonyms() -> dict[str, tuple[str, str]]:
+def _exonyms() -> dict[str, tuple[str, str, bool]]:
     """Other names of well-known cities (data/exonyms_geonames.csv.gz, built by
-    scripts/build_exonyms.py): normalized name -> (the city's name, its country code)."""
+    scripts/build_exonyms.py): normalized name -> (the city's name, its country code, whether a
+    small town also has the name)."""
     path = data_dir() / "exonyms_geonames.csv.gz"
     if not path.is_file():
         raise DataError(f"{path} is missing: rebuild it with scripts/build_exonyms.py")
     with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
-        return {normalize_name(r["alias"]): (r["name"], r["country_code"]) for r in csv.DictReader(handle)}
+        return {
+            normalize_name(r["alias"]): (r["name"], r["country_code"], r["shared"] == "1")
+            for r in csv.DictReader(handle)
+        }
 
 
-def exonym(key: str, gaz: Gazetteer) -> Place | None:
+def exonym(key: str, gaz: Gazetteer, *, shared: bool = False) -> Place | None:
     """The city another language names ``key`` ("Venise", "Mailand", "Montevidéu"): a last resort,
     read only when no place of the gazetteer has the name (the list is noisy: old names, nicknames).
+    A name a small town also has ("Bologne": Bologna, and a village in France) is read only with
+    ``shared`` (the article reader, for a venue near the way between its parties).
 
     >>> exonym("venise", load_gazetteer()).label
     'Venice, Italy'
+    >>> exonym("bologne", load_gazetteer()), exonym("bologne", load_gazetteer(), shared=True).label
+    (None, 'Bologna, Italy')
     """
     found = _exonyms().get(key)
-    if found is None:
+    if found is None or (found[2] and not shared):
         return None
-    name, country = found
+    name, country, _ = found
     return next((p for p in gaz.by_name(normalize_name(name)) if p.country == country), None)
 
 

@@ -42,3 +42,19 @@ def test_the_list_never_shadows_a_known_name_and_drops_common_words() -> None:
     assert not [r["alias"] for r in rows[:5000] if normalize_name(r["alias"]) in known]
     assert not {"name", "rest", "human", "thai", "kann", "vine"} & set(keys)
     assert resolve("Paris").country == "FR" and resolve("Florence").country == "IT"  # unchanged
+
+
+def test_a_name_a_village_shares_is_read_only_as_a_venue_near_the_way() -> None:
+    # myatlas-bologne-mi-chemin-florence-venise-fr (fresh4): "Bologne" is Bologna and a village in the
+    # Haute-Marne; resolve keeps the village, the article reader takes Bologna between Florence and Venice
+    from geo.claims.article import check_article
+    from geo.places.resolve import resolve
+
+    assert resolve("Bologne").country == "FR"
+    (claim,) = check_article(
+        "À mi-chemin de Florence et Venise, Bologne est moins courue que ses consœurs."
+    ).claims
+    assert claim.read_as[0] == "Bologna, Italy"
+    # between two French cities, Bologna is far off the way: no reading of the village's name as it
+    report = check_article("À mi-chemin de Paris et Dijon, Bologne est moins courue.")
+    assert all(c.read_as[0] != "Bologna, Italy" for c in report.claims)
