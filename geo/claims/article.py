@@ -3453,6 +3453,13 @@ _POINT_NOUNS = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)
+def _reference_at(text: str, start: int) -> bool:
+    """Whether the place named at ``start`` is a reference point ("north of X"); cached, as the
+    subject of a text is judged again for every claim (the text's hash is computed once)."""
+    return _REFERENCE_POINT.search(text, max(0, start - 40), start) is not None
+
+
 def _subject(
     found_before: list[_Found], parties: tuple[Place, Place], referring: str = "", text: str = ""
 ) -> tuple[_Found, int] | None:
@@ -3472,7 +3479,7 @@ def _subject(
     for f in found_before:
         if f.place.kind == "sea":
             continue  # a place lies in the sea; the sea is no venue
-        if text and _REFERENCE_POINT.search(text, max(0, f.start - 40), f.start):
+        if text and _reference_at(text, f.start):
             continue  # "80 miles Northeast of Columbia, SC, Florence is …": Columbia only says where
         is_area = f.place.radius_km is not None or f.country  # a country named as such is its territory
         if (wants_area and not is_area) or (wants_point and is_area):
@@ -3818,28 +3825,34 @@ def _centre_claim(
         before[-1].country or normalize_name(before[-1].text) in _country_names(article.gaz)
     ):
         venue = _town_within(text, before[-1].end, trigger.start(), index, here, lat, lon, reach) or venue
-    subject: tuple[_Found, int] | None = None
-    if referring is not None or _LOCATED_IN.match(trigger.group()):  # only then is it used
-        # a country stands for its capital's point: its capital may still be what the text is about
-        # ("Kigali is the capital. It lies in the centre of the country.")
-        own = replace(area.place, lat=lat, lon=lon) if as_country else area.place
-        countries = _country_names(article.gaz)
-        earlier = [
-            f
-            for f in _first_before(article.found, sentence.start)
-            if not (
-                as_country
-                and (f.country or normalize_name(f.text) in countries)
-                and _same_country(f.place, area.place)
-            )
-        ]  # the country named is not what lies in its own centre
-        subject = _subject(earlier, (own, own), text=text)
+    located_in = referring is not None or _LOCATED_IN.match(trigger.group()) is not None
+    subject_memo: list[tuple[_Found, int] | None] = []
+
+    def text_subject() -> tuple[_Found, int] | None:
+        """The place the text is about (computed once, and only when needed)."""
+        if not subject_memo:
+            # a country stands for its capital's point: its capital may still be what the text is
+            # about ("Kigali is the capital. It lies in the centre of the country.")
+            own = replace(area.place, lat=lat, lon=lon) if as_country else area.place
+            countries = _country_names(article.gaz)
+            earlier = [
+                f
+                for f in _first_before(article.found, sentence.start)
+                if not (
+                    as_country
+                    and (f.country or normalize_name(f.text) in countries)
+                    and _same_country(f.place, area.place)
+                )
+            ]  # the country named is not what lies in its own centre
+            subject_memo.append(_subject(earlier, (own, own), text=text))
+        return subject_memo[0]
+
     if (
         venue is not None
         and referring is not None
         and referring.start() < before[0].start
         and _OF_AREA.search(text, max(sentence.start, venue.start - 12), venue.start)
-        and subject is not None
+        and (subject := text_subject()) is not None
         and _holds(venue, subject[0].place)
     ):
         venue = subject[0]  # "It is the capital city for the province of Manitoba and is … at the centre"
@@ -3859,12 +3872,9 @@ def _centre_claim(
     coordinate = _centre_coordinate(text, sentence, trigger, axis)
     if coordinate is not None and coordinate.error:
         return unresolved(f"the coordinates {coordinate.text!r} cannot be read: {coordinate.error}")
-    if (
-        venue is None
-        and coordinate is None
-        and (referring is not None or _LOCATED_IN.match(trigger.group()))
-        and subject is not None
-    ):
+    if venue is None and coordinate is None and not before:  # the venue the sentence names after the centre
+        venue = _venue_named_after(article, index, trigger, area, here, lat, lon, reach)
+    if venue is None and coordinate is None and located_in and (subject := text_subject()) is not None:
         if _tied_subject(article, sentence.start, area.place, subject):
             return unresolved(
                 f"no venue: '{_collapse(referring.group()) if referring else words}' may be any of the "
@@ -3874,24 +3884,8 @@ def _centre_claim(
         venue = _namesake_within(subject[0], lat, lon, reach, article.gaz, text)
     if coordinate is not None:
         venue = _coordinate_venue(coordinate, venue, index, area.place, bool(as_country))
-    if venue is None and not before:  # "the centre of Italy lies at Narni": the venue follows
-        venue = _venue_after_centre(text, area, sentence, index, here, lat, lon, reach, article.gaz)
-    if (
-        venue is None
-        and not before
-        and not text[sentence.start : trigger.start()].strip()
-        and (find := _FRONTED_FIND.match(text, max(area.end, trigger.end()), sentence.end)) is not None
-    ):
-        at = bisect_left(here, find.end(), key=lambda f: f.start)
-        if at < len(here) and here[at].start == find.end():
-            venue = _namesake_within(here[at], lat, lon, reach, article.gaz, text)
-        elif (run := _NAME_RUN.match(text, find.end(), sentence.end)) is not None:
-            venue = _town_within(text, run.start(), run.end(), index, here, lat, lon, reach)
-    if venue is None and not before and (fronted := _FRONTED_LATER.match(text, area.end, sentence.end)):
-        # "At the heart of Europe, Switzerland is known for …": the subject after the comma
-        at = bisect_left(here, fronted.end(), key=lambda f: f.start)
-        if at < len(here) and here[at].start == fronted.end() and _FRONTED_VERB.match(text, here[at].end):
-            venue = here[at]
+    if venue is None and not before:
+        venue = _venue_named_after(article, index, trigger, area, here, lat, lon, reach)
     if venue is None:
         return unresolved(f"no venue: nothing is said to be '{said}'")
     if by_kind and not _holds(area, venue.place):  # read by its kind, before
@@ -4001,6 +3995,43 @@ def _venue_after_centre(
     return None if run is None else _town_within(text, run.start(), run.end(), index, here, lat, lon, reach)
 
 
+def _venue_named_after(
+    article: _Article,
+    index: int,
+    trigger: re.Match[str],
+    area: _Found,
+    here: list[_Found],
+    lat: float,
+    lon: float,
+    reach: float,
+) -> _Found | None:
+    """The venue a centre claim names after its area, when none is named before it: "the centre of
+    Italy lies at Narni", "Im Herzen Deutschlands liegt Kassel", "At the heart of Europe, Switzerland
+    is …"; or None."""
+    text, sentence = article.text, article.sentences[index]
+    venue = _venue_after_centre(text, area, sentence, index, here, lat, lon, reach, article.gaz)
+    if (
+        venue is None
+        and not text[sentence.start : trigger.start()].strip()
+        and (find := _FRONTED_FIND.match(text, max(area.end, trigger.end()), sentence.end)) is not None
+    ):
+        at = bisect_left(here, find.end(), key=lambda f: f.start)
+        if at < len(here) and here[at].start == find.end():
+            if not _GLUED_AFTER.match(text, here[at].end):  # "Paris-trained chefs", "Berlin's rival"
+                venue = _namesake_within(here[at], lat, lon, reach, article.gaz, text)
+        elif (run := _NAME_RUN.match(text, find.end(), sentence.end)) is not None:
+            venue = _town_within(text, run.start(), run.end(), index, here, lat, lon, reach)
+    if venue is None and (fronted := _FRONTED_LATER.match(text, area.end, sentence.end)):
+        # "At the heart of Europe, Switzerland is known for …": the subject after the comma
+        at = bisect_left(here, fronted.end(), key=lambda f: f.start)
+        if at < len(here) and here[at].start == fronted.end() and _FRONTED_VERB.match(text, here[at].end):
+            venue = here[at]
+    return venue
+
+
+_GLUED_AFTER = re.compile(
+    r"[-‐'’]"
+)  # a name that is part of a word ("Paris-trained", "Oaxaca-style", "Rome's")
 _DEMONSTRATIVE = re.compile(  # a town, not "this spot" (a point that need not be any named place)
     r"\b(?:this|that)\s+(?:(?!(?:the|a|an|year|week|day|time)\b)[\w-]+\s+){0,3}?"
     r"(?:town|city|village|hamlet|community|municipality|borough)\b",
