@@ -253,8 +253,15 @@ _TRIGGER = re.compile(
       | (?P<centre>
         # an area named by its kind in five languages: "au centre du pays", "en el centro de la región",
         # "im Zentrum des Landes", "al centro del paese", "no centro do país"
-        (?:\bau|\ben\s+el|\bno|\bal|\bnel|\bim|\bin\s+der)\s+(?:centre|cœur|coeur|centro|corazón|coração|cuore
-        |Zentrum|Herzen|Mitte)\s+(?:du|de\s+la|de\s+l['’]|del|de|do|da|della|dell['’]|des|der)\s*@FOREIGN_KINDS@\b
+        (?:au\s+(?:centre|cœur|coeur)\s+(?:du\s+(?:pays|département|canton)|de\s+la\s+(?:région|province)
+          |de\s+l['’]\s*(?:île|État|état))
+        |en\s+el\s+(?:centro|corazón)\s+(?:del\s+(?:país|departamento|estado|cantón)
+          |de\s+la\s+(?:región|provincia|isla|comunidad))
+        |(?:im|in\s+der)\s+(?:Zentrum|Herzen|Mitte)\s+(?:des\s+(?:Landes|Bundeslandes|Staates|Kantons)
+          |der\s+(?:Region|Provinz|Insel))
+        |(?:al|nel)\s+(?:centro|cuore)\s+(?:del\s+paese|della\s+(?:regione|provincia|isola)|dello\s+stato)
+        |no\s+(?:centro|coração)\s+(?:do\s+(?:país|estado)|da\s+(?:região|província|ilha)))
+        \b(?!\s+(?:(?:de|of|di|do|da|von)\s+)?(?-i:[A-Z]))  # "del Estado de México", "des Kantons Bern"
         |\bin\s+the\s+(?:middle|centre|center|heart)\s+of@CAPITALISED_AREA@
         |(?<!same\sas\s)\bthe\s+(?:(?:exact|very|true|real|actual|official|precise)\s+)?['‘"“]?  # not a term
         (?:(?:dead|geographic(?:al)?|geometric(?:al)?|physical|longitudinal|latitudinal)\s+(?:\([\w\s–-]{3,20}\)\s+)?)?
@@ -1147,11 +1154,13 @@ def _qualified(matcher: _Matcher, previous: _Found, area: Place, gap: str) -> _F
     if (
         area.kind != "state"
         or previous.country
-        or previous.place.radius_km is not None
+        or (previous.place.radius_km is not None and previous.place.kind != "sea")  # "Atlantic, Iowa"
         or not re.fullmatch(r",[ \t]*", gap)
     ):
         return None
     place = _in_state(matcher, previous.text, area)
+    if place is None and previous.place.kind == "sea":
+        return None
     if place is None:
         if _contains(area, previous.place):
             return None
@@ -1256,6 +1265,8 @@ def _find_places(
                 continue
             n, place, country = hit
             start, end = words[i].start(), words[i + n - 1].end()
+            if end < sentence.end and text[end].isupper():
+                continue  # "JavaScript", "GeorgiaPacific": a name glued to the next word is part of a brand
             if end < sentence.end and text[end] == "." and len(words[i + n - 1].group()) == 1:
                 end += 1  # "U.S." and "Washington, D.C." keep their final dot
             if not _accept(text, words, i, n, matcher, memo, titles) or _nickname(text, start, end):
@@ -1927,6 +1938,13 @@ def _one_claim(
         return unresolved(
             f"'{_collapse(trigger.group())}' is mostly a figure of speech (to compromise); the sentence "
             "names no two places the venue would be halfway between"
+        )
+    if trigger.group("intermediate") is not None and not _INTERMEDIATE_AFTER.search(
+        text, max(sentence.start, trigger.start() - 24), trigger.start()
+    ):
+        return unresolved(
+            f"'{_collapse(trigger.group())}' after no copula is mostly a compromise sought ('busca un punto "
+            "intermedio entre A y B'), not a place said to lie between them"
         )
     if trigger.group("as_as") is not None:
         return unresolved(
@@ -3635,6 +3653,13 @@ def _area_named_at(article: _Article, index: int, position: int) -> _Found | Non
     for n in range(len(words), 0, -1):
         name = " ".join(words[:n])
         place, country = article.matcher.lookup(name)
+        if place is not None and kind is not None and not kind.group().lower().startswith(("county", "comt")):
+            # "del Estado de México", "der Region Bretagne": the division, not a country of that name
+            division = next((p for p in article.gaz.by_name(normalize_name(name)) if p.kind == "state"), None)
+            if division is not None:
+                # a country's name keeps its kind word, so that it is not read as the country
+                at = kind.start() if normalize_name(name) in _country_names(article.gaz) else start
+                return _Found(division, text[at : start + len(name)], at, start + len(name), index, False)
         if place is not None and (country or place.radius_km is not None):
             return _Found(place, name, start, start + len(name), index, False, country)
     return None
@@ -3755,9 +3780,13 @@ def _centre_claim(
                 if states:
                     area = replace(area, place=states[0])
         else:
-            area = _area_of_kind(
-                article, trigger, _FOREIGN_KIND.get(noun.group().lower(), noun.group().lower())
-            )
+            kind = noun.group().lower()
+            if (
+                kind == "landes"
+            ):  # "des Landes": of a German or Austrian Land named before, else of the country
+                area = _area_of_kind(article, trigger, "state") or _area_of_kind(article, trigger, "country")
+            else:
+                area = _area_of_kind(article, trigger, _FOREIGN_KIND.get(kind, kind))
         if area is None:
             kind = noun.group().lower()
             return unresolved(
@@ -3775,6 +3804,20 @@ def _centre_claim(
         if area.start <= trigger.end() + 6
         else f"{words} {area.text}"
     )
+    # a lower-case word after the name makes it an adjective in English ("the Adriatic coast"), and
+    # after a kind word in the other languages ("au cœur du pays viticole"); elsewhere it is mostly a
+    # verb or an adverb ("der Mitte Deutschlands wieder", "el centro de Polonia estuvo")
+    lower_case = _ENGLISH_OF.search(trigger.group()) is not None or (by_kind and _FOREIGN_NOUN.search(words))
+    compound = _compound_after(text, area.end, lower_case=bool(lower_case))
+    if compound is None and by_kind and _FOREIGN_NOUN.search(words):
+        compound = (complement := _KIND_COMPLEMENT.match(text, area.end)) and complement.group().strip()
+    if compound:
+        # "at the heart of the Mediterranean diet", "the heart of Atlantic Canada", "au cœur du pays
+        # viticole", "el centro del País Vasco": the area names something else, not its own middle
+        return unresolved(
+            f"'{said} {compound}' names something else than {area.text} itself ('{area.text} {compound}'), "
+            "so there is no middle to measure"
+        )
     if _POSSESSIVE.match(text, area.end):  # "at the heart of Germany's attack": of something of it
         return unresolved(
             f"'{said}'s …' is about something of {area.text}, not a place in it: no middle to measure"
@@ -3825,7 +3868,12 @@ def _centre_claim(
         before[-1].country or normalize_name(before[-1].text) in _country_names(article.gaz)
     ):
         venue = _town_within(text, before[-1].end, trigger.start(), index, here, lat, lon, reach) or venue
-    located_in = referring is not None or _LOCATED_IN.match(trigger.group()) is not None
+    located_in = referring is not None or (
+        _LOCATED_IN.match(trigger.group()) is not None
+        # "Die Wirtschaft steht im Zentrum des Landes", "l'écologie est au cœur du pays": a subject that
+        # is no place; "Elle est située au centre du pays", "It is in the middle of …": none
+        and not _NOUN_SUBJECT.search(text, sentence.start, trigger.start())
+    )
     subject_memo: list[tuple[_Found, int] | None] = []
 
     def text_subject() -> tuple[_Found, int] | None:
@@ -3903,10 +3951,21 @@ def _centre_claim(
     )
     # "Morton, Derbyshire … the centre of England" read as Morton, Illinois: a venue beyond the area,
     # in another country, is a namesake the gazetteer lacks, not a claim to answer "no"
-    elsewhere = result.share > 1 and bool(area.place.country) and venue.place.country != area.place.country
+    elsewhere = result.share > 1 and (
+        (bool(area.place.country) and venue.place.country != area.place.country)
+        or area.place.kind == "continent"  # "Rugby, the geographical centre of North America": not Rugby, UK
+    )
     if venue.unplaced == ISLAND_UNPLACED and result.holds == "no":
         elsewhere = True
         note += "; " + _island_note(venue)
+    if area.place.kind == "sea":
+        # "Bermuda lies in the middle of the Atlantic": often only "far out at sea"; a sea has no outline
+        # here, only a hand-placed point, so the distance is shown with no verdict
+        elsewhere = True
+        note += (
+            f"; {area.place.name} has no outline here, only a hand-placed central point: the distance is "
+            "shown with no verdict ('in the middle of' a sea often means only far out at sea)"
+        )
     if elsewhere:
         note += (
             f"; {venue.text} was read as {venue.place.label}, outside {area.text} altogether: the text "
@@ -3995,6 +4054,49 @@ def _venue_after_centre(
     return None if run is None else _town_within(text, run.start(), run.end(), index, here, lat, lon, reach)
 
 
+# the words that may follow an area's name in a centre claim (verbs, conjunctions, prepositions,
+# articles, qualifiers of the area in six languages); any other word makes the name an adjective
+_AREA_FOLLOWERS = _words(
+    """is was are were lies lay sits stands and or in of to be as at on with where which that near by from
+    along through throughout across around between within among into off over under about against beyond
+    toward towards via per whose who while although even just right exactly roughly approximately almost
+    nearly lying located situated sitting standing found stood lie sit stand will would could can may might
+    must should did does do
+    but because since according its their it had has have itself remains though today now proper too also
+    again still here there for when while after before during if so than the a an mainland metropolitan
+    sea ocean et est était se où qui que à au aux en de du des dans sur près pour avec mais car depuis
+    entre il elle on y es está se donde al del con por para pero cerca desde era fue como hay la el los las
+    muy und ist liegt war wo die der das im am an auf bei mit von zu nahe sowie zwischen seit als wie ein
+    eine e è si dove di della con per ma tra fra vicino presso il lo un una é fica ao em no na do da mas
+    perto foi o os as um uma peninsulare continentale metropolitana métropolitaine continental peninsular
+    mer mar meer see oceano océan océano ozean"""
+)
+_WORD_AFTER_AREA = re.compile(r"(?:[ \t]+|[-‐](?=[^\W\d_]))([^\W\d_][\w'’]*)")
+
+
+def _compound_after(text: str, end: int, *, lower_case: bool) -> str | None:
+    """The word after an area's name that makes the name an adjective ("diet" in "the Mediterranean
+    diet" when ``lower_case``, "Canada" in "Atlantic Canada", "Region" in "Ostsee-Region"), or None."""
+    word = _WORD_AFTER_AREA.match(text, end)
+    if word is None or word.group(1).lower() in _AREA_FOLLOWERS or _FRONTED_FIND.match(text, end):
+        return None  # "Im Herzen Deutschlands liegt …", "En el corazón de México encontrarás …"
+    glued = text[end] in "-‐"
+    if not glued and not lower_case and not word.group(1)[0].isupper():
+        return None
+    return word.group(1)
+
+
+# "au cœur du pays du vin", "en el centro del país del vino", "im Herzen des Landes der Dichter": a kind
+# word with a complement names something else than the country or the region
+_KIND_COMPLEMENT = re.compile(
+    r"[ \t]+(?:du|des|de\s+la|del|de\s+los|dei|della|da|do|der|des)[ \t]+[^\W\d_][\w'’]+"
+)
+
+
+_ENGLISH_OF = re.compile(r"\bof\b", re.IGNORECASE)  # "the heart of …": an English centre claim
+_FOREIGN_NOUN = re.compile(rf"\b{_FOREIGN_KINDS}$", re.IGNORECASE)
+
+
 def _venue_named_after(
     article: _Article,
     index: int,
@@ -4029,6 +4131,11 @@ def _venue_named_after(
     return venue
 
 
+_NOUN_SUBJECT = re.compile(
+    r"\b(?:the|a|an|die|der|das|le|la|les|l['’]|el|los|las|il|lo|gli|i|o|os|as|um|uma|un|une|una|ein|eine)"
+    r"(?:\s+|(?<=['’]))[^\W\d_]",
+    re.IGNORECASE,
+)
 _GLUED_AFTER = re.compile(
     r"[-‐'’]"
 )  # a name that is part of a word ("Paris-trained", "Oaxaca-style", "Rome's")
@@ -4191,6 +4298,12 @@ MAX_LINE_PLACE_KM = 100.0  # a place named with a meridian or parallel lies this
 # "(it is) in the middle of …", "(elle est) au centre du pays", "(sie liegt) im Zentrum des Landes": a
 # centre claim whose venue may be the place the text is about
 _LOCATED_IN = re.compile(r"in\b|im\b|au\b|en\s+el\b|no\b|al\b|nel\b", re.IGNORECASE)
+# "San Luis Potosí, un punto intermedio entre …", "es el punto intermedio entre …": a place described
+_INTERMEDIATE_AFTER = re.compile(
+    r"(?:,|\b(?:es|está|son|era|fue|sería|será|como|é|est|était|sera|è|era)\b)\s*(?:un|el|o|um|le|un\s+buen|"
+    r"el\s+mejor)?\s*$",
+    re.IGNORECASE,
+)
 _BETWEEN_FIRST = re.compile(  # the first party of a halfway claim before a centre claim
     r"\b(?:halfway|half[\s-]way|midway|equidistant)\s+between\s+(?:the\s+)?$", re.IGNORECASE
 )
