@@ -3846,6 +3846,13 @@ def _centre_claim(
         if f.end <= trigger.start()
         and f.place != area.place
         and f.place.kind != "sea"
+        # "In Paris, l'écologie est au cœur du pays": a subject that is no place, and a country named
+        # by its kind only (a real "Em Palmas, … um monumento … marca o centro do Brasil" names it)
+        and not (
+            by_kind
+            and _FRONTED_IN.fullmatch(text, sentence.start, f.start)
+            and _NOUN_SUBJECT.search(text, f.end, trigger.start())
+        )
         # "Alice Springs is halfway between Adelaide and Darwin, almost in the centre of Australia"
         and not _between_party(text, f, here)
         # "Vila de Rei, no distrito de Castelo Branco, …": a place that only says where the venue lies
@@ -4131,6 +4138,7 @@ def _venue_named_after(
     return venue
 
 
+_FRONTED_IN = re.compile(r"\s*(?:in|en|dans|im|em|a|au|nel|in\s+der)\s+", re.IGNORECASE)
 _NOUN_SUBJECT = re.compile(
     r"\b(?:the|a|an|die|der|das|le|la|les|l['’]|el|los|las|il|lo|gli|i|o|os|as|um|uma|un|une|una|ein|eine)"
     r"(?:\s+|(?<=['’]))[^\W\d_]",

@@ -317,6 +317,7 @@ def test_one_half_of_the_way_from_a_to_b_and_a_country_as_an_adjective() -> None
         "Mont-de-Marsan est au centre des Landes.",  # the département, not the German "des Landes"
         "México busca un punto intermedio entre Washington y Pekín.",  # a compromise sought
         "Hamburg ist reich. Die Wirtschaft steht im Zentrum des Landes.",  # a subject that is no place
+        "In Paris, l'écologie est au cœur du pays.",
         "In the heart of France you'll find Paris-trained chefs.",
     ],
 )
