@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from score_corpus import load, score, thirds  # noqa: E402
 
 FLOOR = {  # split: (read right at least, misread at most, false positives at most)
-    "tune": (35, 0, 0),  # before regions, context and lists: 3 read right, 5 misread
+    "tune": (36, 0, 0),  # before regions, context and lists: 3 read right, 5 misread
     "heldout": (8, 1, 0),  # before: 1 read right, 1 misread, 0 false positives
 }
 # stop 22: a venue only referred to ("it") that lies absurdly off the way (> 50 % detour) is no longer
@@ -26,14 +26,14 @@ FLOOR = {  # split: (read right at least, misread at most, false positives at mo
 # had been read right by luck (Höfði counted as the Soviet Union, inside its 6,500 km radius); the
 # held-out one was not read. Continents' land with Russia cut at the Urals turned one more held-out
 # claim from read right into misread (not read either: the totals moved when Asia gained Siberia).
-FRESH_FLOOR = (17, 1, 0)  # tests/corpus/fresh.jsonl: first read (before it was looked at) 6 right, 6 misread
+FRESH_FLOOR = (18, 1, 0)  # tests/corpus/fresh.jsonl: first read (before it was looked at) 6 right, 6 misread
 FRESH2_FLOOR = (16, 0, 0)  # tests/corpus/fresh2.jsonl: 5 on first read; failures read at stop 18
 # tests/corpus/fresh3.jsonl: first read 4 right, 6 misread; 6 / 6 when its failures were first read (now
 # tuning data, like fresh and fresh2)
 FRESH3_FLOOR = (18, 0, 0)
 # tests/corpus/fresh4.jsonl: first read (untouched) 9 right, 5 misread; its failures read at stop 20 (now
 # tuning data)
-FRESH4_FLOOR = (21, 0, 0)
+FRESH4_FLOOR = (22, 0, 0)
 # tests/corpus/fresh5.jsonl (91 claims, collected at stop 20 by helpers that never read the code), split
 # into thirds by id (score_corpus.thirds): its first read, before any of it was looked at; the tuning
 # two-thirds may be read from now on, the held-out third stays untouched until the end
@@ -45,18 +45,21 @@ FRESH5_FLOOR = {"tune": (22, 0, 0), "heldout": (6, 2, 0)}
 # 97 found nowhere; the tuning two-thirds may be read from now on, the held-out third stays untouched
 # stop 22: the island's German name "Tasmanien" (with "Tasmanie") turned two held-out claims from unsure
 # into misread; seen in the totals only, not read, and the alias was kept (it is right)
-FRESH6_FLOOR = {"tune": (20, 2, 0), "heldout": (8, 5, 0)}  # stop 21 end: held-out 3 → 6; stop 22: 8
+FRESH6_FLOOR = {"tune": (23, 2, 0), "heldout": (8, 5, 0)}  # stop 21 end: held-out 3 → 6; stop 22: 8
 # tests/corpus/fresh7.jsonl (82 claims, 29 of them centres, collected at stop 22 by a helper that never
 # read the code), split into thirds by id: first read, untouched, with the stop-21 code 13 of 82 right
 # (9 + 4), 1 misread, 39 found nowhere, 0 false positives in 33 negatives; with the stop-22 code of that
 # moment 14 (9 + 5). The tuning two-thirds may be read from now on, the held-out third stays untouched.
 # (the French "le Spitzberg" was dropped again after a review: "der Spitzberg" is a German hill)
-FRESH7_FLOOR = {"tune": (14, 1, 0), "heldout": (5, 0, 0)}
+# stop 23: seas as areas first turned one held-out claim into read right (seen in the totals only); it
+# went back to unsure when a sea's centre got no verdict (a hand-placed point)
+FRESH7_FLOOR = {"tune": (15, 1, 0), "heldout": (5, 0, 0)}
 # tests/corpus/fresh8.jsonl (70 claims, 22 of them centres, collected at stop 23 by a helper that never
 # read the code), split into thirds by id: first read, untouched, with the stop-23 code of that moment
 # 17 of 70 right (14 + 3), 6 misread (3 + 3), 25 found nowhere, 0 false positives in 25 negatives. The
 # tuning two-thirds may be read from now on, the held-out third stays untouched.
-FRESH8_FLOOR = {"tune": (14, 3, 0), "heldout": (3, 3, 0)}
+# (stop 23 end: tune 14 → 21 right, 3 → 0 misread; held-out 3 → 4, still 3 misread, never read)
+FRESH8_FLOOR = {"tune": (21, 0, 0), "heldout": (4, 3, 0)}
 
 
 def test_the_corpus_score_does_not_fall_below_its_floor() -> None:
