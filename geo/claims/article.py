@@ -310,7 +310,6 @@ _TRIGGER = re.compile(
     )
     .replace("@CAPITALISED_AREA@", r"(?=\s+(?:the\s+)?(?!@AREA_NOUNS@\b)(?-i:[A-Z]))")  # not "the Nation"
     .replace("@AREA_NOUNS@", _AREA_KINDS)
-    .replace("@FOREIGN_KINDS@", _FOREIGN_KINDS)
     .replace("@ROUTES@", route_names()),
     re.IGNORECASE | re.VERBOSE,
 )
@@ -1710,8 +1709,9 @@ def check_article(
     by_sentence: dict[int, list[_Found]] = {}
     for f in found:
         by_sentence.setdefault(f.sentence, []).append(f)
-    article = _Article(text, sentences, found, [f for f in found if f.meeting], gaz, thresholds, matcher)
-    article.divisions = divisions
+    article = _Article(
+        text, sentences, found, [f for f in found if f.meeting], gaz, thresholds, matcher, divisions=divisions
+    )
     claims: list[Claim] = []
     unresolved: list[Unresolved] = []
     read = 0  # claims read (MAX_ARTICLE_CLAIMS)
@@ -1931,8 +1931,8 @@ def _one_claim(
     shown = sentences[pair[2]] if pair is not None else sentence
     kind = _kind(trigger)
 
-    def unresolved(reason: str) -> Unresolved:
-        return Unresolved(_collapse(shown.text), reason, kind, shown.start, shown.end)
+    def unresolved(reason: str, claim_kind: str = kind) -> Unresolved:
+        return Unresolved(_collapse(shown.text), reason, claim_kind, shown.start, shown.end)
 
     if trigger.group("idiom") is not None:
         return unresolved(
@@ -2090,11 +2090,9 @@ def _one_claim(
             and trigger.group().lower().endswith("of")
         ):
             # "slap bang in the middle of Australia, now that you ask": one area, no list of places
-
-            def unresolved_centre(reason: str) -> Unresolved:
-                return Unresolved(_collapse(shown.text), reason, MIDPOINT, shown.start, shown.end)
-
-            return _centre_claim(article, index, trigger, here, unresolved_centre)
+            return _centre_claim(
+                article, index, trigger, here, functools.partial(unresolved, claim_kind=MIDPOINT)
+            )
         if connector is None:
             words = _collapse(trigger.group())
             within = f" within {MAX_CLAUSE_CHARS} characters" if clause_end < sentence.end else ""
@@ -2168,7 +2166,7 @@ def _one_claim(
                 and not _country_adjective(text, f, here, gaz)  # "one of three U.S. Possessions"
                 and not (shared and claim_before is not None and f.end > claim_before)
                 and not _ATTRIBUTE.search(text, max(0, f.start - 40), f.start)
-                and not _REFERENCE_POINT.search(text, max(0, f.start - 40), f.start)
+                and not _reference_at(text, f.start)
                 and not (
                     _NEAR.search(text, max(0, f.start - 20), f.start)
                     and any(g.start < f.start for g in before)
@@ -2268,11 +2266,7 @@ def _one_claim(
                 # a route's venue after it is a town, not an area nor a place it is "north of"
                 and not (
                     trigger.group("route")
-                    and (
-                        f.place.radius_km is not None
-                        or f.country
-                        or _REFERENCE_POINT.search(text, max(0, f.start - 40), f.start)
-                    )
+                    and (f.place.radius_km is not None or f.country or _reference_at(text, f.start))
                 )
                 and not _near_landmark(text, parties_end, f.start)
                 # "… e a Cidade do Cabo na África": where a party lies (an area holding it), not the venue
@@ -2324,29 +2318,31 @@ def _one_claim(
             "the text names no town there"
         )  # "… is at Batchwana Bay, north of Sault Ste Marie, Ontario": Batchawana Bay is not known here
     context_notes: list[str] = []
+    namesake_doubt = False  # a namesake chosen with nothing around it to tell
     if len(more) >= 3:
         if len(more) > MAX_PARTIES:
             return unresolved(f"a claim about {len(more)} places; at most {MAX_PARTIES} are checked")
         for i, f in enumerate(more):
             others = [g.place for g in more if g is not f] + [venue_found.place]
-            more[i], why_party = _namesake_in_country(f, others, gaz)
+            more[i], why_party, doubt = _namesake_in_country(f, others, gaz)
             context_notes.append(why_party)
+            namesake_doubt |= doubt
     if len(more) < 3:  # "between Boston and Bangor": the Bangor in the country of the others
         two = []
         for i, (name, place) in enumerate(zip(names, places, strict=True)):
             as_found = _Found(place, name, 0, 0, index, False, normalize_name(name) in _country_names(gaz))
             others = [places[1 - i], venue_found.place]
-            chosen, why_party = _namesake_in_country(as_found, others, gaz)
+            chosen, why_party, doubt = _namesake_in_country(as_found, others, gaz)
             two.append(chosen.place)
             context_notes.append(why_party)
+            namesake_doubt |= doubt
         places = (two[0], two[1])
     party_places = [f.place for f in more] if len(more) >= 3 else list(places)
-    venue_found, why_venue = _namesake_in_country(
+    venue_found, why_venue, doubt = _namesake_in_country(
         venue_found, party_places, gaz, _context_places(article, venue_found, party_places)
     )
     context_notes.append(why_venue)
-    namesake_doubt = any(n.startswith(NAMESAKE_DOUBT) for n in context_notes)
-    context_notes = [n.removeprefix(NAMESAKE_DOUBT) for n in context_notes]
+    namesake_doubt |= doubt
     placed = _placed_elsewhere(venue_found, article)
     if isinstance(placed, str):
         return unresolved(placed)
@@ -3227,26 +3223,29 @@ MIN_NAMESAKE_GAIN_KM = 1000.0  # a namesake in the others' country is read when 
 
 def _namesake_in_country(
     f: _Found, others: list[Place], gaz: Gazetteer, context: Sequence[Place] = ()
-) -> tuple[_Found, str]:
-    """The namesake of ``f`` in the country of all the ``others`` when the usual reading is far off.
+) -> tuple[_Found, str, bool]:
+    """The namesake of ``f`` in the country of all the ``others`` when the usual reading is far off,
+    the note on it, and whether the choice is in doubt.
 
     "300 km from Madrid, Barcelona, Bilbao, and Valencia": Valencia is the Spanish one, not the
     larger Valencia in Venezuela. The namesake is read when every other place of the claim lies
     in one country, ``f`` as read does not, and the namesake lies on average at least
-    :data:`MIN_NAMESAKE_GAIN_KM` nearer them; the note names the rival reading.
+    :data:`MIN_NAMESAKE_GAIN_KM` nearer them; the note names the rival reading. Among several
+    namesakes the one nearest the ``context`` places wins; with none, namesakes more than
+    :data:`NAMESAKE_DOUBT_KM` apart leave the choice in doubt.
     """
     usual = f.place
     countries = {p.country for p in others}
     if f.country or usual.radius_km is not None or len(countries) != 1 or None in countries:
-        return f, ""
+        return f, "", False
     (country,) = countries
     if usual.country == country:
-        return f, ""
+        return f, "", False
     namesakes = [
         p for p in gaz.by_name(normalize_name(f.text))[:50] if p.country == country and p.radius_km is None
     ]
     if not namesakes:
-        return f, ""
+        return f, "", False
 
     def mean_km(place: Place) -> float:
         return sum(float(distance_km(place.lat, place.lon, o.lat, o.lon)) for o in others) / len(others)
@@ -3258,20 +3257,17 @@ def _namesake_in_country(
         # text names around it (not the parties: that would read the claim true by choice)
         best = min(namesakes, key=lambda p: sum(float(distance_km(p.lat, p.lon, o.lat, o.lon)) for o in near))
     if mean_km(usual) - mean_km(best) < MIN_NAMESAKE_GAIN_KM:
-        return f, ""
+        return f, "", False
     why = (
         f"{f.text!r} read as {best.label}, in the country of the other places; the usual reading is "
         f"{usual.label}"
     )
-    if not near and any(
-        float(distance_km(p.lat, p.lon, best.lat, best.lon)) > NAMESAKE_DOUBT_KM for p in namesakes[1:3]
-    ):  # "Florence's midpoint location between New York and Miami": Florence, AL or SC?
-        rivals = [p.label for p in namesakes[1:3] if float(distance_km(p.lat, p.lon, best.lat, best.lon)) > 0]
-        why += (
-            f"; {f.text} may as well be {' or '.join(rivals)}: the text names no place around it that tells"
-        )
-        why = NAMESAKE_DOUBT + why
-    return _Found(replace(best, query=f.text), f.text, f.start, f.end, f.sentence, f.meeting), why
+    apart = [(p, float(distance_km(p.lat, p.lon, best.lat, best.lon))) for p in namesakes[1:3]]
+    doubt = not near and any(km > NAMESAKE_DOUBT_KM for _, km in apart)
+    if doubt:  # "Florence's midpoint location between New York and Miami": Florence, AL or SC?
+        rivals = " or ".join(p.label for p, km in apart if km > 0)
+        why += f"; {f.text} may as well be {rivals}: the text names no place around it that tells"
+    return _Found(replace(best, query=f.text), f.text, f.start, f.end, f.sentence, f.meeting), why, doubt
 
 
 MAX_CONTEXT_SENTENCES = 3  # the places named this many sentences around a name are its context
@@ -3298,7 +3294,6 @@ def _foreign_namesake(venue: _Found, parties: Sequence[Place], detour: float | N
 
 
 NAMESAKE_DOUBT_KM = 100.0  # namesakes in one country this far apart, nothing around to choose: in doubt
-NAMESAKE_DOUBT = "\0"  # marks the note of a namesake chosen in doubt (stripped before it is shown)
 
 
 def _context_places(article: _Article, f: _Found, parties: Sequence[Place]) -> list[Place]:
@@ -3781,14 +3776,11 @@ def _centre_claim(
                     area = replace(area, place=states[0])
         else:
             kind = noun.group().lower()
-            if (
-                kind == "landes"
-            ):  # "des Landes": of a German or Austrian Land named before, else of the country
+            if kind == "landes":  # "des Landes": a German or Austrian Land named before, else the country
                 area = _area_of_kind(article, trigger, "state") or _area_of_kind(article, trigger, "country")
             else:
                 area = _area_of_kind(article, trigger, _FOREIGN_KIND.get(kind, kind))
         if area is None:
-            kind = noun.group().lower()
             return unresolved(
                 f"'{words}' refers to {'an' if kind[0] in 'aeiou' else 'a'} {kind} named before, but the "
                 "text names none before it, so there is no middle to measure"
@@ -3807,9 +3799,11 @@ def _centre_claim(
     # a lower-case word after the name makes it an adjective in English ("the Adriatic coast"), and
     # after a kind word in the other languages ("au cœur du pays viticole"); elsewhere it is mostly a
     # verb or an adverb ("der Mitte Deutschlands wieder", "el centro de Polonia estuvo")
-    lower_case = _ENGLISH_OF.search(trigger.group()) is not None or (by_kind and _FOREIGN_NOUN.search(words))
-    compound = _compound_after(text, area.end, lower_case=bool(lower_case))
-    if compound is None and by_kind and _FOREIGN_NOUN.search(words):
+    foreign_kind = by_kind and _FOREIGN_NOUN.search(words) is not None
+    compound = _compound_after(
+        text, area.end, lower_case=_ENGLISH_OF.search(trigger.group()) is not None or foreign_kind
+    )
+    if compound is None and foreign_kind:
         compound = (complement := _KIND_COMPLEMENT.match(text, area.end)) and complement.group().strip()
     if compound:
         # "at the heart of the Mediterranean diet", "the heart of Atlantic Canada", "au cœur du pays
@@ -3881,26 +3875,24 @@ def _centre_claim(
         # is no place; "Elle est située au centre du pays", "It is in the middle of …": none
         and not _NOUN_SUBJECT.search(text, sentence.start, trigger.start())
     )
-    subject_memo: list[tuple[_Found, int] | None] = []
 
+    @functools.cache
     def text_subject() -> tuple[_Found, int] | None:
         """The place the text is about (computed once, and only when needed)."""
-        if not subject_memo:
-            # a country stands for its capital's point: its capital may still be what the text is
-            # about ("Kigali is the capital. It lies in the centre of the country.")
-            own = replace(area.place, lat=lat, lon=lon) if as_country else area.place
-            countries = _country_names(article.gaz)
-            earlier = [
-                f
-                for f in _first_before(article.found, sentence.start)
-                if not (
-                    as_country
-                    and (f.country or normalize_name(f.text) in countries)
-                    and _same_country(f.place, area.place)
-                )
-            ]  # the country named is not what lies in its own centre
-            subject_memo.append(_subject(earlier, (own, own), text=text))
-        return subject_memo[0]
+        # a country stands for its capital's point: its capital may still be what the text is about
+        # ("Kigali is the capital. It lies in the centre of the country.")
+        own = replace(area.place, lat=lat, lon=lon) if as_country else area.place
+        countries = _country_names(article.gaz)
+        earlier = [
+            f
+            for f in _first_before(article.found, sentence.start)
+            if not (
+                as_country
+                and (f.country or normalize_name(f.text) in countries)
+                and _same_country(f.place, area.place)
+            )
+        ]  # the country named is not what lies in its own centre
+        return _subject(earlier, (own, own), text=text)
 
     if (
         venue is not None
@@ -3939,7 +3931,7 @@ def _centre_claim(
         venue = _namesake_within(subject[0], lat, lon, reach, article.gaz, text)
     if coordinate is not None:
         venue = _coordinate_venue(coordinate, venue, index, area.place, bool(as_country))
-    if venue is None and not before:
+    if venue is None and not before and coordinate is not None:  # (with no coordinate: tried above)
         venue = _venue_named_after(article, index, trigger, area, here, lat, lon, reach)
     if venue is None:
         return unresolved(f"no venue: nothing is said to be '{said}'")
@@ -3999,7 +3991,8 @@ def _centre_claim(
 _LIES_AT = re.compile(
     r"(?:\s+(?:peninsulare|continentale|metropolitana|métropolitaine|continental|peninsular|proper))?"
     r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:is|was|lies|lay|sits|falls|stands|to\s+(?:be|lie)|"
-    r"(?:is|was)(?:\s+(?:actually|really|officially|now|indeed|also|generally|traditionally|commonly|widely|often|usually|said\s+to\s+be|thought\s+to\s+be|believed\s+to\s+be|located|situated|found|marked)){1,2}|"
+    r"(?:is|was)(?:\s+(?:actually|really|officially|now|indeed|also|generally|traditionally|commonly|widely|"
+    r"often|usually|said\s+to\s+be|thought\s+to\s+be|believed\s+to\s+be|located|situated|found|marked)){1,2}|"
     r"(?:está|estuvo|estaba|é|foi|era)\s+(?:marcad[oa]|situad[oa]|ubicad[oa]|localizad[oa])|se\s+(?:ubica|halla)|"
     r"se\s+(?:situe|trouve|situait|trouvait|encuentra|sitúa|situa|localiza)|"
     r"est\s+(?:ainsi\s+|donc\s+|bien\s+)?(?:situé|située|localisé|localisée)|est|si\s+trova|è|está|estaba|queda|"
@@ -4144,9 +4137,8 @@ _NOUN_SUBJECT = re.compile(
     r"(?:\s+|(?<=['’]))[^\W\d_]",
     re.IGNORECASE,
 )
-_GLUED_AFTER = re.compile(
-    r"[-‐'’]"
-)  # a name that is part of a word ("Paris-trained", "Oaxaca-style", "Rome's")
+# a name that is part of a word ("Paris-trained", "Oaxaca-style", "Rome's")
+_GLUED_AFTER = re.compile(r"[-‐'’]")
 _DEMONSTRATIVE = re.compile(  # a town, not "this spot" (a point that need not be any named place)
     r"\b(?:this|that)\s+(?:(?!(?:the|a|an|year|week|day|time)\b)[\w-]+\s+){0,3}?"
     r"(?:town|city|village|hamlet|community|municipality|borough)\b",
