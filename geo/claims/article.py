@@ -1721,7 +1721,8 @@ def check_article(
         last_end: int | None = None
         skipped: list[re.Match[str]] = []  # claim words past MAX_SENTENCE_CLAIMS: listed once, counted
         previous_centre = False  # the claim words before, in this sentence, are a centre's
-        for number, trigger in enumerate(_claim_words(text, sentence, seen)):
+        triggers = _claim_words(text, sentence, seen)
+        for number, trigger in enumerate(triggers):
             if trigger.group("same_numbers") is not None and _stated(trigger) is None:
                 continue  # "30 km from A and 50 km from B": two different distances claim nothing
             if (
@@ -1773,6 +1774,14 @@ def check_article(
                     claims.append(outcome)
                 else:
                     unresolved.append(outcome)
+        if article.centres:  # "Un sistema sitúa el centro en Lloret": the centre of the area named before
+            for outcome in _context_centres(
+                article, index, sentence.start, by_sentence.get(index, []), triggers
+            ):
+                if isinstance(outcome, Claim):
+                    claims.append(outcome)
+                else:
+                    unresolved.append(outcome)
         if skipped:  # one entry for them all: the sentence repeated per claim made output quadratic
             reason = (
                 f"not checked: {len(skipped):,} more claims in a sentence of more than "
@@ -1784,6 +1793,75 @@ def check_article(
     if main and looks_like_html(source):
         unresolved += _outside_main_text(plain_text(source), text)
     return ArticleReport(tuple(claims), _places(found + article.extra), tuple(unresolved))
+
+
+# "The Survey places the geographical center near …", "plaçait le Centre … à Ittre": a verb of placing
+# before the centre, and the place after it
+_PLACING_VERBS = (
+    r"(?:places?|placed|puts?|reports?|reported|locates?|sitúa[n]?|situó|situaba[n]?|ubica[n]?|ubicó|"
+    r"coloca[nm]?|colocó|place(?:nt)?|plaçait|plaçaient|plaça|situe(?:nt)?|situait|colloca(?:no)?|collocò|"
+    r"pone[n]?|puso|situa[m]?|legt|legen|verortet|verorten)"
+)
+MAX_CENTRE_CONTEXT_SENTENCES = 4  # a bare "the centre" is the centre of an area named this near before
+_CENTRE_ADJECTIVES = (
+    r"(?:true|real|exact|actual|geographic(?:al)?|geometric(?:al)?|geodetic|verdader[oa]|exact[oa]|"
+    r"geogr[aá]fic[oa]|geom[eé]tric[oa]|geod[eé]sic[oa]|vrai|véritable|réel|géographique|géométrique|ver[oa]|"
+    r"esatt[oa]|verdadeir[oa]|exat[oa]|wahren?|genauen?|geogra(?:f|ph)ischen?)"
+)
+# "the centre" with no area after it, in a text that named the area of a centre claim just before:
+# placed by a verb ("Un sistema sitúa el centro en Lloret"), said of a place ("En Getafe, el Cerro …
+# se ha identificado como el centro") or said to lie somewhere ("ese centro se ubica en Zacatecas", "the
+# centre can also be said to be Dunsop Bridge"); "el centro" alone is mostly a town's centre, so one
+# of these is needed
+_CONTEXT_CENTRE = re.compile(
+    rf"""\b(?:(?P<placing>{_PLACING_VERBS}(?:\s+(?:also|instead|however|now|today|also|también|aussi))?\s+)
+    |(?P<said>(?:(?:is|was|be|been|es|era|fue|est|était|è|é|foi|ist|war)\s+(?:(?:also|often|sometimes|now|still|
+    widely|usually|generally|traditionally|también|aussi|anche|também|auch)\s+)?)?(?:considered|described\s+as|
+    identified\s+as|known\s+as|called|proclaimed|declared|considerad[oa]|identificad[oa]\s+como|conocid[oa]\s+como|
+    declarad[oa]|proclamad[oa]|considérée?\s+comme|identifiée?\s+comme|connue?\s+comme|proclamée?|déclarée?|
+    considerat[oa]|identificat[oa]\s+come|conosciut[oa]\s+come|conhecid[oa]\s+como|bekannt\s+als)\s+
+    |(?:is|was|es|era|fue|est|était|è|é|foi|ist|war)\s+(?:(?:also|often|sometimes|now|still|
+    widely|usually|generally|traditionally|también|aussi|anche|também|auch)\s+)?
+    |claim(?:s|ed)?\s+to\s+be\s+|presume\s+ser\s+|gilt\s+als\s+))?
+    (?P<det>the|el|le|il|lo|o|der|die|das|ese|este|esse|ce|cet|questo|quel|this|that)\s+
+    (?:{_CENTRE_ADJECTIVES}\s+)*(?:cent(?:re|er)|centro|Mittelpunkt|Mitte|Zentrum|point\s+central|punto\s+central|
+    ponto\s+central)(?:\s+{_CENTRE_ADJECTIVES})*\b
+    (?![-‐'’]|\s*(?:of|de|del|des|du|di|della|dello|do|da|der|von|d['’])\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# after "X is (known as) the centre": the end of the clause, or a reason ("because", "debido a")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s")
+_SAID_CENTRE_END = re.compile(
+    r"\s*(?:[.,;:!?)\"”’»]|$|\s(?:because|since|due|as|for|debido|por|porque|parce|car|perché|poiché|weil)\b)",
+    re.IGNORECASE,
+)
+
+
+def _context_centres(
+    article: _Article, index: int, start: int, here: list[_Found], triggers: list[re.Match[str]]
+) -> list[Claim | Unresolved]:
+    """The claims of a bare "the centre" in sentence ``index`` from ``start`` on, read as the centre of
+    the area of the last centre claim at most :data:`MAX_CENTRE_CONTEXT_SENTENCES` before it."""
+    if not article.centres or index - article.centres[-1][0] > MAX_CENTRE_CONTEXT_SENTENCES:
+        return []
+    text, sentence = article.text, article.sentences[index]
+    out: list[Claim | Unresolved] = []
+    for match in _CONTEXT_CENTRE.finditer(text, start, sentence.end):
+        if any(t.start() < match.end() and match.start() < t.end() for t in triggers):
+            continue
+        if match.group("placing") is None and (
+            _LIES_AT.match(text, match.end(), sentence.end) is None
+            if match.group("said") is None
+            else _SAID_CENTRE_END.match(text, match.end()) is None
+        ):
+            continue  # "el centro" alone: a town's centre, mostly
+        area = article.centres[-1][1]
+
+        def unresolved(reason: str) -> Unresolved:
+            return Unresolved(_collapse(sentence.text), reason, MIDPOINT, sentence.start, sentence.end)
+
+        out.append(_centre_claim(article, index, match, here, unresolved, context=area))
+    return out
 
 
 _MITTE_AT_END = re.compile(
@@ -1892,6 +1970,9 @@ class _Article:
     matcher: _Matcher
     extra: list[_Found] = field(default_factory=list)  # parties read with resolve(), not in ``found``
     divisions: list[_Found] = field(default_factory=list)  # divisions that only locate a place
+    # the areas of the centre claims read so far, with their sentence: "the centre" a few sentences
+    # later is the centre of the last of them ("… the centre of Mallorca. Un sistema sitúa el centro …")
+    centres: list[tuple[int, _Found]] = field(default_factory=list)
     checks: dict[tuple[Place, Place, Place], CheckResult] = field(default_factory=dict)
     mentions: dict[str, list[int]] = field(default_factory=dict)  # name -> indices in ``found``
     placed: dict[tuple[str, Place], Place | str] = field(default_factory=dict)  # _placed_elsewhere
@@ -3244,6 +3325,11 @@ def _namesake_in_country(
     namesakes = [
         p for p in gaz.by_name(normalize_name(f.text))[:50] if p.country == country and p.radius_km is None
     ]
+    small = not namesakes
+    if small:  # "a town called Holbrook … halfway between Sydney and Melbourne": a small town
+        from geo.places.towns import towns_named
+
+        namesakes = towns_named(f.text, country)[:50]
     if not namesakes:
         return f, "", False
 
@@ -3267,10 +3353,22 @@ def _namesake_in_country(
     if doubt:  # "Florence's midpoint location between New York and Miami": Florence, AL or SC?
         rivals = " or ".join(p.label for p, km in apart if km > 0)
         why += f"; {f.text} may as well be {rivals}: the text names no place around it that tells"
+    spread = max(
+        (float(distance_km(a.lat, a.lon, b.lat, b.lon)) for a in others for b in others), default=0.0
+    )
+    if small and not doubt and spread > 0 and mean_km(best) > SMALL_NAMESAKE_REACH * spread:
+        # "the village of Leslie … between Jefferson City and St. Louis": the only Leslie of the US
+        # known here is in Michigan, far from both; the one meant is missing from the data
+        doubt = True
+        why += (
+            f"; {best.label} lies far from the other places ({mean_km(best):,.0f} km on average): the text "
+            f"may mean another {f.text}, which the data does not know"
+        )
     return _Found(replace(best, query=f.text), f.text, f.start, f.end, f.sentence, f.meeting), why, doubt
 
 
 MAX_CONTEXT_SENTENCES = 3  # the places named this many sentences around a name are its context
+SMALL_NAMESAKE_REACH = 2.0  # a small town read for its country lies this many times the parties' span off
 FOREIGN_NAMESAKE_DETOUR_PCT = 100.0  # a small venue abroad, this far off the way: another namesake
 FOREIGN_NAMESAKE_POPULATION = 100_000  # a city this large (or a capital) is read with confidence
 
@@ -3732,13 +3830,18 @@ def _centre_claim(
     trigger: re.Match[str],
     here: list[_Found],
     unresolved: Callable[[str], Unresolved],
+    context: _Found | None = None,
 ) -> Claim | Unresolved:
-    """ "Kassel is in the middle of Germany": the venue's distance to the centre of one area."""
+    """ "Kassel is in the middle of Germany": the venue's distance to the centre of one area.
+    ``context`` is the area of a bare "the centre" (:data:`_CONTEXT_CENTRE`), named before."""
     text, sentence = article.text, article.sentences[index]
-    words = _collapse(trigger.group())
+    words = _collapse(trigger.group() if context is None else text[trigger.start("det") : trigger.end()])
     after = [f for f in here if f.start >= trigger.end()][:1]
     area: _Found | None = None
-    if after and text[trigger.end() : after[0].start].strip().lower() in (
+    placing = context is not None and trigger.group("placing") is not None
+    if context is not None:  # it stands where the claim words do, as an area named by its kind
+        area = replace(context, start=trigger.start(), end=trigger.end())
+    elif after and text[trigger.end() : after[0].start].strip().lower() in (
         "",
         "the",
         "de",
@@ -3834,6 +3937,7 @@ def _centre_claim(
             area_span(area.place, bool(as_country))  # an area with no outline has no extreme points
     except InvalidInputError as error:
         return unresolved(f"'{said}': {error}")
+    article.centres.append((index, replace(area, country=bool(as_country))))
     before = [  # not the area, nor its country ("la France … : le centre de la Bretagne est à …")
         f
         for f in here
@@ -3860,6 +3964,8 @@ def _centre_claim(
             and any(g.end < f.start and re.fullmatch(r",\s*", text[g.end : f.start]) for g in here)
         )
         and not (f.country and area.place.country and f.place.country == area.place.country)
+        # "The Survey places the centre at …": the venue follows the verb
+        and not placing
     ]
     referring = _REFERRING.search(text, sentence.start, trigger.start())
     venue = _namesake_within(before[-1], lat, lon, reach, article.gaz, text) if before else None
@@ -3921,7 +4027,13 @@ def _centre_claim(
         return unresolved(f"the coordinates {coordinate.text!r} cannot be read: {coordinate.error}")
     if venue is None and coordinate is None and not before:  # the venue the sentence names after the centre
         venue = _venue_named_after(article, index, trigger, area, here, lat, lon, reach)
-    if venue is None and coordinate is None and located_in and (subject := text_subject()) is not None:
+    if (
+        venue is None
+        and coordinate is None
+        and located_in
+        and not placing  # "The Survey places the centre at …": the place after the verb, or none
+        and (subject := text_subject()) is not None
+    ):
         if _tied_subject(article, sentence.start, area.place, subject):
             return unresolved(
                 f"no venue: '{_collapse(referring.group()) if referring else words}' may be any of the "
@@ -3944,6 +4056,8 @@ def _centre_claim(
         return unresolved(_unplaced_reason(venue))
     result = check_centre(venue.place, area.place, bool(as_country), axis)
     lo, hi = _cited_sentence(text, sentence, trigger)
+    if context is not None and (comma := _CLAUSE_BREAK.search(text, max(venue.end, trigger.end()), hi)):
+        hi = comma.start()  # "… se ubica en Zacatecas, este municipio …": the clause of a bare "the centre"
     note = (
         f"a claim about one area: the distance to its centre ({result.centre}), against how far "
         f"{result.parties[0].query} reaches from it"
@@ -3988,6 +4102,16 @@ def _centre_claim(
 
 # "The geographic centre of England lies near Fenny Drayton", "le centre de la France se situe à
 # Bruère-Allichamps", "il centro d'Italia si trova a Narni", "el centro de España está en Getafe"
+# "lies (exactly) at / in / near (the village of) …" in six languages, after a verb
+_AT_PLACE = (
+    r"(?:(?:just|exactly|precisely|roughly|about|approximately|somewhere|actually|really|genau|exactement|"
+    r"exactamente|esattamente|exatamente|ungefähr|etwa)\s+)?"
+    # the longest words first: "in der Nähe von" is not "in" followed by "der Nähe"
+    r"(?:in\s+der\s+Nähe\s+von|unweit\s+von|près\s+d[e'’]|cerca\s+de|perto\s+d[eoa]|vicino\s+a"
+    r"|in|at|near|on|outside|close\s+to|à|au|en|a|em|no|na|nel|nella|bei|nahe(?:\s+bei)?|im|in\s+der)\s+"
+    r"(?:(?:the\s+)?(?:village|town|hamlet|city|community|commune|municipality|parish|locality|gemeinde|ort|dorf|"
+    r"ville|pueblo|municipio|localidad|comune|paese|frazione|cidade|vila|município)\s+(?:of\s+|de\s+|di\s+)?)?"
+)
 _LIES_AT = re.compile(
     r"(?:\s+(?:peninsulare|continentale|metropolitana|métropolitaine|continental|peninsular|proper))?"
     r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:is|was|lies|lay|sits|falls|stands|to\s+(?:be|lie)|"
@@ -3996,16 +4120,14 @@ _LIES_AT = re.compile(
     r"(?:está|estuvo|estaba|é|foi|era)\s+(?:marcad[oa]|situad[oa]|ubicad[oa]|localizad[oa])|se\s+(?:ubica|halla)|"
     r"se\s+(?:situe|trouve|situait|trouvait|encuentra|sitúa|situa|localiza)|"
     r"est\s+(?:ainsi\s+|donc\s+|bien\s+)?(?:situé|située|localisé|localisée)|est|si\s+trova|è|está|estaba|queda|"
-    r"liegt|lag|befindet\s+sich|fica|ficava|situa-se)\s+"
-    r"(?:(?:just|exactly|precisely|roughly|about|approximately|somewhere|actually|really|genau|exactement|exactamente|"
-    r"esattamente|exatamente|ungefähr|etwa)\s+)?"
-    # the longest words first: "in der Nähe von" is not "in" followed by "der Nähe"
-    r"(?:in\s+der\s+Nähe\s+von|unweit\s+von|près\s+d[e'’]|cerca\s+de|perto\s+d[eoa]|vicino\s+a"
-    r"|in|at|near|on|outside|close\s+to|à|au|en|a|em|no|na|nel|nella|bei|nahe(?:\s+bei)?|im|in\s+der)\s+"
-    r"(?:(?:the\s+)?(?:village|town|hamlet|city|community|commune|municipality|parish|locality|gemeinde|ort|dorf|ville|"
-    r"pueblo|municipio|localidad|comune|paese|frazione|cidade|vila|município)\s+(?:of\s+|de\s+|di\s+)?)?",
+    r"liegt|lag|befindet\s+sich|fica|ficava|situa-se|(?:can|could|may|might|would)\s+(?:also\s+)?be"
+    r"(?:\s+said\s+to\s+be)?)\s+" + _AT_PLACE,
     re.IGNORECASE,
 )
+_PLACING_END = re.compile(
+    rf"\b{_PLACING_VERBS}\s+(?:(?:the|el|le|la|il|lo|o|a|der|die|das)\s+)?$", re.IGNORECASE
+)
+_PLACED_AT = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*" + _AT_PLACE, re.IGNORECASE)
 
 
 # "En el corazón de México encontrarás San Luis Potosí", "Im Herzen Deutschlands liegt Kassel", "In the
@@ -4037,10 +4159,14 @@ def _venue_after_centre(
     lon: float,
     reach: float,
     gaz: Gazetteer,
+    placed: bool = False,
 ) -> _Found | None:
-    """The place named right after "the centre of X lies at/in/near …": a town (not an area, which
-    would say only where the centre is roughly) within ``reach`` km of X's centre, or None."""
-    said = _LIES_AT.match(text, area.end, sentence.end)
+    """The place named right after "the centre of X lies at/in/near …" (after "places the centre of X",
+    when ``placed``, "… at/in/near"): a town (not an area, which would say only where the centre is
+    roughly) within ``reach`` km of X's centre, or None."""
+    said = _LIES_AT.match(text, area.end, sentence.end) or (
+        _PLACED_AT.match(text, area.end, sentence.end) if placed else None
+    )
     if said is None:
         return None
     at = bisect_left(here, said.end(), key=lambda f: f.start)
@@ -4049,9 +4175,39 @@ def _venue_after_centre(
         if found.place.radius_km is not None:
             return None  # "lies in Leicestershire": an area holds the centre, it is no venue
         inside = float(distance_km(found.place.lat, found.place.lon, lat, lon)) <= reach
-        return found if inside or _placed_by_text(found, text) else None  # "at Lebanon, Kansas": said so
+        if inside or _placed_by_text(found, text):  # "at Lebanon, Kansas": said so
+            return found
+        # "The geographic centre of England lies near Meriden": not Meriden, Connecticut, the town the
+        # gazetteer knows, but a small town of that name within reach (geo.places.towns), if any
+        return _town_within(text, here[at].start, here[at].end, index, [], lat, lon, reach)
     run = _NAME_RUN.match(text, said.end(), sentence.end)  # a small town, named right there
-    return None if run is None else _town_within(text, run.start(), run.end(), index, here, lat, lon, reach)
+    if run is not None:
+        return _town_within(text, run.start(), run.end(), index, here, lat, lon, reach)
+    # "at 12 Savage Hill Road in the East Berlin section of Berlin", "near the I-91 exit ramps on Gilbert
+    # Street in Rocky Hill": the address, then the town it is in (a town within reach, in one clause)
+    window = _ADDRESS.match(text, said.end(), min(sentence.end, said.end() + MAX_ADDRESS_CHARS))
+    if window is None:
+        return None
+    for f in here[at:]:
+        if f.start >= window.end():
+            break
+        found = _namesake_within(f, lat, lon, reach, gaz, text)
+        if (
+            found.place.radius_km is None
+            and float(distance_km(found.place.lat, found.place.lon, lat, lon)) <= reach
+        ):
+            return found
+    return _town_within(text, said.end(), window.end(), index, here, lat, lon, reach)
+
+
+MAX_ADDRESS_CHARS = 80  # "at 12 Savage Hill Road in … Berlin": the town is looked for this far on
+# an address or a landmark: no clause break, no distance or bearing ("20 km north of Leicester" is not
+# Leicester)
+_ADDRESS = re.compile(
+    r"(?:(?![,;:()]|\d[\d.,]*\s*(?:km|kilomet|mi\b|miles|met(?:er|re)s)|(?-i:north|south|east|west|nord|sud|"
+    r"ouest|norte|sur|oeste|nördlich|südlich|östlich|westlich)).)+",
+    re.IGNORECASE,
+)
 
 
 # the words that may follow an area's name in a centre claim (verbs, conjunctions, prepositions,
@@ -4111,7 +4267,10 @@ def _venue_named_after(
     Italy lies at Narni", "Im Herzen Deutschlands liegt Kassel", "At the heart of Europe, Switzerland
     is …"; or None."""
     text, sentence = article.text, article.sentences[index]
-    venue = _venue_after_centre(text, area, sentence, index, here, lat, lon, reach, article.gaz)
+    placed = (trigger.re is _CONTEXT_CENTRE and trigger.group("placing") is not None) or bool(
+        _PLACING_END.search(text, max(sentence.start, trigger.start() - 40), trigger.start())
+    )
+    venue = _venue_after_centre(text, area, sentence, index, here, lat, lon, reach, article.gaz, placed)
     if (
         venue is None
         and not text[sentence.start : trigger.start()].strip()

@@ -107,7 +107,7 @@ class Place:
     @property
     def label(self) -> str:
         """Name with its country ("Moscow, Russia"), for messages."""
-        if self.country_name and self.kind in ("capital", "city"):
+        if self.country_name and self.kind in ("capital", "city", "town"):
             region = f"{self.region}, " if self.region else ""
             return f"{self.name}, {region}{self.country_name}"
         if self.kind == "airport" and self.iata:

@@ -1,0 +1,115 @@
+"""Reading rules of stop 24, each from a tuning corpus sentence (record id in a comment): a bare "the
+centre" read as the centre of the area a centre claim named just before, and a verb that places the
+centre somewhere ("places the center at …", "plaçait le centre … à Ittre")."""
+
+from __future__ import annotations
+
+import pytest
+from reference import km
+
+from geo.claims.article import Claim, check_article
+
+
+def _distance_is_geodesic(claim: Claim) -> None:
+    venue, (centre,) = claim.result.venue, claim.result.parties
+    assert centre.distance_km == pytest.approx(km((venue.lat, venue.lon), (centre.lat, centre.lon)), abs=1e-6)
+
+
+def test_that_centre_lies_in_a_place_named_after_it() -> None:
+    # lucesdelsiglo-tequisquiapan-centro-mexico (fresh6, tuning part)
+    text = (
+        "Tequisquiapan presume ser el centro geográfico de México desde hace más de 100 años. "
+        "Y aunque ahora se sabe que ese centro se ubica en Zacatecas, este municipio también debe su "
+        "popularidad a los monumentos que rodean su centro histórico."
+    )
+    claims = check_article(text).claims
+    assert [c.venue for c in claims] == ["Tequisquiapan", "Zacatecas"]
+    zacatecas = claims[1]
+    assert zacatecas.between == ("México",) and zacatecas.read_as[1] == "centre of Mexico"
+    assert zacatecas.holds == "yes"
+    _distance_is_geodesic(zacatecas)
+    # the claim is its clause: "su centro histórico" after the comma is a town's centre, no claim
+    assert zacatecas.sentence.endswith("Zacatecas") and "histórico" not in zacatecas.sentence
+
+
+def test_a_verb_that_places_the_centre_before_it() -> None:
+    # walhain-centre-geographique-belgique-nil-saint-vincent (fresh5, tuning part)
+    text = (
+        "Pour rappel, la tradition plaçait le Centre géographique de la Belgique à Ittre avant 1919 "
+        "(Traité de Versailles)."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Ittre" and claim.read_as == ("Ittre, Belgium", "centre of Belgium")
+    assert km((claim.result.venue.lat, claim.result.venue.lon), (50.644, 4.2648)) < 5  # GeoNames Ittre
+    _distance_is_geodesic(claim)
+
+
+def test_the_centre_placed_at_an_address_in_a_town() -> None:
+    # courant-middletown-midway-center-of-connecticut (fresh6, tuning part): "places the geographical
+    # center near the I-91 exit ramps on Gilbert Street in Rocky Hill"; Rocky Hill is not in the data,
+    # so the same sentence with a town that is
+    text = (
+        "So, where is the geographic center of Connecticut? The U.S. Geological Survey places the "
+        "geographical center near the exit ramps on Main Street in Middletown."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Middletown" and claim.read_as == (
+        "Middletown, CT, United States",
+        "centre of Connecticut",
+    )
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # a bearing and a distance: a point near the town, not the town
+        "The survey places the center 20 km north of Middletown.",
+        # the real sentence: a town the data lacks; not the place the text is about ("the state" before
+        # the verb is no reference to it)
+        "A senior planning analyst for the state Office of Policy Management reports the center at 12 "
+        "Savage Hill Road in the East Berlin section of Berlin.",
+    ],
+)
+def test_a_placed_centre_with_no_town_there_is_listed(second: str) -> None:
+    text = f"Middletown is a city. So, where is the geographic center of Connecticut? {second}"
+    report = check_article(text)
+    assert [c for c in report.claims if c.sentence.startswith(second[:20])] == []
+    assert any(u.sentence == second and u.reason.startswith("no venue") for u in report.unresolved)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "el centro" alone is mostly a town's centre
+        "El centro geográfico de España está en Getafe. En Madrid nos alojamos en el centro.",
+        # too far from the centre claim: five sentences on
+        "El centro geográfico de México está en Zacatecas. Uno. Dos. Tres. Cuatro. "
+        "Se sabe que ese centro se ubica en Querétaro.",
+        # a centre of something else
+        "The geographic centre of England lies near Meriden. The centre of the village lies in Leicester.",
+    ],
+)
+def test_no_bare_centre_claim_without_context_or_structure(text: str) -> None:
+    claims = check_article(text).claims
+    assert len(claims) == 1 and claims[0].sentence.startswith(("El centro geográfico", "The geographic"))
+
+
+SYDNEY, MELBOURNE, HOLBROOK = (-33.8678, 151.2073), (-37.814, 144.9633), (-35.721, 147.316)
+
+
+def test_a_small_town_of_the_parties_country_before_a_larger_namesake_abroad() -> None:
+    # thedeletions-holbrook-halfway-sydney-melbourne (fresh8, tuning part): the gazetteer's Holbrook is
+    # in New York; the small towns hold the one on the Hume Highway
+    text = (
+        "We stayed one night in a town called Holbrook, on the Hume Highway, halfway between Sydney "
+        "and Melbourne."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.read_as == ("Holbrook, Australia", "Sydney, Australia", "Melbourne, Australia")
+    assert not claim.ambiguous and "usual reading is Holbrook, NY" in claim.note
+    venue = claim.result.venue
+    assert km((venue.lat, venue.lon), HOLBROOK) < 5
+    direct = km(SYDNEY, MELBOURNE)
+    detour = km(SYDNEY, HOLBROOK) + km(HOLBROOK, MELBOURNE) - direct
+    assert claim.result.detour_km == pytest.approx(detour, abs=2)  # party points within ~1 km of these
+    assert claim.holds in ("yes", "roughly")
