@@ -1587,7 +1587,34 @@ def _accept(
             and _longest_match(text, words, i + n, matcher, memo) is None
         ):
             return False
+
+    # "Cerro de los Ángeles", "Porto de Galinhas", "Valle de Alcudia": a town's name, then "de" and a
+    # capitalised word, is the start of a longer name the data lacks; but "San Juan de Puerto Rico",
+    # "Santiago de Chile": an area or a country after "de" says where the town is
+    if (
+        (linked := _NAME_LINK.match(text, words[i + n - 1].end())) is not None
+        and (k := bisect_left(words, linked.end(), key=lambda w: w.start())) < len(words)
+        and words[k].start() == linked.end()
+        and _capitalised(words[k].group())
+    ):
+        hit = _longest_match(text, words, i, matcher, memo)
+        after = _longest_match(text, words, k, matcher, memo)
+        if (
+            hit is not None
+            and hit[1].radius_km is None
+            and not hit[2]
+            and (after is None or (after[1].radius_km is None and not after[2]))
+        ):
+            return False
     return True
+
+
+# the words that join a name to the rest of a longer one in five languages ("Cerro de los Ángeles")
+_NAME_LINK = re.compile(
+    r"[ \t]+(?:de[ \t]+las|de[ \t]+los|de[ \t]+la|de[ \t]+l['’]|della|delle|degli|dei|del|des|dos|das|de|do|da|di|du)"
+    r"(?:[ \t]+|(?<=['’]))",
+    re.IGNORECASE,
+)
 
 
 _PROTECTED_AREA = re.compile(

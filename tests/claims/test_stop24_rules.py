@@ -113,3 +113,18 @@ def test_a_small_town_of_the_parties_country_before_a_larger_namesake_abroad() -
     detour = km(SYDNEY, HOLBROOK) + km(HOLBROOK, MELBOURNE) - direct
     assert claim.result.detour_km == pytest.approx(detour, abs=2)  # party points within ~1 km of these
     assert claim.holds in ("yes", "roughly")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # noticiasmadrid-cerro-angeles-mentrida-centro-es (fresh3): not Cerro, Cuba
+        ("En Getafe, el Cerro de los Ángeles se ha identificado como el centro.", ["Getafe"]),
+        # a beach town, not Porto
+        ("Porto de Galinhas fica a meio caminho entre Recife e Maceió.", ["Recife", "Maceió"]),
+        # a country or an area after "de" says where the town is
+        ("Vivo en San Juan de Puerto Rico y en Santiago de Chile.", ["San Juan", "Santiago"]),
+    ],
+)
+def test_a_name_then_de_and_a_capital_is_a_longer_name(text: str, names: list[str]) -> None:
+    assert [p.name for p in check_article(text).places] == names
