@@ -1611,7 +1611,8 @@ def _accept(
 
 # the words that join a name to the rest of a longer one in five languages ("Cerro de los Ángeles")
 _NAME_LINK = re.compile(
-    r"[ \t]+(?:de[ \t]+las|de[ \t]+los|de[ \t]+la|de[ \t]+l['’]|della|delle|degli|dei|del|des|dos|das|de|do|da|di|du)"
+    r"[ \t]+(?:de[ \t]+las|de[ \t]+los|de[ \t]+la|de[ \t]+l['’]|della|delle|degli|dei|del|des|dos|das|de|do"
+    r"|da|di|du)"
     r"(?:[ \t]+|(?<=['’]))",
     re.IGNORECASE,
 )
