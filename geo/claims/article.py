@@ -235,21 +235,21 @@ _TRIGGER = re.compile(
       | (?P<intermediate>punto\s+intermedio|ponto\s+intermedi[áa]rio|point\s+intermédiaire)
         \s+(?:entre|tra|fra)\b
       | (?P<halfway_pt>(?:a|no)\s+meio\s+(?:do\s+)?caminho|a\s+meio\s+caminho)\s+(?:entre|de)\b
-      | (?P<halfway_it>a\s+metà\s+strada)\s+(?:fra|tra)\b
+      | (?P<halfway_it>a\s+metà(?:\s+strada)?)\s+(?:fra|tra)\b  # "a metà tra l'Emilia e la Romagna"
       | (?P<halfway_de>auf\s+halbem\s+Wege?|(?:fast\s+)?auf\s+halber\s+Strecke|in\s+der\s+Mitte
         |(?:(?:ziemlich|fast|ungefähr|etwa)\s+)?genau)\s+zwischen\b  # "genau zwischen A und B"
       # "Centrally located in the Midlands between Launceston and Hobart"
       | (?P<central_between>central(?:ly)?\s+(?:located|situated|placed|positioned)
         \s+(?:in\s+[^,.;:]{1,40}?\s+)?between)\b
       | (?P<equidistant_xx>(?:équidistante?s?|equidistantes?|äquidistant|gleich\s+weit(?:\s+entfernt)?
-        |equidista(?:n|ba|ban|va|vam|m)?  # "la villa de Madrid equidistaba de todos los puertos"
+        |equidistantemente|equidista(?:n|ba|ban|va|vam|m)?  # "la villa de Madrid equidistaba de todos los …"
         |a\s+la\s+misma\s+distancia|à\s+(?:la\s+)?même\s+distance|à\s+mesma\s+distância
         |à\s+égale\s+distance|a\s+igual\s+distancia|a\s+igual\s+distância|alla\s+stessa\s+distanza
         |a\s+(?:uguale|pari)\s+distanza)
         (?:\s+[^\W\d_]+(?:mente|ment|mente))?
         # "equidistante em seis quilómetros de Nazaré e Alcobaça"
         (?:\s+(?:em|a|à|en|de)\s+(?:[\w,.]+\s+){0,2}(?:quil[óo]metros|kil[óo]metros|kilomètres|chilometri|km))?)
-        \s+(?:de|entre|da|fra|tra|von|zwischen)\b
+        \s+(?:de|entre|da|fra|tra|von|zwischen|a(?=\s+(?-i:[A-Z])))\b  # "equidistantemente a Comillas"
       | (?P<centre>
         # an area named by its kind in five languages: "au centre du pays", "en el centro de la región",
         # "im Zentrum des Landes", "al centro del paese", "no centro do país"

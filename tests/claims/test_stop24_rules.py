@@ -128,3 +128,23 @@ def test_a_small_town_of_the_parties_country_before_a_larger_namesake_abroad() -
 )
 def test_a_name_then_de_and_a_capital_is_a_longer_name(text: str, names: list[str]) -> None:
     assert [p.name for p in check_article(text).places] == names
+
+
+def test_italian_a_meta_without_strada() -> None:
+    # comuniitaliani-rovigo-cuore-polesine-a-meta-fra-it (fresh4), duepuntotre-a-meta-tra-emilia-e-romagna
+    # (fresh5, tuning part): "a metà fra A e B" as "a metà strada fra"
+    (claim,) = check_article("Rovigo è a metà fra Padova e Ferrara.").claims
+    assert claim.read_as == ("Rovigo, Italy", "Padua, Italy", "Ferrara, Italy")
+    venue, (a, b) = claim.result.venue, claim.result.parties
+    v, pa, pb = (venue.lat, venue.lon), (a.lat, a.lon), (b.lat, b.lon)
+    assert claim.result.detour_pct == pytest.approx(
+        100 * (km(pa, v) + km(v, pb) - km(pa, pb)) / km(pa, pb), abs=1e-6
+    )
+    assert claim.holds in ("yes", "roughly")
+
+
+def test_equidistantemente_a_is_a_claim() -> None:
+    # enciclofurgo-farges-allichamps-nombela-equidistante (fresh5, tuning part): found nowhere before
+    text = "Nombela se ubica equidistantemente a Madrid y Toledo."
+    (claim,) = check_article(text).claims
+    assert claim.reading == "equal distance" and claim.between == ("Madrid", "Toledo")
