@@ -1099,7 +1099,9 @@ class _Matcher:
         place = self._by_name(key, text)
         if place is None and (spelled := spell_out(text)) is not None:
             place = self._by_name(normalize_name(spelled), text)
-        return place, False
+        # "España", "Deutschland", "Schweiz": a country's name in another language names the country
+        # too (data/country_aliases.csv, country_names.csv), read as its capital like the English name
+        return place, place is not None and place.kind == "capital" and key in self.gaz.country_aliases
 
     def _by_name(self, key: str, text: str) -> Place | None:
         candidates = self.gaz.by_name(key)
@@ -2962,7 +2964,19 @@ def _joint_reading(
     """
     from geo.places.towns import towns_named
 
-    if venue.country or _detour_pct(venue.place, *places) <= ABSURD_DETOUR_PCT:
+    # "Toledo está a medio camino entre Madrid y Córdoba": Toledo, Ohio and Córdoba, Argentina make a
+    # +49 % detour, not absurd on its face, but a reading over three countries, none of them capitals
+    # (three capitals, "Paris is halfway between London and Berlin", are what they are), is tried
+    # together like an absurd one
+    read = (venue.place, *places)
+    scattered = (
+        all(p.radius_km is None and p.country for p in read)  # towns, not areas or continents
+        and len({p.country for p in read}) > 1
+        and any(p.kind != "capital" for p in read)
+    )
+    if venue.country or _detour_pct(venue.place, *places) <= (
+        FITTING_DETOUR_PCT if scattered else ABSURD_DETOUR_PCT
+    ):
         return venue, places, "", False
     key = (venue.place, venue.text, *places, *names)
     if key not in article.joint:

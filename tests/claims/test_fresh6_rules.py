@@ -54,7 +54,11 @@ def test_a_country_holding_both_parties_is_not_between_them() -> None:
     assert all(
         c.read_as[1:] != ("Amersfoort, The Netherlands", "Arnhem, The Netherlands") for c in report.claims
     )
-    assert any("holds Amersfoort and Arnhem" in u.reason for u in report.unresolved)
+    # stop 24: "Niederlande" is read as the country (not as Amsterdam), which no text subject can be
+    # when it holds both parties: the sentence names no venue
+    assert any(
+        u.sentence.startswith("Man könnte") and u.reason.startswith("no venue") for u in report.unresolved
+    )
 
 
 def test_the_country_of_a_region_is_not_the_centre_of_the_region() -> None:

@@ -148,3 +148,26 @@ def test_equidistantemente_a_is_a_claim() -> None:
     text = "Nombela se ubica equidistantemente a Madrid y Toledo."
     (claim,) = check_article(text).claims
     assert claim.reading == "equal distance" and claim.between == ("Madrid", "Toledo")
+
+
+def test_a_reading_over_three_countries_is_tried_together() -> None:
+    # read one by one: Toledo, Ohio and Córdoba, Argentina, a +46 % detour, not absurd on its face, and
+    # it was answered "no" with confidence; nothing in the sentence says which, so it is in doubt
+    (claim,) = check_article("Toledo está a medio camino entre Madrid y Córdoba.").claims
+    assert claim.ambiguous and claim.note.startswith("doubtful reading")
+    # three capitals are what they are: a false claim, not a misreading
+    (claim,) = check_article("Paris is halfway between London and Berlin.").claims
+    assert not claim.ambiguous and claim.holds == "no"
+
+
+def test_a_country_named_in_another_language_backs_the_reading() -> None:
+    text = "Toledo es una ciudad de España. Está a medio camino entre Madrid y Córdoba."
+    (claim,) = check_article(text).claims
+    assert claim.read_as == ("Toledo, Spain", "Madrid, Spain", "Córdoba, Spain") and not claim.ambiguous
+    venue, (a, b) = claim.result.venue, claim.result.parties
+    v, pa, pb = (venue.lat, venue.lon), (a.lat, a.lon), (b.lat, b.lon)
+    assert claim.result.detour_pct == pytest.approx(
+        100 * (km(pa, v) + km(v, pb) - km(pa, pb)) / km(pa, pb), abs=1e-6
+    )
+    # on the way (+2 %) but not halfway: 70 km from Madrid, 240 km from Córdoba
+    assert km(pa, v) / (km(pa, v) + km(v, pb)) < 0.3 and claim.holds == "no"
