@@ -293,6 +293,14 @@ _TRIGGER = re.compile(
         # the navel of a country: "l’ombelico d’Italia", "el ombligo de Colombia", "o umbigo do Brasil"
         |\b(?:l['’])?ombelico\s+(?:d['’]|dell['’]|della\s+|di\s+)(?=\s*(?-i:[A-Z]))
         |\b(?:el\s+)?ombligo\s+de(?:l)?(?=\s+(?-i:[A-Z]))|\b(?:o\s+)?umbigo\s+d[eoa](?=\s+(?-i:[A-Z])))
+      # "München und Stuttgart liegen jeweils rund 1,5 Stunden von der Stadt entfernt", "Boston and New York
+      # are each about two hours away": the places named before, at one distance each
+      | (?P<each>(?:jeweils|each)\s+(?:(?:rund|etwa|ca\.|circa|knapp|gut|ungefähr|nur|about|roughly|around
+        |some|just|only|approximately|under|less\s+than)\s+)?
+        (?:\d[\d,.]*|eine?|an?|one|two|three|four|five|zwei|drei|vier|fünf)\s*
+        (?:(?:halbe|half\s+an|half|and\s+a\s+half)\s+)?
+        (?:Stunden?|Minuten|Kilometer[n]?|km|Meilen|hours?|minutes|miles|kilomet(?:er|re)s)\b
+        (?:['’]s?\s+(?:drive|journey|ride|flight))?)
       | (?P<as_as>(?:just\s+|equally\s+)?as\s+(?:close|near|far)\s+as\b)
       # "Erie is in the middle of a triangle formed by the large cities Pittsburgh, Cleveland and Buffalo"
       | (?P<triangle>(?:in\s+the\s+(?:middle|centre|center|heart)|at\s+the\s+(?:centre|center|heart))\s+of\s+
@@ -1967,6 +1975,7 @@ def _kind(trigger: re.Match[str]) -> str:
         (HALFWAY, "idiom"),
         (MIDPOINT, "centre"),
         (EQUIDISTANT, "as_as"),
+        (EQUIDISTANT, "each"),
         (EQUIDISTANT, "triangle"),
         (EQUIDISTANT, "distance_list"),
         (EQUIDISTANT, "same_numbers"),
@@ -2127,6 +2136,15 @@ def _one_claim(
         and _find_and(text, back.end(), clause_end)
     ):
         back = None  # "equidistant from both New York and Philadelphia": the two places follow
+    if trigger.group("each") is not None:
+        back = None
+        each = _each_parties(article, index, trigger, here, before)
+        if isinstance(each, str):
+            return unresolved(each)
+        venue_found, listed_each, note = each
+        if len(listed_each) >= 3:
+            more = listed_each
+        route = (listed_each[0], listed_each[1], index)
     if route is not None:
         party_a, party_b, route_sentence = route
         party_found += [party_a, party_b]
@@ -2141,7 +2159,7 @@ def _one_claim(
                 f"the sentence names alternatives for a party ('… or …'): this is the claim with "
                 f"{party_a.text} and {party_b.text}, each alternative is checked"
             )
-        elif trigger.group("route") is None:
+        elif trigger.group("route") is None and trigger.group("each") is None:
             route_note = (
                 f"one of the pairs listed after {_collapse(sentence.text)!r}"
                 if pair is not None
@@ -2594,6 +2612,46 @@ _PARTY_CLASS = re.compile(
     rf"(?:{_CLASS_NOUNS}|metropolises|villes|ciudades|cidades|città|Städten)\s+(?:of|de|do|da|di|von)\s+(?=\S)",
     re.IGNORECASE,
 )
+
+
+# "… jeweils 1,5 Stunden von der Stadt an der Donau entfernt", "each two hours from Boston": the venue
+_EACH_FROM = re.compile(
+    r"\s*(?:away\s+)?(?:von|from|de|da)\s+(?:(?:der|dem|the)\s+(?:Stadt|Ort|Gemeinde|city|town)\s+|the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _each_parties(
+    article: _Article, index: int, trigger: re.Match[str], here: list[_Found], before: list[_Found]
+) -> tuple[_Found, list[_Found], str] | str:
+    """The venue and the parties of "A, B und C liegen jeweils 1,5 Stunden von X entfernt" ("Nach A, B und
+    C dauert die Reise jeweils eine halbe Stunde", "A and B are each two hours away"): the places named
+    before the claim words in the sentence, and X, or the place the text is about; or why not."""
+    text, sentence = article.text, article.sentences[index]
+    parties = [f for f in _distinct(before) if f.place.kind != "sea"]
+    venue: _Found | None = None
+    note = ""
+    if (after := _EACH_FROM.match(text, trigger.end(), sentence.end)) is not None:
+        at = bisect_left(here, after.end(), key=lambda f: f.start)
+        if at < len(here) and here[at].start == after.end():
+            venue = here[at]
+    words = _collapse(trigger.group())
+    if len(parties) < 2:
+        return f"no two places before '{words}': expected 'A and B … {words} from X'"
+    if venue is None:
+        places = [f.place for f in parties]
+        earlier = [f for f in _first_before(article.found, sentence.start) if f.place not in places]
+        subject = _subject(earlier, (places[0], places[1]), "", text)
+        if subject is None:
+            return (
+                f"no venue: '{words}' names no place the distances are from, and the text names none before"
+            )
+        venue = subject[0]
+        note = (
+            f"the distances are from {venue.text}, the place the text is about (named {subject[1]} "
+            f"time{'s' * (subject[1] != 1)} before, more than any other)"
+        )
+    return venue, parties, note
 
 
 def _island_note(f: _Found) -> str:

@@ -171,3 +171,41 @@ def test_a_country_named_in_another_language_backs_the_reading() -> None:
     )
     # on the way (+2 %) but not halfway: 70 km from Madrid, 240 km from Córdoba
     assert km(pa, v) / (km(pa, v) + km(v, pb)) < 0.3 and claim.holds == "no"
+
+
+ZURICH, BASEL, LUCERNE, OLTEN = (47.3667, 8.55), (47.5584, 7.5733), (47.0505, 8.3064), (47.35, 7.9033)
+
+
+def test_each_the_same_time_from_the_text_subject() -> None:
+    # stefangrahl-olten-nach-zuerich-basel-luzern-jeweils-halbe-stunde-de (fresh7, tuning part);
+    # trainline-ulm-jeweils-anderthalb-stunden-de (fresh3): found nowhere before
+    text = (
+        "Olten liegt im Kanton Solothurn. Nach Zürich, Basel und Luzern dauert die Reise jeweils eine "
+        "halbe Stunde."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Olten" and claim.between == ("Zürich", "Basel", "Luzern")
+    assert claim.reading == "equal distance" and "the place the text is about" in claim.note
+    distances = sorted(p.distance_km for p in claim.result.parties)
+    reference = sorted(km(OLTEN, p) for p in (ZURICH, BASEL, LUCERNE))
+    assert distances == pytest.approx(reference, abs=2)  # GeoNames points within ~1 km of these
+
+
+def test_each_from_a_place_named_after() -> None:
+    (claim,) = check_article("Boston and Albany are each 150 miles from Hartford.").claims
+    assert claim.read_as == (
+        "Hartford, CT, United States",
+        "Boston, MA, United States",
+        "Albany, NY, United States",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The players each scored two goals in 90 minutes.",
+        "Hartford is a city. The two teams each ran 5 miles.",  # fewer than two places before
+    ],
+)
+def test_each_without_two_places_is_no_claim(text: str) -> None:
+    assert check_article(text).claims == ()
