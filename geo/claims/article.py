@@ -2012,6 +2012,8 @@ class _Article:
     # the areas of the centre claims read so far, with their sentence: "the centre" a few sentences
     # later is the centre of the last of them ("… the centre of Mallorca. Un sistema sitúa el centro …")
     centres: list[tuple[int, _Found]] = field(default_factory=list)
+    # the venue of the last two-party claim read, with its sentence: "(And also halfway between C and D.)"
+    last_venue: tuple[int, _Found] | None = None
     checks: dict[tuple[Place, Place, Place], CheckResult] = field(default_factory=dict)
     mentions: dict[str, list[int]] = field(default_factory=dict)  # name -> indices in ``found``
     placed: dict[tuple[str, Place], Place | str] = field(default_factory=dict)  # _placed_elsewhere
@@ -2408,6 +2410,18 @@ def _one_claim(
             ]
             if after:
                 venue_found = after[0]
+            elif (
+                article.last_venue is not None
+                and 0 < index - article.last_venue[0] <= MAX_ALSO_SENTENCES
+                and _ALSO.fullmatch(text, sentence.start, trigger.start())
+                and not _is_party(article.last_venue[1], places)
+            ):  # "… this town almost halfway between A and B. (And also halfway between C and B …)"
+                venue_found = article.last_venue[1]
+                opening = _collapse(text[sentence.start : trigger.start()])
+                note = (
+                    f"'{opening}' read as {venue_found.text}, the venue of the claim before: "
+                    f"{_collapse(sentences[venue_found.sentence].text)!r}"
+                )
             elif (subject := _subject(_first_before(found, sentence.start), places, text=text)) and (
                 subject[1] >= 2 or _in_title(subject[0], found)
             ):
@@ -2586,6 +2600,7 @@ def _one_claim(
         ambiguous = True
         note = "; ".join(filter(None, (note, _island_note(venue_found))))
     nearest = _nearest(article, venue_found, list(zip(names, places, strict=True)))
+    article.last_venue = (index, venue_found)
     return Claim(
         _collapse(shown.text),
         venue_found.text,
@@ -2614,6 +2629,14 @@ _PARTY_CLASS = re.compile(
 )
 
 
+MAX_ALSO_SENTENCES = 2  # "And also halfway between …" takes the venue of a claim this near before
+# a sentence that opens with "also" before the claim words, and names nothing before them
+_ALSO = re.compile(
+    r"\W*(?:(?:and|y|et|und|e)\s+)?(?:(?:it\s+is|it['’]s|is|es|está|est|ist|liegt|è|é|fica)\s+)?"
+    r"(?:also|también|aussi|auch|anche|também)\s+(?:(?:about|almost|nearly|roughly|approximately|casi|presque|fast"
+    r"|quasi|quase)\s+)?",
+    re.IGNORECASE,
+)
 # "… jeweils 1,5 Stunden von der Stadt an der Donau entfernt", "each two hours from Boston": the venue
 _EACH_FROM = re.compile(
     r"\s*(?:away\s+)?(?:von|from|de|da)\s+(?:(?:der|dem|the)\s+(?:Stadt|Ort|Gemeinde|city|town)\s+|the\s+)?",

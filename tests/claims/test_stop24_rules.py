@@ -209,3 +209,19 @@ def test_each_from_a_place_named_after() -> None:
 )
 def test_each_without_two_places_is_no_claim(text: str) -> None:
     assert check_article(text).claims == ()
+
+
+def test_also_halfway_takes_the_venue_of_the_claim_before() -> None:
+    # havemorefun-hanover-halfway (fresh2): "(And also halfway between Durban and Cape Town …)"
+    text = (
+        "Hanover is a small town in the Karoo. That's the main attraction of this town almost halfway "
+        "between Johannesburg and Cape Town on the N1. (And also halfway between Durban and Cape Town on "
+        "the interior route which some people take.)"
+    )
+    first, second = check_article(text).claims
+    assert first.venue == second.venue == "Hanover" and second.between == ("Durban", "Cape Town")
+    assert second.read_as[0] == first.read_as[0] == "Hanover, South Africa"
+    assert "the venue of the claim before" in second.note
+    # with no claim before, "also" names nothing
+    report = check_article("And also halfway between Durban and Cape Town.")
+    assert report.claims == () and report.unresolved[0].reason.startswith("no venue")
