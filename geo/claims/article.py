@@ -2417,9 +2417,9 @@ def _one_claim(
                 and not _is_party(article.last_venue[1], places)
             ):  # "… this town almost halfway between A and B. (And also halfway between C and B …)"
                 venue_found = article.last_venue[1]
-                opening = _collapse(text[sentence.start : trigger.start()])
+                also_words = _collapse(text[sentence.start : trigger.start()])
                 note = (
-                    f"'{opening}' read as {venue_found.text}, the venue of the claim before: "
+                    f"'{also_words}' read as {venue_found.text}, the venue of the claim before: "
                     f"{_collapse(sentences[venue_found.sentence].text)!r}"
                 )
             elif (subject := _subject(_first_before(found, sentence.start), places, text=text)) and (
