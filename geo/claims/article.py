@@ -3918,7 +3918,14 @@ def _area_of_kind(article: _Article, trigger: re.Match[str], noun: str) -> _Foun
         ):
             return replace(f, start=trigger.start(), end=trigger.end(), country=as_country)
     if noun in ("country", "nation"):  # "Belle Fourche, South Dakota … the Center of the Nation"
-        for f in reversed(article.found[max(0, end - MAX_KIND_LOOKBACK) : end]):
+        # "A visit to the nation's middle – Brandon Manitoba": with no place before it, the country of
+        # the first place named after it in its sentence
+        index = bisect_left(article.sentences, trigger.start() + 1, key=lambda s: s.start) - 1
+        after = sorted(  # a state named after it first: "Brandon Manitoba" is in Canada
+            (f for f in article.found[end : end + 3] if f.sentence == index),
+            key=lambda f: f.place.radius_km is None,
+        )
+        for f in [*reversed(article.found[max(0, end - MAX_KIND_LOOKBACK) : end]), *after]:
             if f.place.country_name:
                 place, country = article.matcher.lookup(f.place.country_name)
                 if place is not None and country:
@@ -3929,6 +3936,23 @@ def _area_of_kind(article: _Article, trigger: re.Match[str], noun: str) -> _Foun
 
 
 _TOWN_QUALIFIER = re.compile(r",\s*(?-i:[A-Z])")  # "Lebanon, Kansas": a state after the name
+
+
+def _city_division(article: _Article, area: _Found) -> Place | None:
+    """The first-level division of a city's name in its country, when there is one (Berlin, Hamburg,
+    Vienna, Moscow, Tokyo: a city that is also a state), whose outline gives the city a middle."""
+    key = normalize_name(_GENITIVE_S.sub("", area.text))
+    return next(
+        (
+            p
+            for p in article.gaz.by_name(key)
+            if p.kind == "state" and p.country == area.place.country and p.radius_km is not None
+        ),
+        None,
+    )
+
+
+_GENITIVE_S = re.compile(r"(?<=[^\Wsßxz])s$")  # "Berlins", "Wiens": the German genitive of a name
 
 
 def _state_of(article: _Article, f: _Found) -> Place | None:
@@ -4046,6 +4070,8 @@ def _centre_claim(
     as_country = area.country or (not by_kind and normalize_name(area.text) in _country_names(article.gaz))
     if as_country and (island := _island_of_country(article.gaz, area)) is not None:
         area, as_country = replace(area, place=island, country=False), False
+    if area.place.radius_km is None and not as_country and (division := _city_division(article, area)):
+        area = replace(area, place=division)  # "in der Mitte Berlins": the city state, whose outline is known
     if area.place.radius_km is None and not as_country:
         return unresolved(f"'{said}' is about one place, not an area: there is no middle to measure")
     from geo.analysis.areas import area_centre, area_span
@@ -4263,6 +4289,7 @@ _FRONTED_FIND = re.compile(
 )
 # "al centro d'Italia e di quattro vallate strategiche, Arezzo è …": the fronted phrase may go on a little
 _FRONTED_LATER = re.compile(r"[^,.;:!?()]{0,60}?,\s*")
+_HEADING_DASH = re.compile(r"\s*[–—:]\s*|\s+-\s+")
 # the verb after the subject that follows a fronted "At the heart of Europe, …" (six languages)
 _FRONTED_VERB = re.compile(
     r"[\s,]+(?:is|was|lies|sits|has|had|stands|became|'s|’s|est|était|se\s+trouve|es|está|era|ist|liegt|war"
@@ -4405,6 +4432,13 @@ def _venue_named_after(
                 venue = _namesake_within(here[at], lat, lon, reach, article.gaz, text)
         elif (run := _NAME_RUN.match(text, find.end(), sentence.end)) is not None:
             venue = _town_within(text, run.start(), run.end(), index, here, lat, lon, reach)
+    if venue is None and (dash := _HEADING_DASH.match(text, area.end, sentence.end)) is not None:
+        # a heading: "A visit to the nation's middle – Brandon Manitoba", "Centre of Europe: Vilnius"
+        at = bisect_left(here, dash.end(), key=lambda f: f.start)
+        if at < len(here) and here[at].start == dash.end():
+            venue = _namesake_within(here[at], lat, lon, reach, article.gaz, text)
+            if float(distance_km(venue.place.lat, venue.place.lon, lat, lon)) > reach:
+                venue = None  # a namesake the gazetteer lacks, or another place: not said to be there
     if venue is None and (fronted := _FRONTED_LATER.match(text, area.end, sentence.end)):
         # "At the heart of Europe, Switzerland is known for …": the subject after the comma
         at = bisect_left(here, fronted.end(), key=lambda f: f.start)

@@ -225,3 +225,21 @@ def test_also_halfway_takes_the_venue_of_the_claim_before() -> None:
     # with no claim before, "also" names nothing
     report = check_article("And also halfway between Durban and Cape Town.")
     assert report.claims == () and report.unresolved[0].reason.startswith("no venue")
+
+
+def test_the_middle_of_a_city_that_is_also_a_state() -> None:
+    # berlinerzeitung-mitte-berlins-nordneukoelln-de (fresh3): Berlin is a point as a city, an outline
+    # as a Land
+    (claim,) = check_article("Der geografische Mittelpunkt Berlins liegt in Neukölln.").claims
+    assert claim.read_as == ("Neukölln, Germany", "centre of Berlin")
+    (centre,) = claim.result.parties
+    assert km((centre.lat, centre.lon), (52.52, 13.405)) < 15  # the Land's centre, near the city's
+
+
+def test_a_heading_names_the_venue_after_a_dash_and_the_nation_after_it() -> None:
+    # virtualrobin-brandon-nations-middle (fresh2): no nation named before; Manitoba says which
+    (claim,) = check_article("A visit to the nation's middle – Brandon Manitoba").claims
+    assert claim.read_as == ("Brandon, Canada", "centre of Canada")
+    _distance_is_geodesic(claim)
+    # a place far from the area's centre after the dash is not said to be there
+    assert check_article("The centre of Europe – Sydney").claims == ()
