@@ -2211,6 +2211,13 @@ def _one_claim(
             connector = _Span(either.start(), either.end()) if either is not None else None
         else:
             connector = _find_and(text, parties_from, clause_end)
+        grouped = None  # "between Hartford and Windsor to the north and Saybrook to the south"
+        if connector is not None and (
+            grouped := _GROUP_DIRECTION.match(text, _skip_name(text, connector.end(), clause_end), clause_end)
+        ):
+            side = _collapse(text[parties_from : grouped.start()])
+            route_note = f"'{side}' {_collapse(grouped.group(1))} is one side: read as its first place"
+            connector = _Span(grouped.start(2), grouped.end())
         if trigger.group().lower().endswith("from"):
             to = _TO.search(text, parties_from, clause_end)  # "halfway from A to B"
             if to is not None and (connector is None or to.start() < connector.start()):
@@ -2240,7 +2247,7 @@ def _one_claim(
         elif len(listing[0]) == 2 and _APPOSITION_IN.search(text, parties_from, connector.start()):
             refined = listing[0]  # "le Brésil, plus précisément Recife, et Lisbonne"
             extra += listing[1]
-        elif len(_distinct(listed)) >= 2:  # "from New York, Tokyo, and Frankfurt": a list of three or more
+        elif len(_distinct(listed)) >= 2 and grouped is None:  # "from New York, Tokyo, and Frankfurt"
             last = [f for f in here[first + len(listed) : first + len(listed) + 1] if f.start < clause_end]
             more = _distinct(listed + last)
         sides: list[tuple[str, Place]] = [(f.text, f.place) for f in refined]
@@ -2499,6 +2506,11 @@ def _one_claim(
             f"no venue: {venue_found.text} holds {' and '.join(p.name for p in party_places)}, so it is not "
             "what lies between them; the text names no place that is"
         )
+    if len(more) < 3 and (stray := _stray_town((venue_found.place, *places))) is not None:
+        # "midway between Hartford and Windsor to the north and Saybrook to the south": Saybrook read as
+        # Saybrook, Illinois, 1,300 km from the others; the one meant is missing from the data
+        namesake_doubt = True
+        context_notes.append(stray)
     note = "; ".join(filter(None, (note, *context_notes)))
     if len(more) >= 3:
         result_n = check_equidistant(venue_found.place, [f.place for f in more], thresholds)
@@ -2618,6 +2630,21 @@ def _one_claim(
         nearest,
         None if nearest is None else _holds_of(kind, nearest),
     )
+
+
+# "between Hartford and Windsor to the north and Saybrook to the south": a side of two places, named by
+# where it lies; the "and" after the direction joins the two sides
+_GROUP_DIRECTION = re.compile(
+    r"(\s*,?\s*(?:to|in|on)\s+the\s+(?:north|south|east|west)(?:[- ]?(?:east|west))?)(\s*,?\s*(?:and|&)\s+)",
+    re.IGNORECASE,
+)
+_ONE_NAME = re.compile(r"(?:[^\W\d_][\w'’.-]*)(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}")
+
+
+def _skip_name(text: str, pos: int, end: int) -> int:
+    """The end of the name (a run of capitalised words) at ``pos``, or ``pos``."""
+    name = _ONE_NAME.match(text, pos, end)
+    return pos if name is None else name.end()
 
 
 _CLASS_NOUNS = r"cities|towns|centres|centers|capitals|ports|hubs"  # "the two major cities of A and B"
@@ -3515,6 +3542,25 @@ def _foreign_namesake(venue: _Found, parties: Sequence[Place], detour: float | N
 
 
 NAMESAKE_DOUBT_KM = 100.0  # namesakes in one country this far apart, nothing around to choose: in doubt
+
+
+def _stray_town(read: Sequence[Place]) -> str | None:
+    """Why a small town of a claim's places (geo.places.towns) is in doubt, when it lies on average over
+    :data:`SMALL_NAMESAKE_REACH` times farther from the other places than they lie apart: a namesake
+    the data lacks, more likely than a claim about a town that far away; or None."""
+    for place in read:
+        others = [p for p in read if p is not place]
+        if place.kind != "town" or len(others) < 2:
+            continue
+        spread = max(float(distance_km(a.lat, a.lon, b.lat, b.lon)) for a in others for b in others)
+        mean = sum(float(distance_km(place.lat, place.lon, o.lat, o.lon)) for o in others) / len(others)
+        if spread > 0 and mean > SMALL_NAMESAKE_REACH * spread:
+            return (
+                f"{place.label}, a small town, lies far from the other places ({mean:,.0f} km on average, "
+                f"while they lie {spread:,.0f} km apart): the text may mean another "
+                f"{place.query or place.name}, which the data does not know"
+            )
+    return None
 
 
 def _context_places(article: _Article, f: _Found, parties: Sequence[Place]) -> list[Place]:

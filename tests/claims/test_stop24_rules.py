@@ -243,3 +243,24 @@ def test_a_heading_names_the_venue_after_a_dash_and_the_nation_after_it() -> Non
     _distance_is_geodesic(claim)
     # a place far from the area's centre after the dash is not said to be there
     assert check_article("The centre of Europe – Sydney").claims == ()
+
+
+def test_a_side_of_two_places_named_by_its_direction() -> None:
+    # courant-middletown-midway-center-of-connecticut (fresh6, tuning part): "Hartford and Windsor to the
+    # north and Saybrook to the south" is two sides, not Hartford and Windsor (read as Windsor, Canada)
+    text = "Middletown lies midway between Hartford and Windsor to the north and Saybrook to the south."
+    (claim,) = check_article(text).claims
+    assert claim.between == ("Hartford", "Saybrook") and "is one side" in claim.note
+    # Saybrook, Illinois is the only Saybrook the data holds, 1,300 km from Hartford: in doubt
+    assert claim.read_as[2] == "Saybrook, IL, United States"
+    assert claim.ambiguous and "may mean another Saybrook" in claim.note
+    # "A in the north and B in the south" was already two sides
+    (claim,) = check_article(
+        "Lyon lies halfway between Paris in the north and Marseille in the south."
+    ).claims
+    assert claim.between == ("Paris", "Marseille")
+
+
+def test_a_small_town_on_a_long_way_is_not_in_doubt() -> None:
+    (claim,) = check_article("Tucumcari is roughly halfway between Chicago and Los Angeles.").claims
+    assert claim.read_as[0] == "Tucumcari, NM, United States" and not claim.ambiguous
