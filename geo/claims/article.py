@@ -1298,6 +1298,25 @@ def _find_places(
                 continue  # "have you ever heard of Brady, Texas?": a small town, named by its state
             if (
                 previous
+                and country
+                and not previous.country
+                and previous.place.radius_km is None
+                and previous.place.country != place.country
+                and re.fullmatch(r",\s*", text[previous.end : start])
+            ):
+                # "Córdoba, Argentina": the namesake in that country; "Nearly equidistant from Washington
+                # and Moscow, Iceland is a natural": no Moscow in Iceland, so Iceland is a place of its own
+                namesake = _namesake_of_country(previous.text, place.country or "", matcher.gaz)
+                if namesake is not None:
+                    note = f"the {previous.text} in {text[start:end]}, named after it"
+                    written = text[previous.start : end]
+                    found[-1] = replace(
+                        previous, place=replace(namesake, query=written, note=note), text=written, end=end
+                    )
+                    read_to = i + n
+                    continue
+            elif (
+                previous
                 and (
                     country
                     or _contains(place, previous.place)
@@ -2537,6 +2556,13 @@ def _one_claim(
             nearest=nearest_n,
             nearest_holds=None if nearest_n is None else _holds_of(kind, nearest_n),
         )
+    coherent = _coherent_reading(venue_found, names, places, article)
+    if coherent is not None:  # "Mérida, capital de Extremadura, … entre Sevilla y Salamanca": in Spain
+        venue_place, place_a, place_b, why_coherent = coherent
+        f = venue_found
+        venue_found = _Found(venue_place, f.text, f.start, f.end, f.sentence, f.meeting)
+        places = (place_a, place_b)
+        note = "; ".join(filter(None, (note, why_coherent)))
     reading_key = (venue_found.place, venue_found.text, places[0], places[1])
     if reading_key not in article.readings:  # a repeated claim is read in context once
         read_as, why = _reading_in_context(venue_found, places, gaz)
@@ -3047,6 +3073,84 @@ def _reading_in_context(venue: _Found, parties: tuple[Place, Place], gaz: Gazett
         f"{usual.label}, would be a {_detour_pct(usual, *parties):+,.0f} % detour"
     )
     return _Found(chosen, venue.text, venue.start, venue.end, venue.sentence, venue.meeting), why
+
+
+MAJOR_POPULATION = 1_000_000  # a city this large (or a capital) keeps its reading unless the text says
+
+
+def _major(place: Place) -> bool:
+    return place.kind == "capital" or (place.population or 0) >= MAJOR_POPULATION
+
+
+def _namesake_of_country(name: str, country: str, gaz: Gazetteer) -> Place | None:
+    """The largest place called ``name`` in ``country`` (gazetteer, then small towns), or None."""
+    from geo.places.towns import towns_named
+
+    key = normalize_name(name)
+    found = [
+        p for p in gaz.by_name(key)[:MAX_JOINT_NAMESAKES] if p.country == country and p.radius_km is None
+    ]
+    if not found:
+        found = towns_named(name, country)[:1]
+    return found[0] if found else None
+
+
+def _coherent_reading(
+    venue: _Found, names: tuple[str, str], places: tuple[Place, Place], article: _Article
+) -> tuple[Place, Place, Place, str] | None:
+    """The three places of a claim read in one country, when, read one by one, they lie in several.
+
+    "Mérida, capital de Extremadura, está a medio camino entre Sevilla y Salamanca": read one by one,
+    Mérida and Salamanca are the Mexican cities and Sevilla the Spanish one, a reading no writer means.
+    Each country of the reading is tried: the names read elsewhere are read as their largest namesake
+    there. A capital or a city of a million (:data:`MAJOR_POPULATION`) is replaced only in a country
+    the text names (or names an area of), so that "Shannon … between New York and Moscow" keeps
+    Moscow; three capitals or large cities keep their reading. The one country left wins; with
+    several, or none, the claim is left as read (None).
+    """
+    read = (venue.place, *places)
+    if any(p.radius_km is not None or not p.country for p in read):
+        return None
+    if len({p.country for p in read}) < 2 or all(_major(p) for p in read):
+        return None
+    gaz = article.gaz
+    countries = _country_names(gaz)
+    named = {f.place.country for f in (*article.areas, *article.divisions) if f.place.country}
+    written = (venue.text, *names)
+    as_countries = [  # "China", "the US": a country named, read as its capital
+        normalize_name(name) in countries
+        or (p.kind == "capital" and normalize_name(name) != normalize_name(p.name))
+        for name, p in zip(written, read, strict=True)
+    ]
+    readings: dict[str, list[Place]] = {}
+    for country in dict.fromkeys(p.country for p in read if p.country):
+        trio: list[Place] = []
+        # the places read in this country, each named as a town ("San José", "Limón"; not "the US")
+        kept = sum(p.country == country and not c for p, c in zip(read, as_countries, strict=True))
+        for name, place, as_country in zip(written, read, as_countries, strict=True):
+            other = place if place.country == country else _namesake_of_country(name, country, gaz)
+            if other is not None and other is not place:
+                # a country's name is a town only among two towns of one other country ("San José …
+                # entre Liberia y Limón"; not "the US and China"); a capital or large city named as
+                # itself only in a country the text names
+                replaceable = kept == 2 if as_country else not _major(place) or country in named
+                if not replaceable:
+                    other = None
+            if other is None:
+                break
+            trio.append(other)
+        else:
+            readings[country] = trio
+    if len(readings) != 1:
+        return None
+    ((country, (v, a, b)),) = readings.items()
+    moved = ", ".join(
+        f"{w!r} as {p.label} (not {o.label})"
+        for w, p, o in zip((venue.text, *names), (v, a, b), read, strict=True)
+        if p is not o
+    )
+    why = f"read together in one country: {moved}; read one by one, the places lie in several countries"
+    return replace(v, query=venue.text), replace(a, query=names[0]), replace(b, query=names[1]), why
 
 
 MAX_JOINT_NAMESAKES = 16  # namesakes per name tried together (gazetteer, then small towns)

@@ -264,3 +264,49 @@ def test_a_side_of_two_places_named_by_its_direction() -> None:
 def test_a_small_town_on_a_long_way_is_not_in_doubt() -> None:
     (claim,) = check_article("Tucumcari is roughly halfway between Chicago and Los Angeles.").claims
     assert claim.read_as[0] == "Tucumcari, NM, United States" and not claim.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as"),
+    [
+        # red-team inputs (stop 24): read one by one, Mérida and Salamanca were the Mexican cities
+        (
+            "Mérida, capital de Extremadura, está a medio camino entre Sevilla y Salamanca.",
+            ("Mérida, Spain", "Sevilla, Spain", "Salamanca, Spain"),
+        ),
+        # a country's name among two towns of one other country names a town there
+        (
+            "San José está a medio camino entre Liberia y Limón.",
+            ("San José, Costa Rica", "Liberia, Costa Rica", "Limón, Costa Rica"),
+        ),
+        (
+            "Peru is roughly halfway between Kokomo and Fort Wayne.",
+            ("Peru, IN, United States", "Kokomo, IN, United States", "Fort Wayne, IN, United States"),
+        ),
+        # "the US and China" are countries: not China, Maine
+        (
+            "The US and China are meeting in Anchorage, halfway between the two countries.",
+            ("Anchorage, AK, United States", "Washington, D.C., United States", "Beijing, China"),
+        ),
+        # Moscow, a capital, is not replaced by Moscow, Idaho in a country the text does not name
+        (
+            "Iceland is halfway between New York and Moscow.",
+            ("Reykjavík, Iceland", "New York City, NY, United States", "Moscow, Russia"),
+        ),
+    ],
+)
+def test_a_claim_read_in_one_country(text: str, read_as: tuple[str, str, str]) -> None:
+    (claim,) = check_article(text).claims
+    assert claim.read_as == read_as
+    if claim.read_as[0].endswith(("Spain", "Costa Rica")) or claim.read_as[0].startswith("Peru"):
+        assert "read together in one country" in claim.note
+
+
+def test_a_country_after_a_town_it_does_not_hold_is_a_place_of_its_own() -> None:
+    # the issue's own example: "Moscow, Iceland" is no town in Iceland
+    (claim,) = check_article("Nearly equidistant from Washington and Moscow, Iceland is a natural.").claims
+    assert claim.read_as == ("Reykjavík, Iceland", "Washington, D.C., United States", "Moscow, Russia")
+    assert claim.reading == "equal distance"
+    # a country that has a town of that name says which: Córdoba in Argentina
+    (claim,) = check_article("Córdoba, Argentina is halfway between Buenos Aires and Salta.").claims
+    assert claim.read_as[0] == "Córdoba, Argentina"
