@@ -1160,14 +1160,21 @@ def _qualified(matcher: _Matcher, previous: _Found, area: Place, gap: str) -> _F
         # "Columbus, Georgia": after a US town, a country that is also a US state's name is the state
         states = [p for p in matcher.gaz.by_name(normalize_name(area.country_name)) if p.kind == "state"]
         area = next((replace(p, query=area.query) for p in states if p.country == "US"), area)
+    if area.kind != "state" and area.query and re.fullmatch(r",[ \t]*", gap):
+        # "Aberdeen, Washington": a state of the name written (not the capital), when it has the town
+        states = [p for p in matcher.gaz.by_name(normalize_name(area.query)) if p.kind == "state"]
+        area = next(
+            (replace(p, query=area.query) for p in states if _in_state(matcher, previous.text, p)), area
+        )
     if (
         area.kind != "state"
-        or previous.country
         or (previous.place.radius_km is not None and previous.place.kind != "sea")  # "Atlantic, Iowa"
         or not re.fullmatch(r",[ \t]*", gap)
     ):
         return None
     place = _in_state(matcher, previous.text, area)
+    if previous.country:  # "Lebanon, Kansas", "Mexico, Missouri": a town named like a country
+        previous = replace(previous, country=False)
     if place is None and previous.place.kind == "sea":
         return None
     if place is None:
@@ -3575,7 +3582,7 @@ def _namesake_in_country(
         return f, "", False
     (country,) = countries
     if usual.country == country:
-        return f, "", False
+        return _namesake_in_us_state(f, others, gaz)
     namesakes = [
         p for p in gaz.by_name(normalize_name(f.text))[:50] if p.country == country and p.radius_km is None
     ]
@@ -3619,6 +3626,38 @@ def _namesake_in_country(
             f"may mean another {f.text}, which the data does not know"
         )
     return _Found(replace(best, query=f.text), f.text, f.start, f.end, f.sentence, f.meeting), why, doubt
+
+
+def _namesake_in_us_state(f: _Found, others: list[Place], gaz: Gazetteer) -> tuple[_Found, str, bool]:
+    """The namesake of ``f`` in the US state of all the ``others``, when ``f`` as read lies in another
+    state and the namesake lies on average :data:`MIN_NAMESAKE_GAIN_KM` nearer them: "Mexico, Missouri
+    … between Columbia and Hannibal" is Columbia, Missouri, not the larger Columbia, South Carolina."""
+    usual = f.place
+    regions = {p.region for p in others}
+    if usual.country != "US" or len(regions) != 1 or None in regions or usual.region in regions:
+        return f, "", False
+    from geo.places.towns import towns_named
+
+    (region,) = regions
+    namesakes = [
+        p
+        for p in (*gaz.by_name(normalize_name(f.text))[:50], *towns_named(f.text, "US")[:50])
+        if p.region == region and p.radius_km is None
+    ]
+    if not namesakes:
+        return f, "", False
+    best = namesakes[0]
+
+    def mean_km(place: Place) -> float:
+        return sum(float(distance_km(place.lat, place.lon, o.lat, o.lon)) for o in others) / len(others)
+
+    if mean_km(usual) - mean_km(best) < MIN_NAMESAKE_GAIN_KM:
+        return f, "", False
+    why = (
+        f"{f.text!r} read as {best.label}, in the state of the other places; the usual reading is "
+        f"{usual.label}"
+    )
+    return _Found(replace(best, query=f.text), f.text, f.start, f.end, f.sentence, f.meeting), why, False
 
 
 MAX_CONTEXT_SENTENCES = 3  # the places named this many sentences around a name are its context

@@ -310,3 +310,37 @@ def test_a_country_after_a_town_it_does_not_hold_is_a_place_of_its_own() -> None
     # a country that has a town of that name says which: Córdoba in Argentina
     (claim,) = check_article("Córdoba, Argentina is halfway between Buenos Aires and Salta.").claims
     assert claim.read_as[0] == "Córdoba, Argentina"
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as"),
+    [
+        # red-team inputs (stop 24): the state, not Washington, D.C., says which Aberdeen
+        (
+            "Aberdeen, Washington, is halfway between Seattle and Portland.",
+            ("Aberdeen, WA, United States", "Seattle, WA, United States", "Portland, OR, United States"),
+        ),
+        # a town named like a country, then its state; Columbia in the state of the other places
+        (
+            "Mexico, Missouri, is about halfway between Columbia and Hannibal.",
+            ("Mexico, MO, United States", "Columbia, MO, United States", "Hannibal, MO, United States"),
+        ),
+    ],
+)
+def test_a_state_after_a_town_says_which(text: str, read_as: tuple[str, str, str]) -> None:
+    (claim,) = check_article(text).claims
+    assert claim.read_as == read_as
+
+
+def test_a_town_named_like_a_country_in_a_state_the_data_lacks() -> None:
+    # Lebanon, Kansas (218 people) is in neither the gazetteer nor the small towns: neither Beirut nor
+    # the state of Kansas is the venue
+    report = check_article("Lebanon, Kansas, lies about halfway between Denver and Kansas City.")
+    assert report.claims == ()
+    assert "the text places Lebanon in Kansas" in report.unresolved[0].reason
+    # two countries in a row stay two countries
+    assert [p.name for p in check_article("Georgia, Armenia and Azerbaijan met.").places] == [
+        "Tbilisi",
+        "Yerevan",
+        "Baku",
+    ]
