@@ -422,7 +422,26 @@ _AMBIGUOUS = _words(
     jackson lincoln madison clinton warren carson franklin wilson taylor davis anderson walker wright
     richardson mason stanley dalton barry david leslie alice roy sue lucas dixon newton darwin"""
 )
-_NOT_PLACES = frozenset({"america"})  # the continent or the US: too ambiguous to read alone
+_NOT_PLACES = frozenset(
+    {
+        "america",  # the continent or the US: too ambiguous to read alone
+        # feasts, not the towns named after them: "the wedding falls halfway between Christmas and Easter"
+        "christmas",
+        "easter",
+        "thanksgiving",
+        "halloween",
+        "navidad",
+        "pascua",
+        "noel",
+        "paques",
+        "weihnachten",
+        "ostern",
+        "natale",
+        "pasqua",
+        "natal",
+        "pascoa",
+    }
+)
 _LOCATIVE = _words(
     "in at from to near via between and outside inside around into toward towards visit visited visiting"
 )
@@ -693,6 +712,8 @@ def _town_venue(
         if (
             any(f.start < run.end() and run.start() < f.end for f in here)
             or _nickname(text, run.start(), run.end())
+            or _SPEAKER.match(text, run.end())  # "Jackson said …": a person
+            or _SEAT.search(text, max(0, run.start() - 30), run.start())  # "with headquarters based in …"
             # "Sault Ste Marie, Ontario": an area's name after a place and a comma says where it is
             or (
                 any(re.fullmatch(r",\s*", text[f.end : run.start()]) for f in here if f.end <= run.start())
@@ -1287,6 +1308,8 @@ def _find_places(
                 end += 1  # "U.S." and "Washington, D.C." keep their final dot
             if not _accept(text, words, i, n, matcher, memo, titles) or _nickname(text, start, end):
                 continue
+            if not country and place.kind != "capital" and _SPEAKER.match(text, end):
+                continue  # "Jackson said …": a person ("Beijing said": a government, still a place)
             previous = found[-1] if found and found[-1].sentence == index else None
             if (
                 previous
@@ -1681,6 +1704,8 @@ def _resolve_party(raw: str, gaz: Gazetteer) -> Place:
         raise InvalidInputError("no place named")
     if len(words) > MAX_PARTY_WORDS or not any(_capitalised(w) for w in words):
         raise InvalidInputError(f"{raw!r} is not a place name")
+    if normalize_name(raw) in _NOT_PLACES - {"america"}:  # "halfway between Christmas and Easter"
+        raise InvalidInputError(f"{raw!r} is a feast, not a place")
     try:
         place = resolve(raw, gazetteer=gaz)
     except GeoError:
@@ -2082,6 +2107,11 @@ def _one_claim(
     def unresolved(reason: str, claim_kind: str = kind) -> Unresolved:
         return Unresolved(_collapse(shown.text), reason, claim_kind, shown.start, shown.end)
 
+    if (ranking := _RANKING.search(text, sentence.start, sentence.end)) is not None:
+        return unresolved(
+            f"'{_collapse(trigger.group())}' in a ranking ('{ranking.group()}'): a place in a league table, "
+            "not on the map"
+        )
     if trigger.group("idiom") is not None:
         return unresolved(
             f"'{_collapse(trigger.group())}' is mostly a figure of speech (to compromise); the sentence "
@@ -2330,6 +2360,10 @@ def _one_claim(
                 and not _country_adjective(text, f, here, gaz)  # "one of three U.S. Possessions"
                 and not (shared and claim_before is not None and f.end > claim_before)
                 and not _ATTRIBUTE.search(text, max(0, f.start - 40), f.start)
+                # "Jackson said …", "the company, based in Madrid, …": a speaker, a seat, not the venue
+                and not _SPEAKER.match(text, f.end)
+                and not _SEAT.search(text, max(0, f.start - 30), f.start)
+                and not _GLUED_SEAT.match(text, f.end)
                 and not _reference_at(text, f.start)
                 and not (
                     _NEAR.search(text, max(0, f.start - 20), f.start)
@@ -2680,6 +2714,12 @@ def _skip_name(text: str, pos: int, end: int) -> int:
     return pos if name is None else name.end()
 
 
+# "In der Tabelle liegt Freiburg genau in der Mitte zwischen Leipzig und Stuttgart": clubs in a table
+_RANKING = re.compile(
+    r"\b(?:Tabelle|Tabellenmitte|classifica|classement|clasificación|tabla|standings|league\s+table|"
+    r"in\s+the\s+table|Rangliste|ranking|classificação)\b",
+    re.IGNORECASE,
+)
 _CLASS_NOUNS = r"cities|towns|centres|centers|capitals|ports|hubs"  # "the two major cities of A and B"
 # what the parties are, before them: "the two major cities of", "the important Alberta urban centers of"
 _PARTY_CLASS = re.compile(
@@ -3798,6 +3838,19 @@ def _first_before(found: list[_Found], position: int) -> list[_Found]:
     return found[: min(bisect_left(found, position, key=lambda f: f.start), MAX_SUBJECT_PLACES)]
 
 
+# a name followed by a verb of saying is a speaker (a person, or a government by its capital's name)
+_SPEAKER = re.compile(
+    r"\s+(?:said|says|told|added|argued|explained|claimed|wrote|noted|insisted|announced|dijo|afirmó|explicó|"
+    r"declaró|a\s+déclaré|a\s+dit|déclare|sagte|erklärte|betonte|disse|afirmou|ha\s+detto|dichiara)\b",
+    re.IGNORECASE,
+)
+# where a company, a club or a speaker is based: "con sede en Madrid", "based in Dortmund", "aus Dortmund"
+_SEAT = re.compile(
+    r"\b(?:based|headquartered|con\s+sede|sediad[oa]|basée?|mit\s+Sitz|Verein\s+aus)\s+"
+    r"(?:in|en|em|à|a)?\s*$",
+    re.IGNORECASE,
+)
+_GLUED_SEAT = re.compile(r"[-‐](?:based|headquartered)\b", re.IGNORECASE)  # "Lisbon-based chef"
 # "Anchorage, the capital of Alaska", "cities of the United States": a place that only describes another
 _ATTRIBUTE = re.compile(
     r"\b(?:capital|capitale|hauptstadt|state|province|region|county|cities|towns|ciudades|ciudad|estado|territory|"

@@ -344,3 +344,34 @@ def test_a_town_named_like_a_country_in_a_state_the_data_lacks() -> None:
         "Yerevan",
         "Baku",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # red-team inputs (stop 24): a speaker, a company's seat, a chef's city, a league table, feasts
+        ("Jackson said the new plant will be built halfway between Memphis and Nashville.", "no venue"),
+        (
+            "La compañía, con sede en Madrid, abrirá una planta a medio camino entre Valencia y Zaragoza.",
+            "no venue",
+        ),
+        ("Lisbon-based chef Ana Ros cooks a menu midway between Lima and Tokyo.", "no venue"),
+        ("In der Tabelle liegt Freiburg genau in der Mitte zwischen Leipzig und Stuttgart.", "'in der Mitte"),
+        (
+            "Au classement, Nantes se situe à mi-chemin entre Lens et Rennes.",
+            "'à mi-chemin entre' in a ranking",
+        ),
+        ("The wedding date falls halfway between Christmas and Easter, the couple from Cork said.", "party"),
+    ],
+)
+def test_no_venue_or_no_place_is_no_claim(text: str, reason: str) -> None:
+    report = check_article(text)
+    assert report.claims == ()
+    (unresolved,) = report.unresolved
+    assert unresolved.reason.startswith(reason)
+
+
+def test_a_speaker_named_like_a_capital_is_still_the_place() -> None:
+    # "Beijing said": a government by its capital's name, which the text still names as a place
+    report = check_article("Beijing said the talks would be held in Anchorage.")
+    assert [p.name for p in report.places] == ["Beijing", "Anchorage"]
