@@ -1508,6 +1508,12 @@ def _title_distance(text: str, words: list[re.Match[str]], j: int, known: dict[i
 
 
 _CENTRAL = re.compile(r"\b(?:central|centre\s+of|center\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+# the words before the area of a centre claim, in six languages ("der Mittelpunkt von", "au cœur de la")
+_CENTRE_OF_BEFORE = re.compile(
+    r"\b(?:Mittelpunkt|Mitte|Zentrum|Herzen|centre|center|centro|cœur|coeur|heart|middle|corazón|coração|cuore"
+    r"|milieu|meio)\s+(?:of|von|de|du|des|del|della|dell['’]|di|do|da|der|d['’])\s*(?:the\s+|la\s+|l['’]|el\s+|o\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @functools.lru_cache(maxsize=64)
@@ -4346,8 +4352,12 @@ def _centre_claim(
         and not _between_party(text, f, here)
         # "Vila de Rei, no distrito de Castelo Branco, …": a place that only says where the venue lies
         and not _LOCATOR.search(text, max(0, f.start - 40), f.start)
-        # "the centre of Germany, and Kipfenberg …": the area of earlier centre words is no venue
+        # "the centre of Germany, and Kipfenberg …", "der Mittelpunkt von Europa ist im litauischen
+        # Purnuškės, der Mittelpunkt von Deutschland im …": the area of earlier centre words is no venue
         and not _CENTRAL.search(text, max(0, f.start - 12), f.start)
+        and not _CENTRE_OF_BEFORE.search(text, max(0, f.start - 30), f.start)
+        # "Goiânia, a capital de Goiás": a place that only describes another
+        and not _ATTRIBUTE.search(text, max(0, f.start - 40), f.start)
         # "Lebanon, Kansas": neither the country nor the state is the town the text names
         and not (f.country and _TOWN_QUALIFIER.match(text, f.end))
         and not (

@@ -375,3 +375,22 @@ def test_a_speaker_named_like_a_capital_is_still_the_place() -> None:
     # "Beijing said": a government by its capital's name, which the text still names as a place
     report = check_article("Beijing said the talks would be held in Anchorage.")
     assert [p.name for p in report.places] == ["Beijing", "Anchorage"]
+
+
+def test_the_area_of_an_earlier_centre_is_no_venue_of_the_next() -> None:
+    # augsburg-mittelpunkt-augsburger-allgemeine (fresh9, tuning part): "Europa" was the venue of the
+    # centres of Germany and Bavaria
+    text = (
+        "Der Mittelpunkt von Europa ist im litauischen Purnuškės, der Mittelpunkt von Deutschland im "
+        "thüringischen Niederdorla und der Mittelpunkt von Bayern im oberbayerischen Kipfenberg."
+    )
+    assert all(claim.venue != "Europa" for claim in check_article(text).claims)
+
+
+def test_a_place_that_describes_another_is_no_venue_of_a_centre() -> None:
+    # anapolis-anapolisglobal (fresh9, tuning part): "Goiânia, a capital de Goiás": not Goiás
+    text = (
+        "Estas três cidades – Anápolis, a “Capital Industrial de Goiás”; Brasília, a capital do país; "
+        "Goiânia, a capital de Goiás – formam a protometrópoles do centro geográfico do Brasil."
+    )
+    assert all(claim.venue != "Goiás" for claim in check_article(text).claims)
