@@ -238,6 +238,8 @@ _TRIGGER = re.compile(
       | (?P<halfway_it>a\s+metà(?:\s+strada)?)\s+(?:fra|tra)\b  # "a metà tra l'Emilia e la Romagna"
       | (?P<halfway_de>auf\s+halbem\s+Wege?|(?:fast\s+)?auf\s+halber\s+Strecke|in\s+der\s+Mitte
         |(?:(?:ziemlich|fast|ungefähr|etwa)\s+)?genau)\s+zwischen\b  # "genau zwischen A und B"
+      # "Cuenca … lies right between Madrid and Valencia": between, said to be exact
+      | (?P<right_between>(?<=\s)(?:right|exactly|smack(?:\s+dab)?|slap\s+bang|squarely)\s+between)\b
       # "Centrally located in the Midlands between Launceston and Hobart"
       | (?P<central_between>central(?:ly)?\s+(?:located|situated|placed|positioned)
         \s+(?:in\s+[^,.;:]{1,40}?\s+)?between)\b
@@ -266,7 +268,7 @@ _TRIGGER = re.compile(
         |(?<!same\sas\s)\bthe\s+(?:(?:exact|very|true|real|actual|official|precise)\s+)?['‘"“]?  # not a term
         (?:(?:dead|geographic(?:al)?|geometric(?:al)?|physical|longitudinal|latitudinal)\s+(?:\([\w\s–-]{3,20}\)\s+)?)?
         (?:centre|center|midpoint|heart|navel)['’"”]?\s+of@CAPITALISED_AREA@  # 'dead centre' of
-        |(?:in\s+der\s+Mitte|im\s+(?:Zentrum|Herzen))(?=\s+(?-i:[A-Z]))|au\s+(?:centre|cœur)\s+(?:de\s+la|du|de\s+l['’]|de)
+        |(?:in\s+der\s+Mitte|im\s+(?:Zentrum|Herzen)|mitten\s+in)(?=\s+(?-i:[A-Z]))|au\s+(?:centre|cœur)\s+(?:de\s+la|du|de\s+l['’]|de)
         |\b(?:le\s+)?centre\s+(?:géographique\s+)?(?:de\s+la|du|de\s+l['’])(?=\s*(?-i:[A-Z]))
         |(?:geogra(?:f|ph)ische[rn]?\s+)?(?:Mittelpunkt|mittelste[rn]?\s+Punkt)(?:\s+(?:der|des|von))?(?=\s+(?-i:[A-Z]))
         |(?:geogra(?:f|ph)ische[rn]?\s+)?(?:Mitte|Zentrum)\s+(?:der|des|von)(?=\s+(?-i:[A-Z]))  # der Schweiz
@@ -2045,6 +2047,7 @@ def _kind(trigger: re.Match[str]) -> str:
         (HALFWAY, "intermediate"),
         (HALFWAY, "halfway_it"),
         (HALFWAY, "halfway_de"),
+        (HALFWAY, "right_between"),
         (HALFWAY, "central_between"),
         (EQUIDISTANT, "equidistant_xx"),
     ):
@@ -2605,11 +2608,12 @@ def _one_claim(
         )
     coherent = _coherent_reading(venue_found, names, places, article)
     if coherent is not None:  # "Mérida, capital de Extremadura, … entre Sevilla y Salamanca": in Spain
-        venue_place, place_a, place_b, why_coherent = coherent
+        venue_place, place_a, place_b, why_coherent, coherent_doubt = coherent
         f = venue_found
         venue_found = _Found(venue_place, f.text, f.start, f.end, f.sentence, f.meeting)
         places = (place_a, place_b)
         note = "; ".join(filter(None, (note, why_coherent)))
+        namesake_doubt |= coherent_doubt
     reading_key = (venue_found.place, venue_found.text, places[0], places[1])
     if reading_key not in article.readings:  # a repeated claim is read in context once
         read_as, why = _reading_in_context(venue_found, places, gaz)
@@ -3150,16 +3154,18 @@ def _namesake_of_country(name: str, country: str, gaz: Gazetteer) -> Place | Non
 
 def _coherent_reading(
     venue: _Found, names: tuple[str, str], places: tuple[Place, Place], article: _Article
-) -> tuple[Place, Place, Place, str] | None:
+) -> tuple[Place, Place, Place, str, bool] | None:
     """The three places of a claim read in one country, when, read one by one, they lie in several.
 
     "Mérida, capital de Extremadura, está a medio camino entre Sevilla y Salamanca": read one by one,
     Mérida and Salamanca are the Mexican cities and Sevilla the Spanish one, a reading no writer means.
     Each country of the reading is tried: the names read elsewhere are read as their largest namesake
     there. A capital or a city of a million (:data:`MAJOR_POPULATION`) is replaced only in a country
-    the text names (or names an area of), so that "Shannon … between New York and Moscow" keeps
-    Moscow; three capitals or large cities keep their reading. The one country left wins; with
-    several, or none, the claim is left as read (None).
+    the text names (or names an area of) or whose capital the claim names, so that "Shannon …
+    between New York and Moscow" keeps Moscow; three capitals or large cities keep their reading.
+    Returns the places, the note and whether the reading is in doubt: with one country left it is read
+    there; with several, or one only by replacing such a city (not a capital), the claim is read as it
+    was, in doubt; with none, None.
     """
     read = (venue.place, *places)
     if any(p.radius_km is not None or not p.country for p in read):
@@ -3169,6 +3175,8 @@ def _coherent_reading(
     gaz = article.gaz
     countries = _country_names(gaz)
     named = {f.place.country for f in (*article.areas, *article.divisions) if f.place.country}
+    # a capital among the places says which country the claim is about: "… entre Madrid y Córdoba"
+    named |= {p.country for p in read if p.kind == "capital" and p.country}
     written = (venue.text, *names)
     as_countries = [  # "China", "the US": a country named, read as its capital
         normalize_name(name) in countries
@@ -3176,34 +3184,60 @@ def _coherent_reading(
         for name, p in zip(written, read, strict=True)
     ]
     readings: dict[str, list[Place]] = {}
+    blocked: dict[str, list[Place]] = {}  # one-country readings that would replace a place named as itself
     for country in dict.fromkeys(p.country for p in read if p.country):
         trio: list[Place] = []
+        allowed = True
         # the places read in this country, each named as a town ("San José", "Limón"; not "the US")
         kept = sum(p.country == country and not c for p, c in zip(read, as_countries, strict=True))
         for name, place, as_country in zip(written, read, as_countries, strict=True):
             other = place if place.country == country else _namesake_of_country(name, country, gaz)
-            if other is not None and other is not place:
+            if other is None:
+                break
+            if other is not place:
                 # a country's name is a town only among two towns of one other country ("San José …
                 # entre Liberia y Limón"; not "the US and China"); a capital or large city named as
                 # itself only in a country the text names
-                replaceable = kept == 2 if as_country else not _major(place) or country in named
-                if not replaceable:
-                    other = None
-            if other is None:
-                break
+                allowed &= kept == 2 if as_country else not _major(place) or country in named
             trio.append(other)
         else:
-            readings[country] = trio
-    if len(readings) != 1:
-        return None
-    ((country, (v, a, b)),) = readings.items()
-    moved = ", ".join(
-        f"{w!r} as {p.label} (not {o.label})"
-        for w, p, o in zip((venue.text, *names), (v, a, b), read, strict=True)
-        if p is not o
-    )
-    why = f"read together in one country: {moved}; read one by one, the places lie in several countries"
-    return replace(v, query=venue.text), replace(a, query=names[0]), replace(b, query=names[1]), why
+            replaced = [o for o, p in zip(trio, read, strict=True) if o is not p]
+            # more than one place moved is a reading the text must back (the US has a town of most
+            # names: "Newry … between Belfast and Dundalk" is no claim about Maine and Pennsylvania)
+            allowed &= len(replaced) <= 1 or country in named
+            if allowed:
+                readings[country] = trio
+            elif not any(p.kind == "capital" for o, p in zip(trio, read, strict=True) if o is not p):
+                blocked[country] = trio  # a capital is what it is: no doubt from its namesakes
+
+    def moved(trio: Sequence[Place]) -> str:
+        return ", ".join(
+            f"{w!r} as {p.label} (not {o.label})"
+            for w, p, o in zip(written, trio, read, strict=True)
+            if p is not o
+        )
+
+    if len(readings) == 1:
+        ((country, (v, a, b)),) = readings.items()
+        why = (
+            f"read together in one country: {moved((v, a, b))}; read one by one, the places lie in several "
+            "countries"
+        )
+        return (
+            replace(v, query=venue.text),
+            replace(a, query=names[0]),
+            replace(b, query=names[1]),
+            why,
+            False,
+        )
+    if readings or blocked:  # "Mérida … entre Sevilla y Salamanca": Mexico, Spain, Mexico; or all Spain?
+        alternative = next(iter({**readings, **blocked}.values()))
+        why = (
+            "doubtful reading: the places lie in several countries as read, and the names fit together in "
+            f"one country too ({moved(alternative)}); the text does not say which"
+        )
+        return venue.place, places[0], places[1], why, True
+    return None
 
 
 MAX_JOINT_NAMESAKES = 16  # namesakes per name tried together (gazetteer, then small towns)

@@ -151,10 +151,18 @@ def test_equidistantemente_a_is_a_claim() -> None:
 
 
 def test_a_reading_over_three_countries_is_tried_together() -> None:
-    # read one by one: Toledo, Ohio and Córdoba, Argentina, a +46 % detour, not absurd on its face, and
-    # it was answered "no" with confidence; nothing in the sentence says which, so it is in doubt
+    # read one by one: Toledo, Ohio and Córdoba, Argentina, a +46 % detour, answered "no" with confidence;
+    # Madrid, a capital, says the claim is about Spain
     (claim,) = check_article("Toledo está a medio camino entre Madrid y Córdoba.").claims
-    assert claim.ambiguous and claim.note.startswith("doubtful reading")
+    assert claim.read_as == ("Toledo, Spain", "Madrid, Spain", "Córdoba, Spain")
+    # with no capital: Mérida and Salamanca as the Mexican cities (over a million people), Sevilla as
+    # the Spanish one; all three fit in Spain, nothing in the text says so: in doubt
+    (claim,) = check_article("Mérida está a medio camino entre Sevilla y Salamanca.").claims
+    assert claim.ambiguous and "fit together in one country too" in claim.note
+    # a capital keeps its reading and raises no doubt (Dublin, California; Belfast, Maine)
+    (claim,) = check_article("Dundalk lies halfway between Belfast and Dublin.").claims
+    assert claim.read_as == ("Dundalk, Ireland", "Belfast, United Kingdom", "Dublin, Ireland")
+    assert not claim.ambiguous
     # three capitals are what they are: a false claim, not a misreading
     (claim,) = check_article("Paris is halfway between London and Berlin.").claims
     assert not claim.ambiguous and claim.holds == "no"
