@@ -1367,7 +1367,9 @@ def _find_places(
                 continue  # "in Oberösterreich", "dell'Umbria": a division that says where another place is
             prev_word = words[i - 1].group().lower() if i > 0 else ""
             meeting = (
-                prev_word in ("in", "at") and _MEETING_WORDS.search(sentence.text) is not None
+                (prev_word in ("in", "at") or (prev_word == "on" and place.kind in ("island", "state")))
+                and _MEETING_WORDS.search(sentence.text) is not None
+                and not _SEAT.search(text, max(0, start - 30), start)  # "based in Seoul …, met on Jeju"
             ) or bool(_MEETING_AFTER.match(text, end, sentence.end))
             if country and _CENTRAL.search(text, max(sentence.start, start - 12), start):
                 place, country = _central(place), False  # "Central U.S.A.": the middle of the country
@@ -2240,7 +2242,7 @@ def _one_claim(
         elif len(distinct) == 2:
             party_a, party_b = distinct
         elif (_PLACE_PLURAL.search(back.group()) or _BARE_TWO.fullmatch(back.group())) and (
-            two_before := _two_before(found, sentences, index, distinct)
+            two_before := _two_before(found, sentences, index, distinct, back.group())
         ) is not None:
             # "They agreed on Glassboro because it was equidistant between the two cities": named before
             party_a, party_b = two_before
@@ -4019,14 +4021,20 @@ MAX_BACK_SENTENCES = 3  # "the two cities" with none named before it in its sent
 
 
 def _two_before(
-    found: list[_Found], sentences: list[Sentence], index: int, exclude: list[_Found]
+    found: list[_Found], sentences: list[Sentence], index: int, exclude: list[_Found], noun: str = ""
 ) -> tuple[_Found, _Found] | None:
     """The last two distinct places named in the :data:`MAX_BACK_SENTENCES` sentences before
-    sentence ``index`` (not those of ``exclude``), in order, or None."""
+    sentence ``index`` (not those of ``exclude``), in order, or None. ``noun`` ("the two capitals",
+    "the two countries") keeps only places of that kind: "… based in Seoul and Tokyo, met on Jeju. The
+    island lies halfway between the two capitals" is not Tokyo and Jeju."""
     lo = sentences[max(0, index - MAX_BACK_SENTENCES)].start
     end = bisect_left(found, sentences[index].start, key=lambda f: f.start)
     skip = {(f.place.lat, f.place.lon) for f in exclude}
     window = [f for f in found[max(0, end - MAX_CONTEXT_PLACES) : end] if f.start >= lo]
+    if re.search(r"\bcapitals\b|capitales|capitali|Hauptstädte", noun, re.IGNORECASE):
+        window = [f for f in window if f.place.kind == "capital"]
+    elif re.search(r"\b(?:countries|nations)\b|pays|países|paesi|Länder|Staaten", noun, re.IGNORECASE):
+        window = [f for f in window if f.country]
     distinct = [f for f in _distinct(window) if (f.place.lat, f.place.lon) not in skip]
     return (distinct[-2], distinct[-1]) if len(distinct) >= 2 else None
 

@@ -402,3 +402,25 @@ def test_a_place_that_describes_another_is_no_venue_of_a_centre() -> None:
         "Goiânia, a capital de Goiás – formam a protometrópoles do centro geográfico do Brasil."
     )
     assert all(claim.venue != "Goiás" for claim in check_article(text).claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as"),
+    [
+        # red-team inputs (stop 24): "the two capitals" are capitals, not the venue named with them, and
+        # a delegation's seat ("based in Seoul") is no meeting place
+        (
+            "The delegations, based in Seoul and Tokyo, met on Jeju. The island lies roughly halfway between "
+            "the two capitals.",
+            ("Jeju (KR-49)", "Seoul, South Korea", "Tokyo, Japan"),
+        ),
+        (
+            "Officials from Madrid and Lisbon met in Badajoz. The border town is roughly halfway between the "
+            "two capitals.",
+            ("Badajoz, Spain", "Madrid, Spain", "Lisbon, Portugal"),
+        ),
+    ],
+)
+def test_the_two_capitals_are_capitals(text: str, read_as: tuple[str, str, str]) -> None:
+    (claim,) = check_article(text).claims
+    assert claim.read_as == read_as
