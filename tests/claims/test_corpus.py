@@ -27,10 +27,10 @@ FLOOR = {  # split: (read right at least, misread at most, false positives at mo
 # held-out one was not read. Continents' land with Russia cut at the Urals turned one more held-out
 # claim from read right into misread (not read either: the totals moved when Asia gained Siberia).
 FRESH_FLOOR = (18, 1, 0)  # tests/corpus/fresh.jsonl: first read (before it was looked at) 6 right, 6 misread
-FRESH2_FLOOR = (16, 0, 0)  # tests/corpus/fresh2.jsonl: 5 on first read; failures read at stop 18
+FRESH2_FLOOR = (17, 0, 0)  # tests/corpus/fresh2.jsonl: 5 on first read; failures read at stop 18
 # tests/corpus/fresh3.jsonl: first read 4 right, 6 misread; 6 / 6 when its failures were first read (now
 # tuning data, like fresh and fresh2)
-FRESH3_FLOOR = (18, 0, 0)
+FRESH3_FLOOR = (21, 0, 0)
 # tests/corpus/fresh4.jsonl: first read (untouched) 9 right, 5 misread; its failures read at stop 20 (now
 # tuning data)
 FRESH4_FLOOR = (22, 0, 0)
@@ -39,13 +39,16 @@ FRESH4_FLOOR = (22, 0, 0)
 # two-thirds may be read from now on, the held-out third stays untouched until the end
 # (stop 21: a reading answers one claim, so a sentence's second claim is no longer "misread" by the
 # reading of its first: the held-out third's 7 misread became 2, its other 5 claims found nowhere)
-FRESH5_FLOOR = {"tune": (22, 0, 0), "heldout": (6, 2, 0)}
+FRESH5_FLOOR = {"tune": (24, 0, 0), "heldout": (7, 2, 0)}
 # tests/corpus/fresh6.jsonl (160 claims, 106 of them centres, collected at stop 21 by a helper that never
 # read the code), split into thirds by id: its first read, untouched, 10 of 160 right (6 %), 17 misread,
 # 97 found nowhere; the tuning two-thirds may be read from now on, the held-out third stays untouched
 # stop 22: the island's German name "Tasmanien" (with "Tasmanie") turned two held-out claims from unsure
 # into misread; seen in the totals only, not read, and the alias was kept (it is right)
-FRESH6_FLOOR = {"tune": (23, 2, 0), "heldout": (8, 5, 0)}  # stop 21 end: held-out 3 → 6; stop 22: 8
+# stop 24 (seen in the totals only): small towns' and the parties' namesakes turned 4 held-out misreads
+# into unsure and one into read right; a centre's venue that only describes another ("a capital de
+# Goiás") turned one read right back into unsure
+FRESH6_FLOOR = {"tune": (24, 1, 0), "heldout": (8, 1, 0)}  # stop 21 end: held-out 3 → 6; stop 22: 8
 # tests/corpus/fresh7.jsonl (82 claims, 29 of them centres, collected at stop 22 by a helper that never
 # read the code), split into thirds by id: first read, untouched, with the stop-21 code 13 of 82 right
 # (9 + 4), 1 misread, 39 found nowhere, 0 false positives in 33 negatives; with the stop-22 code of that
@@ -53,7 +56,7 @@ FRESH6_FLOOR = {"tune": (23, 2, 0), "heldout": (8, 5, 0)}  # stop 21 end: held-o
 # (the French "le Spitzberg" was dropped again after a review: "der Spitzberg" is a German hill)
 # stop 23: seas as areas first turned one held-out claim into read right (seen in the totals only); it
 # went back to unsure when a sea's centre got no verdict (a hand-placed point)
-FRESH7_FLOOR = {"tune": (15, 1, 0), "heldout": (5, 0, 0)}
+FRESH7_FLOOR = {"tune": (16, 1, 0), "heldout": (5, 0, 0)}
 # tests/corpus/fresh8.jsonl (70 claims, 22 of them centres, collected at stop 23 by a helper that never
 # read the code), split into thirds by id: first read, untouched, with the stop-23 code of that moment
 # 17 of 70 right (14 + 3), 6 misread (3 + 3), 25 found nowhere, 0 false positives in 25 negatives. The
@@ -65,7 +68,8 @@ FRESH8_FLOOR = {"tune": (21, 0, 0), "heldout": (4, 3, 0)}
 # code of that moment (be6a975) 5 of 64 right (3 + 2), 4 misread (4 + 0), 34 found nowhere, 0 false
 # positives in 25 negatives. The tuning two-thirds may be read from now on, the held-out third stays
 # untouched.
-FRESH9_FLOOR = {"tune": (3, 4, 0), "heldout": (2, 0, 0)}
+# (stop 24 end: tune 3 → 5 right, 4 → 0 misread; held-out 2 → 3, seen in the totals only)
+FRESH9_FLOOR = {"tune": (5, 0, 0), "heldout": (3, 0, 0)}
 
 
 def test_the_corpus_score_does_not_fall_below_its_floor() -> None:
