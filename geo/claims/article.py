@@ -3193,14 +3193,22 @@ def _coherent_reading(
         # the places read in this country, each named as a town ("San José", "Limón"; not "the US")
         kept = sum(p.country == country and not c for p, c in zip(read, as_countries, strict=True))
         for name, place, as_country in zip(written, read, as_countries, strict=True):
-            other = place if place.country == country else _namesake_of_country(name, country, gaz)
+            if place.country == country:
+                trio.append(place)
+                continue
+            # a country's name is a town only among two towns of one other country ("San José … entre
+            # Liberia y Limón"; not "the US and China"); a capital named as itself stays what it is
+            # (not Moscow, Idaho), and a city of a million only in a country the text names or whose
+            # capital the claim names
+            if as_country:
+                allowed &= kept == 2
+            elif place.kind == "capital":
+                break  # (no lookup: the small towns' table is loaded only when it may matter)
+            else:
+                allowed &= not _major(place) or country in named
+            other = _namesake_of_country(name, country, gaz)
             if other is None:
                 break
-            if other is not place:
-                # a country's name is a town only among two towns of one other country ("San José …
-                # entre Liberia y Limón"; not "the US and China"); a capital or large city named as
-                # itself only in a country the text names
-                allowed &= kept == 2 if as_country else not _major(place) or country in named
             trio.append(other)
         else:
             replaced = [o for o, p in zip(trio, read, strict=True) if o is not p]
@@ -3209,8 +3217,10 @@ def _coherent_reading(
             allowed &= len(replaced) <= 1 or country in named
             if allowed:
                 readings[country] = trio
-            elif not any(p.kind == "capital" for o, p in zip(trio, read, strict=True) if o is not p):
-                blocked[country] = trio  # a capital is what it is: no doubt from its namesakes
+            elif not any(
+                as_countries[i] for i, (o, p) in enumerate(zip(trio, read, strict=True)) if o is not p
+            ):
+                blocked[country] = trio  # (a country's name is what it is: no doubt from its namesakes)
 
     def moved(trio: Sequence[Place]) -> str:
         return ", ".join(
@@ -3665,6 +3675,8 @@ def _namesake_in_country(
     (country,) = countries
     if usual.country == country:
         return _namesake_in_us_state(f, others, gaz)
+    if usual.kind == "capital" and (usual.population or 0) >= WORLD_CITY_POPULATION:
+        return f, "", False  # "Anchorage is halfway between Washington and Moscow": not Moscow, Idaho
     namesakes = [
         p for p in gaz.by_name(normalize_name(f.text))[:50] if p.country == country and p.radius_km is None
     ]
@@ -3743,6 +3755,7 @@ def _namesake_in_us_state(f: _Found, others: list[Place], gaz: Gazetteer) -> tup
 
 
 MAX_CONTEXT_SENTENCES = 3  # the places named this many sentences around a name are its context
+WORLD_CITY_POPULATION = 5_000_000  # a capital this large is itself, whatever the other places
 SMALL_NAMESAKE_REACH = 2.0  # a small town read for its country lies this many times the parties' span off
 FOREIGN_NAMESAKE_DETOUR_PCT = 100.0  # a small venue abroad, this far off the way: another namesake
 FOREIGN_NAMESAKE_POPULATION = 100_000  # a city this large (or a capital) is read with confidence

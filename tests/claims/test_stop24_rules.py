@@ -424,3 +424,12 @@ def test_a_place_that_describes_another_is_no_venue_of_a_centre() -> None:
 def test_the_two_capitals_are_capitals(text: str, read_as: tuple[str, str, str]) -> None:
     (claim,) = check_article(text).claims
     assert claim.read_as == read_as
+
+
+def test_a_world_capital_is_not_read_as_a_namesake_in_the_parties_country() -> None:
+    # red-team (stop 24): Moscow was read as Moscow, Idaho because Anchorage and Washington are in the US
+    (claim,) = check_article("Anchorage is halfway between Washington and Moscow.").claims
+    assert claim.read_as[2] == "Moscow, Russia"
+    # a small capital still yields to the namesake among the other places (Kingston, Ontario)
+    (claim,) = check_article("Kingston is halfway between Toronto and Ottawa.").claims
+    assert claim.read_as[0] == "Kingston, Canada"
