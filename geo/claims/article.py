@@ -424,10 +424,9 @@ _AMBIGUOUS = _words(
     jackson lincoln madison clinton warren carson franklin wilson taylor davis anderson walker wright
     richardson mason stanley dalton barry david leslie alice roy sue lucas dixon newton darwin"""
 )
-_NOT_PLACES = frozenset(
+# feasts, not the towns named after them: "the wedding falls halfway between Christmas and Easter"
+_FEASTS = frozenset(
     {
-        "america",  # the continent or the US: too ambiguous to read alone
-        # feasts, not the towns named after them: "the wedding falls halfway between Christmas and Easter"
         "christmas",
         "easter",
         "thanksgiving",
@@ -444,6 +443,7 @@ _NOT_PLACES = frozenset(
         "pascoa",
     }
 )
+_NOT_PLACES = _FEASTS | {"america"}  # "America": the continent or the US, too ambiguous to read alone
 _LOCATIVE = _words(
     "in at from to near via between and outside inside around into toward towards visit visited visiting"
 )
@@ -1206,9 +1206,14 @@ def _qualified(matcher: _Matcher, previous: _Found, area: Place, gap: str) -> _F
         return replace(previous, unplaced=area.name)  # a town the gazetteer does not have in that state
     if (place.lat, place.lon) == (previous.place.lat, previous.place.lon):
         return previous  # "Anchorage, Alaska": the usual reading, in that state
-    note = f"the {previous.text} in {area.name}, named after it"
     written = previous.text + gap + area.query  # the state is part of the name as written
-    end = previous.end + len(gap) + len(area.query)
+    return _named_in(previous, place, area.name, written, previous.end + len(gap) + len(area.query))
+
+
+def _named_in(previous: _Found, place: Place, area: str, written: str, end: int) -> _Found:
+    """``previous`` read as ``place``, its namesake in the area named right after it ("Wellington,
+    Colorado", "Córdoba, Argentina"), the name now ``written`` up to ``end``."""
+    note = f"the {previous.text} in {area}, named after it"
     return replace(previous, place=replace(place, query=written, note=note), text=written, end=end)
 
 
@@ -1340,11 +1345,8 @@ def _find_places(
                 # and Moscow, Iceland is a natural": no Moscow in Iceland, so Iceland is a place of its own
                 namesake = _namesake_of_country(previous.text, place.country or "", matcher.gaz)
                 if namesake is not None:
-                    note = f"the {previous.text} in {text[start:end]}, named after it"
                     written = text[previous.start : end]
-                    found[-1] = replace(
-                        previous, place=replace(namesake, query=written, note=note), text=written, end=end
-                    )
+                    found[-1] = _named_in(previous, namesake, text[start:end], written, end)
                     read_to = i + n
                     continue
             elif (
@@ -1714,7 +1716,7 @@ def _resolve_party(raw: str, gaz: Gazetteer) -> Place:
         raise InvalidInputError("no place named")
     if len(words) > MAX_PARTY_WORDS or not any(_capitalised(w) for w in words):
         raise InvalidInputError(f"{raw!r} is not a place name")
-    if normalize_name(raw) in _NOT_PLACES - {"america"}:  # "halfway between Christmas and Easter"
+    if normalize_name(raw) in _FEASTS:  # "halfway between Christmas and Easter"
         raise InvalidInputError(f"{raw!r} is a feast, not a place")
     try:
         place = resolve(raw, gazetteer=gaz)
@@ -1913,7 +1915,7 @@ _CENTRE_ADJECTIVES = (
 # centre can also be said to be Dunsop Bridge"); "el centro" alone is mostly a town's centre, so one
 # of these is needed
 _CONTEXT_CENTRE = re.compile(
-    rf"""\b(?:(?P<placing>{_PLACING_VERBS}(?:\s+(?:also|instead|however|now|today|also|también|aussi))?\s+)
+    rf"""\b(?:(?P<placing>{_PLACING_VERBS}(?:\s+(?:also|instead|however|now|today|también|aussi))?\s+)
     |(?P<said>(?:(?:is|was|be|been|es|era|fue|est|était|è|é|foi|ist|war)\s+(?:(?:also|often|sometimes|now|still|
     widely|usually|generally|traditionally|también|aussi|anche|também|auch)\s+)?)?(?:considered|described\s+as|
     identified\s+as|known\s+as|called|proclaimed|declared|considerad[oa]|identificad[oa]\s+como|conocid[oa]\s+como|
@@ -1944,6 +1946,11 @@ def _context_centres(
     if not article.centres or index - article.centres[-1][0] > MAX_CENTRE_CONTEXT_SENTENCES:
         return []
     text, sentence = article.text, article.sentences[index]
+    area = article.centres[-1][1]
+
+    def unresolved(reason: str) -> Unresolved:
+        return Unresolved(_collapse(sentence.text), reason, MIDPOINT, sentence.start, sentence.end)
+
     out: list[Claim | Unresolved] = []
     for match in _CONTEXT_CENTRE.finditer(text, start, sentence.end):
         if any(t.start() < match.end() and match.start() < t.end() for t in triggers):
@@ -1954,11 +1961,6 @@ def _context_centres(
             else _SAID_CENTRE_END.match(text, match.end()) is None
         ):
             continue  # "el centro" alone: a town's centre, mostly
-        area = article.centres[-1][1]
-
-        def unresolved(reason: str) -> Unresolved:
-            return Unresolved(_collapse(sentence.text), reason, MIDPOINT, sentence.start, sentence.end)
-
         out.append(_centre_claim(article, index, match, here, unresolved, context=area))
     return out
 
@@ -3688,16 +3690,13 @@ def _namesake_in_country(
     if not namesakes:
         return f, "", False
 
-    def mean_km(place: Place) -> float:
-        return sum(float(distance_km(place.lat, place.lon, o.lat, o.lon)) for o in others) / len(others)
-
     best = namesakes[0]
     near = [p for p in context if p.country == country and p.radius_km is None]
     if near and len(namesakes) > 1:
         # "80 miles Northeast of Columbia, SC, Florence …": the namesake nearest the other places the
         # text names around it (not the parties: that would read the claim true by choice)
         best = min(namesakes, key=lambda p: sum(float(distance_km(p.lat, p.lon, o.lat, o.lon)) for o in near))
-    if mean_km(usual) - mean_km(best) < MIN_NAMESAKE_GAIN_KM:
+    if _mean_km(usual, others) - _mean_km(best, others) < MIN_NAMESAKE_GAIN_KM:
         return f, "", False
     why = (
         f"{f.text!r} read as {best.label}, in the country of the other places; the usual reading is "
@@ -3708,15 +3707,13 @@ def _namesake_in_country(
     if doubt:  # "Florence's midpoint location between New York and Miami": Florence, AL or SC?
         rivals = " or ".join(p.label for p, km in apart if km > 0)
         why += f"; {f.text} may as well be {rivals}: the text names no place around it that tells"
-    spread = max(
-        (float(distance_km(a.lat, a.lon, b.lat, b.lon)) for a in others for b in others), default=0.0
-    )
-    if small and not doubt and spread > 0 and mean_km(best) > SMALL_NAMESAKE_REACH * spread:
+    spread, off = _span_km(others), _mean_km(best, others)
+    if small and not doubt and spread > 0 and off > SMALL_NAMESAKE_REACH * spread:
         # "the village of Leslie … between Jefferson City and St. Louis": the only Leslie of the US
         # known here is in Michigan, far from both; the one meant is missing from the data
         doubt = True
         why += (
-            f"; {best.label} lies far from the other places ({mean_km(best):,.0f} km on average): the text "
+            f"; {best.label} lies far from the other places ({off:,.0f} km on average): the text "
             f"may mean another {f.text}, which the data does not know"
         )
     return _Found(replace(best, query=f.text), f.text, f.start, f.end, f.sentence, f.meeting), why, doubt
@@ -3741,11 +3738,7 @@ def _namesake_in_us_state(f: _Found, others: list[Place], gaz: Gazetteer) -> tup
     if not namesakes:
         return f, "", False
     best = namesakes[0]
-
-    def mean_km(place: Place) -> float:
-        return sum(float(distance_km(place.lat, place.lon, o.lat, o.lon)) for o in others) / len(others)
-
-    if mean_km(usual) - mean_km(best) < MIN_NAMESAKE_GAIN_KM:
+    if _mean_km(usual, others) - _mean_km(best, others) < MIN_NAMESAKE_GAIN_KM:
         return f, "", False
     why = (
         f"{f.text!r} read as {best.label}, in the state of the other places; the usual reading is "
@@ -3782,6 +3775,16 @@ def _foreign_namesake(venue: _Found, parties: Sequence[Place], detour: float | N
 NAMESAKE_DOUBT_KM = 100.0  # namesakes in one country this far apart, nothing around to choose: in doubt
 
 
+def _mean_km(place: Place, others: Sequence[Place]) -> float:
+    """The mean geodesic distance from ``place`` to ``others`` (not empty), in km."""
+    return sum(float(distance_km(place.lat, place.lon, o.lat, o.lon)) for o in others) / len(others)
+
+
+def _span_km(places: Sequence[Place]) -> float:
+    """The longest geodesic distance between two of ``places``, in km (0 for fewer than two)."""
+    return max((float(distance_km(a.lat, a.lon, b.lat, b.lon)) for a in places for b in places), default=0.0)
+
+
 def _stray_town(read: Sequence[Place]) -> str | None:
     """Why a small town of a claim's places (geo.places.towns) is in doubt, when it lies on average over
     :data:`SMALL_NAMESAKE_REACH` times farther from the other places than they lie apart: a namesake
@@ -3790,8 +3793,7 @@ def _stray_town(read: Sequence[Place]) -> str | None:
         others = [p for p in read if p is not place]
         if place.kind != "town" or len(others) < 2:
             continue
-        spread = max(float(distance_km(a.lat, a.lon, b.lat, b.lon)) for a in others for b in others)
-        mean = sum(float(distance_km(place.lat, place.lon, o.lat, o.lon)) for o in others) / len(others)
+        spread, mean = _span_km(others), _mean_km(place, others)
         if spread > 0 and mean > SMALL_NAMESAKE_REACH * spread:
             return (
                 f"{place.label}, a small town, lies far from the other places ({mean:,.0f} km on average, "
@@ -4033,6 +4035,10 @@ _BARE_TWO = re.compile(r"\s*the\s+two", re.IGNORECASE)
 MAX_BACK_SENTENCES = 3  # "the two cities" with none named before it in its sentence looks this far back
 
 
+_CAPITALS_NOUN = re.compile(r"\bcapitals\b|capitales|capitali|Hauptstädte", re.IGNORECASE)
+_COUNTRIES_NOUN = re.compile(r"\b(?:countries|nations)\b|pays|países|paesi|Länder|Staaten", re.IGNORECASE)
+
+
 def _two_before(
     found: list[_Found], sentences: list[Sentence], index: int, exclude: list[_Found], noun: str = ""
 ) -> tuple[_Found, _Found] | None:
@@ -4044,9 +4050,9 @@ def _two_before(
     end = bisect_left(found, sentences[index].start, key=lambda f: f.start)
     skip = {(f.place.lat, f.place.lon) for f in exclude}
     window = [f for f in found[max(0, end - MAX_CONTEXT_PLACES) : end] if f.start >= lo]
-    if re.search(r"\bcapitals\b|capitales|capitali|Hauptstädte", noun, re.IGNORECASE):
+    if _CAPITALS_NOUN.search(noun):
         window = [f for f in window if f.place.kind == "capital"]
-    elif re.search(r"\b(?:countries|nations)\b|pays|países|paesi|Länder|Staaten", noun, re.IGNORECASE):
+    elif _COUNTRIES_NOUN.search(noun):
         window = [f for f in window if f.country]
     distinct = [f for f in _distinct(window) if (f.place.lat, f.place.lon) not in skip]
     return (distinct[-2], distinct[-1]) if len(distinct) >= 2 else None
