@@ -137,7 +137,7 @@ def _words(text: str) -> frozenset[str]:
 # ---- claim words --------------------------------------------------------------------------------
 # units of stated distances and travel times ("1,733 miles", "2 hours"): one list for every form
 _DISTANCE_UNITS = (
-    r"km|kilomet(?:er|re)s?|kilómetros|quilómetros|quilômetros|chilometri|Kilometer[n]?|miles|mi"
+    r"km|kilomet(?:er|re)s?|kilómetros|quilómetros|quilômetros|chilometri|Kilometer[n]?|miles?|mi"
 )
 _UNITS = _DISTANCE_UNITS + r"|hours?|hrs?|minutes|mins?"
 # the kinds of area a text names by their kind once it has named them ("the state", "the nation")
@@ -197,11 +197,11 @@ _TRIGGER = re.compile(
       # "1733 miles to Frisco, 1733 miles to Boston": two stated distances (or travel times)
       | (?P<same_numbers>(?P<n1>\d[\d,.]*)\s*
         (?P<u1>@UNITS@)\b(?:['’]s?)?(?:\s+(?:drive|walk|ride|flight))?
-        \s+(?:away\s+)?(?:from|to)\b)
+        \s+(?:away\s+)?(?:from|to|@COMPASS@\s+of)\b)
         (?=\s+[^.;:\d]{1,60}?(?P<again>(?:,\s*(?:and\s+)?|\s+(?:and|y|et|und|e)\s+)
         (?:about\s+|roughly\s+|some\s+|also\s+)?(?P<n2>\d[\d,.]*)
         (?:\s*(?P<u2>@UNITS@)\b)?(?:['’]s?)?
-        (?:\s+(?:drive|walk|ride|flight))?\s+(?:away\s+)?(?:from|to)\s))
+        (?:\s+(?:drive|walk|ride|flight))?\s+(?:away\s+)?(?:from|to|@COMPASS@\s+of)\s))
       | (?P<distance_list>(?:(?:between\s+|entre\s+(?:los\s+|les\s+|os\s+)?)?\d[\d,.]*
         \s*(?:and|y|et|e|to|-|–)\s*)?
         (?:\d[\d,.]*\s*(?:@DISTANCE_UNITS@)\b
@@ -303,6 +303,12 @@ _TRIGGER = re.compile(
         (?:(?:halbe|half\s+an|half|and\s+a\s+half)\s+)?
         (?:Stunden?|Minuten|Kilometer[n]?|km|Meilen|hours?|minutes|miles|kilomet(?:er|re)s)\b
         (?:['’]s?\s+(?:drive|journey|ride|flight))?)
+      # "It is just over two hours to either.", "only one hour from either city": the two places named
+      # before ("from either A or B" names them after: distance_list)
+      | (?P<either>(?:(?<![\d/])\d[\d,.]*|an?|one|two|three|four|five)\s*
+        (?:(?:and\s+a\s+half|half\s+an?)\s+)?(?:@UNITS@)\b(?:['’]s?)?
+        (?:\s+(?:drive|walk|ride|flight|train\s+ride|journey))?\s+(?:away\s+)?(?:from|to)
+        (?=\s+either\b(?![^.;:]{1,80}?\sor\s)))
       | (?P<as_as>(?:just\s+|equally\s+)?as\s+(?:close|near|far)\s+as\b)
       # "Erie is in the middle of a triangle formed by the large cities Pittsburgh, Cleveland and Buffalo"
       | (?P<triangle>(?:in\s+the\s+(?:middle|centre|center|heart)|at\s+the\s+(?:centre|center|heart))\s+of\s+
@@ -310,6 +316,7 @@ _TRIGGER = re.compile(
         (?:\s+the(?:\s+(?:large|major|big|three))*\s+(?:cities|towns)(?:\s+of)?)?)\b
     )""".replace("@UNITS@", _UNITS)
     .replace("@DISTANCE_UNITS@", _DISTANCE_UNITS)
+    .replace("@COMPASS@", r"(?:(?:north|south)(?:[\s-]?(?:east|west))?|east|west)")
     # "the heart of the country music industry", "the nation's middle class", "the state's center-right":
     # a compound noun, no area; after the noun only punctuation, a capital or a function word
     .replace(
@@ -353,7 +360,7 @@ _PLURAL_NOUNS = (
 _BACK_REFERENCE = re.compile(
     rf"\s*(?:(?:the\s+)?(?:two|both)(?:\s+{_PLURAL_NOUNS})?\b|them\b|these\s+{_PLURAL_NOUNS}\b|"
     rf"the\s+{_PLURAL_NOUNS}\b|(?:le|i|gli)\s+due\b|(?:los|las)\s+dos\b|les\s+deux\b|die\s+beiden\b|"
-    r"(?:as|os)\s+(?:duas|dois)\b|ambos\b|ambas\b)",
+    r"(?:as|os)\s+(?:duas|dois)\b|ambos\b|ambas\b|either(?:\s+(?:city|town|place|one|side|end|of\s+them))?\b)",
     re.IGNORECASE,
 )
 _INDEFINITE = re.compile(
@@ -2039,6 +2046,7 @@ def _kind(trigger: re.Match[str]) -> str:
         (MIDPOINT, "centre"),
         (EQUIDISTANT, "as_as"),
         (EQUIDISTANT, "each"),
+        (EQUIDISTANT, "either"),
         (EQUIDISTANT, "triangle"),
         (EQUIDISTANT, "distance_list"),
         (EQUIDISTANT, "same_numbers"),
@@ -2243,9 +2251,11 @@ def _one_claim(
             venue_found, party_a, party_b = distinct[-1], distinct[-3], distinct[-2]
         elif len(distinct) == 2:
             party_a, party_b = distinct
-        elif (_PLACE_PLURAL.search(back.group()) or _BARE_TWO.fullmatch(back.group())) and (
-            two_before := _two_before(found, sentences, index, distinct, back.group())
-        ) is not None:
+        elif (
+            _PLACE_PLURAL.search(back.group())
+            or _BARE_TWO.fullmatch(back.group())
+            or trigger.group("either") is not None
+        ) and (two_before := _two_before(found, sentences, index, distinct, back.group())) is not None:
             # "They agreed on Glassboro because it was equidistant between the two cities": named before
             party_a, party_b = two_before
             venue_found = distinct[-1] if distinct else None
@@ -2384,6 +2394,9 @@ def _one_claim(
                 )
                 and not _aside(text, f, sentence.start, trigger.start())
                 and not _holds_earlier(text, f, before)
+                # "It is located in the centre of Vietnam …, 600km south of Hanoi and 600 km north of
+                # Ho-Chi-Minh city": an area holding both parties after a referring word is where "it" is
+                and not (_REFERRING.search(text, sentence.start, f.start) and _holds_all(f, places, gaz))
             ),
             None,  # "belongs to the territory of the United States": then a referring word may name it
         )
@@ -2516,6 +2529,17 @@ def _one_claim(
             ) is not None:
                 venue_found = town
                 note = f"{town.text} read as {town.place.label}, {town.place.note}"
+            elif (
+                trigger.group("route") is None
+                and (ahead := _subject_ahead(article, index, places)) is not None
+            ):
+                venue_found, mentions = ahead  # "North Pacific Ocean atoll, about halfway between …"
+                referred = "the sentence names none"
+                note = (
+                    f"the sentence opens the text and names no venue; read as {venue_found.text}, the place "
+                    f"the text is about (named {mentions} time{'s' * (mentions != 1)} after it, more than "
+                    "any other)"
+                )
             else:
                 unknown = _NAME_RUN.match(text, _skip_space(text, sentence.start), trigger.start())
                 if unknown is not None and _OPENING_VERB.match(text, unknown.end()):
@@ -2571,10 +2595,8 @@ def _one_claim(
         return unresolved(placed)
     venue_found = placed
     party_places = [f.place for f in more] if len(more) >= 3 else list(places)  # as re-read
-    as_country = venue_found.country or normalize_name(venue_found.text) in _country_names(gaz)
-    if (as_country or venue_found.place.radius_km is not None) and all(
-        _holds(replace(venue_found, country=as_country), p) for p in party_places
-    ):  # "the centre of the Netherlands is … halfway between Amersfoort and Arnhem": not the country
+    if _holds_all(venue_found, party_places, gaz):
+        # "the centre of the Netherlands is … halfway between Amersfoort and Arnhem": not the country
         return unresolved(
             f"no venue: {venue_found.text} holds {' and '.join(p.name for p in party_places)}, so it is not "
             "what lies between them; the text names no place that is"
@@ -2905,6 +2927,8 @@ def _stated(trigger: re.Match[str]) -> str | None:
         return None
     if not said.km:
         return f"the text gives {said.written} {said.unit} to each, a travel time: checked as straight lines"
+    if said.unit.lower() == "km":  # "600km south of Hanoi and 600 km north of …": no conversion to add
+        return f"the text gives {said.written} km to each"
     km = " to ".join(f"{v:,.0f}" for v in said.km)
     return f"the text gives {said.written} {said.unit} ({km} km) to each"
 
@@ -4078,6 +4102,14 @@ def _holds(area: _Found, place: Place) -> bool:
     )
 
 
+def _holds_all(area: _Found, places: Sequence[Place], gaz: Gazetteer) -> bool:
+    """Whether ``area`` is an area (or a country, however named) that holds all of ``places``."""
+    as_country = area.country or normalize_name(area.text) in _country_names(gaz)
+    return (as_country or area.place.radius_km is not None) and all(
+        _holds(replace(area, country=as_country), p) for p in places
+    )
+
+
 def _same_country(a: Place, b: Place) -> bool:
     return a.country is not None and a.country == b.country
 
@@ -4113,6 +4145,31 @@ def _aside(text: str, f: _Found, lo: int, hi: int) -> bool:
     if opening < 0 or text.find(")", opening, f.start) >= 0:
         return False
     return text.find(")", f.end, min(hi, f.end + MAX_ASIDE_CHARS)) >= 0
+
+
+MAX_OPENING_CLAIM = 1  # a claim in the first sentences of a text (its title, its opening) ...
+MAX_AHEAD_PLACES = 40  # ... with no venue looks this many places ahead for what the text is about
+
+
+def _subject_ahead(article: _Article, index: int, parties: tuple[Place, Place]) -> tuple[_Found, int] | None:
+    """The place a text opening with a claim that names no venue is about: "North Pacific Ocean atoll,
+    about halfway between Hawaii and American Samoa. … Palmyra has been called …". Only for a claim in
+    the first :data:`MAX_OPENING_CLAIM` + 1 sentences; the place named most often in the sentences after
+    it, strictly more than any other, twice or more, or the only place named besides the parties."""
+    if index > MAX_OPENING_CLAIM:
+        return None
+    found = article.found
+    start = bisect_left(found, article.sentences[index].end, key=lambda f: f.start)
+    # a country is no venue here, and it is named as a setting ("A U.S Territory"), not as a subject
+    ahead = [f for f in found[start : start + MAX_AHEAD_PLACES] if not f.country]
+    first = _subject(ahead, parties, text=article.text)
+    if first is None:
+        return None
+    rest = [f for f in ahead if f.place != first[0].place]
+    second = _subject(rest, parties, text=article.text)
+    if second is not None and (second[1] >= first[1] or first[1] < 2):
+        return None
+    return first
 
 
 def _in_title(place: _Found, found: list[_Found]) -> bool:

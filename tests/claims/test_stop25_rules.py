@@ -1,0 +1,113 @@
+"""Reading rules of stop 25, each from a tuning corpus sentence (record id in a comment): a text that
+opens with a claim naming no venue is about the place it names most after it; "N hours to either";
+"N km south of A and N km north of B"; a singular "mile"."""
+
+from __future__ import annotations
+
+import pytest
+from reference import km
+
+from geo.claims.article import Claim, check_article
+
+
+def _distances_are_geodesic(claim: Claim) -> None:
+    venue = claim.result.venue
+    for party in claim.result.parties:
+        reference = km((venue.lat, venue.lon), (party.lat, party.lon))
+        assert party.distance_km == pytest.approx(reference, abs=1e-6)
+
+
+def test_an_opening_claim_with_no_venue_is_about_the_place_named_most_after_it() -> None:
+    # everything2-palmyra-atoll-halfway (fresh6, tuning part)
+    text = (
+        "North Pacific Ocean atoll, about halfway between Hawaii and American Samoa. A U.S Territory. "
+        "Privately owned, but uninhabited.\n\nPalmyra has been called the most beautiful island in the "
+        "Pacific. Palmyra is one of three U.S. Possessions in the Line Islands archipelago."
+    )
+    first = check_article(text).claims[0]
+    assert first.sentence.startswith("North Pacific Ocean atoll")
+    assert first.venue == "Palmyra" and first.read_as[0] == "Palmyra Atoll (UM-95)"
+    assert "named 2 times after it" in first.note
+    _distances_are_geodesic(first)
+
+
+def test_the_only_place_named_after_an_opening_heading_is_its_venue() -> None:
+    # afar-berry-fields-cafe-centralia-halfway-portland-seattle (fresh8, tuning part)
+    text = (
+        "Halfway between Portland & Seattle—time for pie!\nIt's not a long drive from Seattle to "
+        "Portland—around three hours. So, get off I-5 and drive a few minutes to the east: The Berry "
+        "Fields Café is the town of Centralia's favorite breakfast and lunch spot."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.read_as == (
+        "Centralia, WA, United States",
+        "Portland, OR, United States",
+        "Seattle, WA, United States",
+    )
+
+
+def test_no_venue_is_taken_from_after_a_claim_deep_in_a_text_or_from_a_tie() -> None:
+    # a claim in the third sentence is no opening; two places named as often are no subject
+    deep = (
+        "We set off early. The road was empty. Halfway between Portland and Seattle we stopped. "
+        "Centralia has a café."
+    )
+    assert not check_article(deep).claims
+    tie = "Halfway between Portland and Seattle. Olympia and Tacoma are near; Tacoma and Olympia are ports."
+    report = check_article(tie)
+    assert not report.claims and report.unresolved[0].reason.startswith("no venue")
+
+
+def test_hours_to_either_of_two_places_named_before() -> None:
+    # cuenca-brazoz (fresh9, tuning part)
+    text = (
+        "Cuenca, a lovely medieval town nestled in the mountains, lies right between Madrid and Valencia. "
+        "It is incredibly accessible via the high-speed train, taking only one hour from either city."
+    )
+    first, second = check_article(text).claims
+    assert first.kind == "halfway" and first.venue == "Cuenca"
+    assert second.sentence.startswith("It is incredibly") and second.kind == "equidistant"
+    assert second.read_as == ("Cuenca, Spain", "Madrid, Spain", "Valencia, Spain")
+    assert second.holds in ("yes", "roughly")
+    _distances_are_geodesic(second)
+
+
+def test_either_followed_by_or_is_the_list_after_it() -> None:
+    # "120 km from either A or B" names its parties after "either": not the places named before
+    text = "Cuenca lies between Madrid and Valencia. Teruel is 150 km from either Zaragoza or Valencia."
+    second = check_article(text).claims[-1]
+    assert second.venue == "Teruel" and second.between == ("Zaragoza", "Valencia")
+
+
+def test_equal_distances_north_and_south_of_two_places() -> None:
+    # molon-danang-centre-of-vietnam-600km (fresh6, tuning part)
+    text = (
+        "With over 1.3 million inhabitants, Danang (Đà Nẵng in Vietnamese) is the third largest city in "
+        "Vietnam. It is located in "
+        "the centre of Vietnam along the mouth of the Han river, 600km south of Hanoi and 600 km north of "
+        "Ho-Chi-Minh city."
+    )
+    centre, equal = check_article(text).claims
+    assert centre.read_as == ("Da Nang, Vietnam", "centre of Vietnam")
+    assert equal.kind == "equidistant" and equal.read_as[:2] == ("Da Nang, Vietnam", "Hanoi, Vietnam")
+    assert equal.note.endswith("the text gives 600 km to each")
+    _distances_are_geodesic(equal)
+
+
+def test_unequal_distances_north_and_south_claim_nothing() -> None:
+    text = "Danang is 700 km south of Hanoi and 600 km north of Ho Chi Minh City."
+    report = check_article(text)
+    assert not report.claims and not report.unresolved
+
+
+def test_a_singular_mile_is_a_unit() -> None:
+    # appalachian-trail-midpoint-outskirts (fresh9, tuning part): the point has no name the data know,
+    # so the claim is listed, not dropped
+    text = (
+        "That's right the point that is 1090.5 miles from the start in Springer Mountain , Georgia, 1090.5 "
+        "mile from the end in Mt. Katahdin, Maine and 1.25 mile from the truck."
+    )
+    report = check_article(text)
+    assert not report.claims
+    (item,) = report.unresolved
+    assert item.kind == "equidistant" and item.reason.startswith("no venue")
