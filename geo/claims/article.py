@@ -264,10 +264,11 @@ _TRIGGER = re.compile(
         |(?:al|nel)\s+(?:centro|cuore)\s+(?:del\s+paese|della\s+(?:regione|provincia|isola)|dello\s+stato)
         |no\s+(?:centro|coração)\s+(?:do\s+(?:país|estado)|da\s+(?:região|província|ilha)))
         \b(?!\s+(?:(?:de|of|di|do|da|von)\s+)?(?-i:[A-Z]))  # "del Estado de México", "des Kantons Bern"
-        |\bin\s+the\s+(?:middle|centre|center|heart)\s+of@CAPITALISED_AREA@
+        |\bin\s+the\s+(?:middle|centre|center|heart)\s+of(?!\s+@MONTHS@)@CAPITALISED_AREA@
         |(?<!same\sas\s)\bthe\s+(?:(?:exact|very|true|real|actual|official|precise)\s+)?['‘"“]?  # not a term
         (?:(?:dead|geographic(?:al)?|geometric(?:al)?|physical|longitudinal|latitudinal)\s+(?:\([\w\s–-]{3,20}\)\s+)?)?
-        (?:centre|center|midpoint|heart|navel)['’"”]?\s+of@CAPITALISED_AREA@  # 'dead centre' of
+        # 'dead centre' of, the Middle of Africa (not of May)
+        (?:centre|center|midpoint|heart|navel|middle(?=\s+of\s+(?!@MONTHS@)))['’"”]?\s+of@CAPITALISED_AREA@
         |(?:in\s+der\s+Mitte|im\s+(?:Zentrum|Herzen)|mitten\s+in)(?=\s+(?-i:[A-Z]))|au\s+(?:centre|cœur)\s+(?:de\s+la|du|de\s+l['’]|de)
         |\b(?:le\s+)?centre\s+(?:géographique\s+)?(?:de\s+la|du|de\s+l['’])(?=\s*(?-i:[A-Z]))
         |(?:geogra(?:f|ph)ische[rn]?\s+)?(?:Mittelpunkt|mittelste[rn]?\s+Punkt)(?:\s+(?:der|des|von))?(?=\s+(?-i:[A-Z]))
@@ -319,6 +320,13 @@ _TRIGGER = re.compile(
         (?:\s+the(?:\s+(?:large|major|big|three))*\s+(?:cities|towns)(?:\s+of)?)?)\b
     )""".replace("@UNITS@", _UNITS)
     .replace("@DISTANCE_UNITS@", _DISTANCE_UNITS)
+    # "the middle of May", "the middle of Main Street": a time or a street, not an area
+    .replace(
+        "@MONTHS@",
+        r"(?:the\s+)?(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Night|Day|Week|Year|Season|Summer|Winter"
+        r"|Nowhere|Main|High|[A-Z][a-z]+\s+(?:Street|St|Road|Avenue|Lane|Park|Square|Field|Night|Day)\b)",
+    )
     .replace("@COMPASS@", r"(?:(?:north|south)(?:[\s-]?(?:east|west))?|east|west)")
     # "the heart of the country music industry", "the nation's middle class", "the state's center-right":
     # a compound noun, no area; after the noun only punctuation, a capital or a function word

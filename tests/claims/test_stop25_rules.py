@@ -161,3 +161,29 @@ def test_l_amerique_beside_europe_is_north_america() -> None:
     )
     (claim,) = check_article(text).claims
     assert claim.read_as == ("Reykjavík, Iceland", "Europe", "North America")
+
+
+def test_the_middle_of_a_named_area_is_a_centre_claim() -> None:
+    # everest-arusha-middle-of-africa-midway-cairo-cape-town (fresh7, tuning part)
+    text = (
+        "Arusha – Arrived after a 5 hour van ride south of Nairobi and through the Namanga border crossing. "
+        "Today: tooling around the town that is supposed to be the Middle of Africa – exactly midway "
+        "between Cairo and Cape Town."
+    )
+    centre, midway = check_article(text).claims
+    assert centre.read_as == ("Arusha, Tanzania", "centre of Africa") and centre.kind == "midpoint"
+    assert midway.read_as == ("Arusha, Tanzania", "Cairo, Egypt", "Cape Town, South Africa")
+    _distances_are_geodesic(midway)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We met in the middle of May.",
+        "It was the middle of Main Street when the parade stopped.",
+        "They woke in the middle of the Night of the Long Knives.",
+    ],
+)
+def test_the_middle_of_a_month_or_a_street_is_no_claim(text: str) -> None:
+    report = check_article(text)
+    assert not report.claims and not report.unresolved
