@@ -164,7 +164,7 @@ _TRIGGER = re.compile(
       # "the halfway point of the Trans-Canada Highway", "the midpoint of the historic Route 66": the
       # route's two ends are the parties (data/routes.csv)
       | (?P<route>(?:the\s+)?(?:half[\s-]?way|mid[\s-]?way|mid[\s-]?point)(?:\s+(?:point|mark|stop))?
-        \s+(?:of|on|along|for)\s+(?:the\s+)?(?:(?:historic|famous|old|legendary|original)\s+)?(?=@ROUTES@))
+        \s+(?:of|on|along|for|in)\s+(?:the\s+)?(?:(?:historic|famous|old|legendary|original)\s+)?(?=@ROUTES@))
       | (?P<halfway>half[\s-]?way|(?:one[\s-])?half\s+(?:of\s+)?the\s+way)(?:\s+(?:point|mark|house))?
         (?:\s+by\s+(?:road|rail|car|train|air|sea))?\s+(?:between|from)\b
       | (?P<midway>mid[\s-]?way)(?:\s+point)?(?:\s+by\s+(?:road|rail|car|train|air|sea))?\s+(?:between|from)\b

@@ -187,3 +187,16 @@ def test_the_middle_of_a_named_area_is_a_centre_claim() -> None:
 def test_the_middle_of_a_month_or_a_street_is_no_claim(text: str) -> None:
     report = check_article(text)
     assert not report.claims and not report.unresolved
+
+
+def test_the_halfway_point_in_a_race_is_read_between_its_ends_with_no_verdict() -> None:
+    # dawson-heart-of-klondike-wildalaskatravel (fresh9, tuning part): the Yukon Quest runs from
+    # Fairbanks to Whitehorse (data/routes.csv); its course is not in the data
+    (claim,) = check_article("Dawson City is the halfway point in the Yukon Quest.").claims
+    assert claim.read_as[1:] == ("Fairbanks", "Whitehorse") and claim.ambiguous
+    assert "the Yukon Quest runs from Fairbanks to Whitehorse" in claim.note
+    _distances_are_geodesic(claim)
+    (trail,) = check_article("Duncannon lies near the midpoint of the Appalachian Trail.").claims
+    assert trail.read_as[1:] == ("Springer Mountain", "Mount Katahdin") and trail.ambiguous
+    # Springer Mountain 34.6273°N 84.1935°W to Katahdin 45.9044°N 68.9213°W (Wikipedia, NGS)
+    assert trail.result.direct_km == pytest.approx(km((34.6273, -84.1935), (45.9044, -68.9213)), abs=1e-6)
