@@ -1409,9 +1409,43 @@ def _find_places(
                 and normalize_name(text[start:end]) not in _country_names(matcher.gaz)
             ):
                 unplaced = ISLAND_UNPLACED  # "l'île Amsterdam" is no city of the Netherlands
+            if (
+                not country
+                and (longer := _longer_name(text, start, end, sentence.end, matcher.gaz)) is not None
+            ):
+                place, end = (
+                    longer  # "Berwick-upon-Tweed" is no Berwick, "Frankfurt an der Oder" no Frankfurt
+                )
+                while i + n < len(words) and words[i + n].start() < end:
+                    n += 1
             found.append(_Found(place, text[start:end], start, end, index, meeting, country, unplaced))
             read_to = i + n
     return found
+
+
+# how a town's name goes on after a word the gazetteer knows: "Berwick-upon-Tweed", "Southend-on-Sea",
+# "Weston-super-Mare", "Boulogne-sur-Mer", "Frankfurt an der Oder", "Rothenburg ob der Tauber"
+_NAME_GOES_ON = re.compile(
+    r"[-\s](?:upon|on|under|super|sur|sous|en|lès|am|an|ob|bei|im)(?:[-\s](?:der|dem|den|la|le|les))?"
+    r"[-\s](?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
+    r"|June|July|August|September|October|November|December)\b)[A-ZÀ-Ý][\w'’]+"
+)
+
+
+def _longer_name(text: str, start: int, end: int, stop: int, gaz: Gazetteer) -> tuple[Place, int] | None:
+    """The place whose name is the one read and its continuation, and where that name ends: a city
+    the gazetteer names with its river in brackets ("Frankfurt (Oder)", "Halle (Saale)"), or a small
+    town (:mod:`geo.places.towns`; the gazetteer's scan knows the larger places only: Berwick, Australia)."""
+    goes_on = _NAME_GOES_ON.match(text, end, stop)
+    if goes_on is None:
+        return None
+    river = normalize_name(text[start:end] + " " + goes_on.group().split()[-1].split("-")[-1])
+    if bracketed := [p for p in gaz.by_name(river) if p.radius_km is None]:
+        return bracketed[0], goes_on.end()
+    from geo.places.towns import towns_named
+
+    towns = towns_named(text[start : goes_on.end()])
+    return (towns[0], goes_on.end()) if towns else None
 
 
 ISLAND_UNPLACED = "an island"  # _Found.unplaced of a town the text names as an island
@@ -3235,10 +3269,18 @@ def _coherent_reading(
     readings: dict[str, list[Place]] = {}
     blocked: dict[str, list[Place]] = {}  # one-country readings that would replace a place named as itself
     for country in dict.fromkeys(p.country for p in read if p.country):
-        trio: list[Place] = []
-        allowed = True
         # the places read in this country, each named as a town ("San José", "Limón"; not "the US")
         kept = sum(p.country == country and not c for p, c in zip(read, as_countries, strict=True))
+        if any(
+            p.country != country and ((c and kept != 2) or (p.kind == "capital" and not c))
+            for p, c in zip(read, as_countries, strict=True)
+        ):
+            # a capital named as itself elsewhere stays; a country's name (or a capital's short name)
+            # moved without two towns of this country neither reads nor casts doubt: no reading here,
+            # and no small town is looked up for it (the towns' table loads only when it may matter)
+            continue
+        trio: list[Place] = []
+        allowed = True
         for name, place, as_country in zip(written, read, as_countries, strict=True):
             if place.country == country:
                 trio.append(place)
@@ -3249,9 +3291,7 @@ def _coherent_reading(
             # capital the claim names
             if as_country:
                 allowed &= kept == 2
-            elif place.kind == "capital":
-                break  # (no lookup: the small towns' table is loaded only when it may matter)
-            else:
+            else:  # (a capital named as itself: skipped above, before any lookup)
                 allowed &= not _major(place) or country in named
             other = _namesake_of_country(name, country, gaz)
             if other is None:

@@ -200,3 +200,45 @@ def test_the_halfway_point_in_a_race_is_read_between_its_ends_with_no_verdict() 
     assert trail.read_as[1:] == ("Springer Mountain", "Mount Katahdin") and trail.ambiguous
     # Springer Mountain 34.6273°N 84.1935°W to Katahdin 45.9044°N 68.9213°W (Wikipedia, NGS)
     assert trail.result.direct_km == pytest.approx(km((34.6273, -84.1935), (45.9044, -68.9213)), abs=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # meetways-edinburgh-felton-berwick (fresh2, tuning data): Berwick-upon-Tweed is a small town of
+        # the towns' table; the scan knew only Berwick, Victoria (50,000 people)
+        (
+            "Driving from Edinburgh to Newcastle may not seem like a road trip worth taking. "
+            "Berwick-upon-Tweed, NBL (Halfway Point)",
+            "Berwick-Upon-Tweed, United Kingdom",
+        ),
+        # the gazetteer names it "Frankfurt (Oder)"; Frankfurt alone is Frankfurt am Main
+        ("Frankfurt an der Oder is halfway between Berlin and Poznan.", "Frankfurt (Oder), Germany"),
+    ],
+)
+def test_a_name_that_goes_on_is_the_longer_place(text: str, read: str) -> None:
+    (claim,) = check_article(text).claims
+    assert claim.read_as[0] == read
+
+
+def test_a_weekday_after_on_is_no_part_of_a_name() -> None:
+    (claim,) = check_article("Helsinki on Monday was halfway between Washington and Moscow.").claims
+    assert claim.venue == "Helsinki" and claim.read_as[0] == "Helsinki, Finland"
+
+
+def test_the_seed_article_is_read_without_the_small_towns_table() -> None:
+    # the towns' table costs a second to load: the seed (Anchorage … between Washington and Beijing)
+    # must not need it; a fresh interpreter, as other tests load it
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    code = (
+        "import sys; from pathlib import Path; import geo.places.towns as t; "
+        "from geo.claims.article import check_article; "
+        "r = check_article(next(Path('seeds').glob('*.txt')).read_text(encoding='utf-8')); "
+        "print(len(r.claims), t._lines.cache_info().currsize)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["1", "0"]
