@@ -309,7 +309,8 @@ _TRIGGER = re.compile(
       | (?P<either>(?:(?<![\d/])\d[\d,.]*|an?|one|two|three|four|five)\s*
         (?:(?:and\s+a\s+half|half\s+an?)\s+)?(?:@UNITS@)\b(?:['’]s?)?
         (?:\s+(?:drive|walk|ride|flight|train\s+ride|journey))?\s+(?:away\s+)?(?:from|to)
-        (?=\s+either\b(?![^.;:]{1,80}?\sor\s)))
+        # "either" (city, of them) ends the phrase: not "either side of the river", "either A or B"
+        (?=\s+either(?:\s+(?:city|town|place|one|of\s+them))?\s*(?:[.,;:!?)]|$|\s(?:and|but|by|via|so)\b)))
       # "it takes exactly the same amount of time to travel to the airport in Calgary or Edmonton"
       | (?P<same_time>the\s+same\s+(?:amount\s+of\s+)?time\s+to\s+(?:travel|drive|get|fly|go|walk)
         \s+(?:to|from)\b)
@@ -2133,6 +2134,8 @@ class _Article:
     centres: list[tuple[int, _Found]] = field(default_factory=list)
     # the venue of the last two-party claim read, with its sentence: "(And also halfway between C and D.)"
     last_venue: tuple[int, _Found] | None = None
+    # its two parties as found in the text: "… lies between Madrid and Valencia. It is an hour from either"
+    last_parties: tuple[int, _Found, _Found] | None = None
     checks: dict[tuple[Place, Place, Place], CheckResult] = field(default_factory=dict)
     mentions: dict[str, list[int]] = field(default_factory=dict)  # name -> indices in ``found``
     placed: dict[tuple[str, Place], Place | str] = field(default_factory=dict)  # _placed_elsewhere
@@ -2298,6 +2301,17 @@ def _one_claim(
             venue_found, party_a, party_b = distinct[-1], distinct[-3], distinct[-2]
         elif len(distinct) == 2:
             party_a, party_b = distinct
+        elif (
+            trigger.group("either") is not None
+            and (claim_before_parties := article.last_parties) is not None
+            and 0 < index - claim_before_parties[0] <= MAX_ALSO_SENTENCES
+        ):  # "Between Madrid and Valencia lies Cuenca. It is an hour from either city": the claim's parties
+            _, party_a, party_b = claim_before_parties
+            venue_found = distinct[-1] if distinct else None
+            route_note = (
+                f"'{_collapse(back.group())}' read as {party_a.text} and {party_b.text}, the parties of the "
+                f"claim before: {_collapse(sentences[claim_before_parties[0]].text)!r}"
+            )
         elif (
             _PLACE_PLURAL.search(back.group())
             or _BARE_TWO.fullmatch(back.group())
@@ -2771,6 +2785,9 @@ def _one_claim(
         note = "; ".join(filter(None, (note, _island_note(venue_found))))
     nearest = _nearest(article, venue_found, list(zip(names, places, strict=True)))
     article.last_venue = (index, venue_found)
+    article.last_parties = (
+        (index, party_found[0], party_found[1]) if len(party_found) == 2 and not more else None
+    )
     return Claim(
         _collapse(shown.text),
         venue_found.text,

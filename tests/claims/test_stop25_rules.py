@@ -242,3 +242,25 @@ def test_the_seed_article_is_read_without_the_small_towns_table() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["1", "0"]
+
+
+def test_either_refers_to_the_parties_of_the_claim_before() -> None:
+    # the venue last in the sentence before: the last two places named would be Valencia and Cuenca
+    text = "Halfway between Madrid and Valencia lies Cuenca. It is an hour from either city."
+    first, second = check_article(text).claims
+    assert second.read_as == first.read_as == ("Cuenca, Spain", "Madrid, Spain", "Valencia, Spain")
+    assert "the parties of the claim before" in second.note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boston and New York are big. The road runs for 5 km to either side of the river.",
+        "Visit Paris and Lyon. You can walk 10 minutes to either end of the beach.",
+        "Halfway between Madrid and Valencia lies Cuenca. Hotels are 2 km from either station.",
+    ],
+)
+def test_either_side_of_a_thing_is_no_claim(text: str) -> None:
+    report = check_article(text)
+    assert not [c for c in report.claims if "either" in c.sentence]
+    assert not [u for u in report.unresolved if "either" in u.sentence]
