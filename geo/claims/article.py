@@ -239,7 +239,9 @@ _TRIGGER = re.compile(
       | (?P<halfway_de>auf\s+halbem\s+Wege?|(?:fast\s+)?auf\s+halber\s+Strecke|in\s+der\s+Mitte
         |(?:(?:ziemlich|fast|ungefähr|etwa)\s+)?genau)\s+zwischen\b  # "genau zwischen A und B"
       # "Cuenca … lies right between Madrid and Valencia": between, said to be exact
-      | (?P<right_between>(?<=\s)(?:right|exactly|smack(?:\s+dab)?|slap\s+bang|squarely)\s+between)\b
+      | (?P<right_between>(?<=\s)(?:right|exactly|smack(?:\s+dab)?|slap\s+bang|squarely)\s+between
+        # "precisamente fra le città di Catania e Enna", "justo entre Madrid y Valencia", "pile entre"
+        |(?<=\s)(?:precisamente|esattamente|proprio|exactamente|justo|exatamente|exactement|pile)\s+(?:fra|tra|entre))\b
       # "Centrally located in the Midlands between Launceston and Hobart"
       | (?P<central_between>central(?:ly)?\s+(?:located|situated|placed|positioned)
         \s+(?:in\s+[^,.;:]{1,40}?\s+)?between)\b
@@ -271,6 +273,11 @@ _TRIGGER = re.compile(
         (?:centre|center|midpoint|heart|navel|middle(?=\s+of\s+(?!@MONTHS@)))['’"”]?\s+of@CAPITALISED_AREA@
         |(?:in\s+der\s+Mitte|im\s+(?:Zentrum|Herzen)|mitten\s+in)(?=\s+(?-i:[A-Z]))|au\s+(?:centre|cœur)\s+(?:de\s+la|du|de\s+l['’]|de)
         |\b(?:le\s+)?centre\s+(?:géographique\s+)?(?:de\s+la|du|de\s+l['’])(?=\s*(?-i:[A-Z]))
+        # "rivals the town of Pinto as official geographical center of Spain": no article
+        |(?<=\bas\s)(?:(?:official|true|real)\s+)?(?:geographic(?:al)?\s+)?cent(?:er|re)\s+of(?=\s+(?-i:[A-Z]))
+        # "le point central de la France", "el punto central de España", "o ponto central do Brasil"
+        |\b(?:le\s+)?point\s+central\s+(?:de\s+la|du|de\s+l['’])(?=\s*(?-i:[A-Z]))
+        |\b(?:el\s+|o\s+)?(?:punto|ponto)\s+central\s+(?:de(?:l)?|d[oa])(?=\s+(?:la\s+)?(?-i:[A-Z]))
         |(?:geogra(?:f|ph)ische[rn]?\s+)?(?:Mittelpunkt|mittelste[rn]?\s+Punkt)(?:\s+(?:der|des|von))?(?=\s+(?-i:[A-Z]))
         |(?:geogra(?:f|ph)ische[rn]?\s+)?(?:Mitte|Zentrum)\s+(?:der|des|von)(?=\s+(?-i:[A-Z]))  # der Schweiz
         |(?<=[-–—:]\s)Cent(?:re|er)\s+of(?=\s+(?-i:[A-Z]))  # a heading: "MERIDEN- Centre of England"
@@ -392,6 +399,10 @@ _REFERRING = re.compile(
     rf"this(?=\s+(?:is|was|has|had)\b)|(?:this|the|our|its)\s+(?:[\w-]+\s+)?{_PLACE_NOUNS}"
     r"(?!\s+of\s+(?-i:[A-Z]))|"  # "the town of Rochelle" names a place, it refers to none
     r"l['’](?:archipel|île|aéroport)|la\s+(?:ville|région)|el\s+(?:archipiélago|aeropuerto)|la\s+ciudad|"
+    # "Au milieu de ce village", "nestas ilhas", "questa città", "diese Stadt": a demonstrative and its noun
+    r"(?:ce|cette)\s+(?:village|ville|commune|île|bourg)|(?:este|esta)\s+(?:pueblo|ciudad|isla|villa|municipio)|"
+    r"(?:n?est[ae]s?)\s+(?:ilhas?|cidade|vila)|quest[oa]\s+(?:paese|borgo|città|isola|comune)|"
+    r"(?:diese|dieses)\s+(?:Stadt|Dorf|Insel|Gemeinde)|"
     r"its\s+(?:location|position|situation|geography)|su\s+(?:situación|ubicación|posición|localización)|"
     r"sa\s+(?:situation|position|localisation)|seine\s+Lage|sua\s+(?:localização|posição)|"
     r"die\s+(?:Stadt|Insel|Gemeinde|Region)|der\s+Ort|das\s+Dorf)\b",
@@ -2726,11 +2737,23 @@ def _one_claim(
         and not venue_found.country
         and (detour := _detour_pct(venue_found.place, *places)) > ABSURD_DETOUR_PCT
     ):  # "… southwestern Ohio … it was named for its location midway between Dayton and Cincinnati"
-        return unresolved(
-            f"no venue: {referred}, and the place named earlier that it would be, {venue_found.place.label}, "
-            f"lies far off the way between {places[0].name} and {places[1].name} (a {detour:+,.0f} % "
-            "detour): the text probably means a place it does not name"
-        )
+        town = _town_venue(text, sentence.start, sentence.end, index, here, trigger, places)
+        # "the Kaikoura earthquake … half way between Kaikoura and …": a party, not between them
+        direct = float(distance_km(places[0].lat, places[0].lon, places[1].lat, places[1].lon))
+        if town is not None and any(
+            float(distance_km(town.place.lat, town.place.lon, p.lat, p.lon)) < 0.15 * direct for p in places
+        ):
+            town = None
+        if town is None:
+            return unresolved(
+                f"no venue: {referred}, and the place named earlier that it would be, "
+                f"{venue_found.place.label}, lies far off the way between {places[0].name} and "
+                f"{places[1].name} (a {detour:+,.0f} % detour): the text probably means a place it does not "
+                "name"
+            )
+        # "Centuripe infatti è situata … precisamente fra Catania e Enna": a small town the scan did not know
+        venue_found = town
+        note = "; ".join(filter(None, (note, f"{town.text} read as {town.place.label}, {town.place.note}")))
     note = "; ".join(filter(None, (route_note, note, why, why_joint, _stated(trigger))))
     places = (_on_meridian(places[0], venue_found.place), _on_meridian(places[1], venue_found.place))
     key = (venue_found.place, places[0], places[1])
@@ -4641,6 +4664,13 @@ def _centre_claim(
         # "have you ever heard of Brady, Texas? … THIS small Texas town is known as 'The Heart of Texas'":
         # "this" points at the place named last, not at the one named most
         venue = _last_point_before(article, index, area.place, lat, lon, reach)
+        # "Parmi ces villages, il y a d'abord Bruère-Allichamps … Au milieu de ce village": a small town
+        # the gazetteer's scan does not know, in the area, in the sentences before
+        for back in range(index - 1, max(-1, index - 1 - MAX_DEMONSTRATIVE_SENTENCES), -1):
+            if venue is not None:
+                break
+            earlier = article.sentences[back]
+            venue = _town_within(text, earlier.start, earlier.end, back, here, lat, lon, reach)
         if venue is None:
             return unresolved(
                 f"no venue: '{_collapse(demonstrative.group())}' refers to a town, but the "
@@ -4767,6 +4797,7 @@ _FRONTED_FIND = re.compile(
 # "al centro d'Italia e di quattro vallate strategiche, Arezzo è …": the fronted phrase may go on a little
 _FRONTED_LATER = re.compile(r"[^,.;:!?()]{0,60}?,\s*")
 _HEADING_DASH = re.compile(r"\s*[–—:]\s*|\s+-\s+")
+_HEADING_IN = re.compile(r"\s+(?:in|at|en|à|a|im|in\s+der|bei|em|na|no|nel|nella)\s+", re.IGNORECASE)
 # the verb after the subject that follows a fronted "At the heart of Europe, …" (six languages)
 _FRONTED_VERB = re.compile(
     r"[\s,]+(?:is|was|lies|sits|has|had|stands|became|'s|’s|est|était|se\s+trouve|es|está|era|ist|liegt|war"
@@ -4916,6 +4947,20 @@ def _venue_named_after(
             venue = _namesake_within(here[at], lat, lon, reach, article.gaz, text)
             if float(distance_km(venue.place.lat, venue.place.lon, lat, lon)) > reach:
                 venue = None  # a namesake the gazetteer lacks, or another place: not said to be there
+    if (
+        venue is None
+        and not text[sentence.start : trigger.start()].strip()
+        and (heading := _HEADING_IN.match(text, area.end, sentence.end)) is not None
+        and (run := _NAME_RUN.match(text, heading.end(), sentence.end)) is not None
+        and not text[run.end() : sentence.end].strip(" .!")
+    ):  # a heading: "Mittelpunkt von Deutschland in Krebeck", "Centre of France at Vesdun"
+        at = bisect_left(here, run.start(), key=lambda f: f.start)
+        if at < len(here) and here[at].start == run.start():
+            venue = _namesake_within(here[at], lat, lon, reach, article.gaz, text)
+            if float(distance_km(venue.place.lat, venue.place.lon, lat, lon)) > reach:
+                venue = None
+        else:
+            venue = _town_within(text, run.start(), run.end(), index, here, lat, lon, reach)
     if venue is None and (fronted := _FRONTED_LATER.match(text, area.end, sentence.end)):
         # "At the heart of Europe, Switzerland is known for …": the subject after the comma
         at = bisect_left(here, fronted.end(), key=lambda f: f.start)
@@ -4934,7 +4979,11 @@ _NOUN_SUBJECT = re.compile(
 _GLUED_AFTER = re.compile(r"[-‐'’]")
 _DEMONSTRATIVE = re.compile(  # a town, not "this spot" (a point that need not be any named place)
     r"\b(?:this|that)\s+(?:(?!(?:the|a|an|year|week|day|time)\b)[\w-]+\s+){0,3}?"
-    r"(?:town|city|village|hamlet|community|municipality|borough)\b",
+    r"(?:town|city|village|hamlet|community|municipality|borough)\b"
+    # "Au milieu de ce village on trouve le point central de la France", "en este pueblo", "questa città"
+    r"|\b(?:ce|cette)\s+(?:petite?\s+)?(?:village|ville|commune|bourg)\b|\b(?:este|esta)\s+(?:pueblo|ciudad|villa"
+    r"|municipio)\b|\b(?:n?est[ae])\s+(?:cidade|vila)\b|\bquest[oa]\s+(?:paese|borgo|città|comune)\b"
+    r"|\b(?:diese|dieses|dieser)\s+(?:Stadt|Dorf|Gemeinde)\b",
     re.IGNORECASE,
 )
 MAX_DEMONSTRATIVE_SENTENCES = 2  # "this town" looks this many sentences back

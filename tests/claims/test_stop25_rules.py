@@ -264,3 +264,68 @@ def test_either_side_of_a_thing_is_no_claim(text: str) -> None:
     report = check_article(text)
     assert not [c for c in report.claims if "either" in c.sentence]
     assert not [u for u in report.unresolved if "either" in u.sentence]
+
+
+# ---- from the tuning part of fresh10.jsonl (collected at stop 25, first read untouched) ----------------
+
+
+def test_le_point_central_in_a_village_named_just_before() -> None:
+    # nombril-france-blogue (fresh10, tuning part): Bruère-Allichamps is a small town of the towns' table
+    text = (
+        "Parmi ces villages, il y a d’abord Bruère-Allichamps, un site historique parfaitement placé le long "
+        "du Cher. Au milieu de ce village on trouve le point central de la France, qui est représenté par "
+        "une borne milliaire."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.read_as == ("Bruère-Allichamps, France", "centre of France") and claim.kind == "midpoint"
+    # GeoNames: Bruère-Allichamps 46.77°N 2.43°E
+    assert km((claim.result.venue.lat, claim.result.venue.lon), (46.7685, 2.4326)) < 2
+
+
+def test_a_heading_names_the_centre_in_a_town() -> None:
+    # krebeck-leuchtfeuer (fresh10, tuning part)
+    (claim,) = check_article("Mittelpunkt von Deutschland in Krebeck\n\nFoto: August 2019").claims
+    assert claim.read_as == ("Krebeck, Germany", "centre of Germany")
+
+
+def test_a_centre_with_no_article_after_as() -> None:
+    # cerro-angeles-frommers (fresh10, tuning part)
+    text = (
+        "Located 10km (6 miles) south of Madrid on the outskirts of Getafe, this 670m rise (2,200-ft.) "
+        "surrounded by pines rivals the town of Pinto as official geographical center of Spain."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.read_as == ("Pinto, Spain", "centre of Spain")
+
+
+def test_precisamente_fra_and_a_small_town_before_it() -> None:
+    # centuripe-everyeye (fresh10, tuning part): Centuripe is a small town; Garibaldi, named before, a person
+    text = (
+        "A quanto pare, alcuni libri affermano che grazie alla sua posizione fu definita da Garibaldi "
+        '"il balcone di Sicilia". Centuripe infatti è situata a circa 730 metri sopra il livello del mare, '
+        "precisamente fra le città di Catania e Enna e come abbiamo già visto, fra mare e monti."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.read_as == ("Centuripe, Italy", "Catania, Italy", "Enna, Italy") and claim.kind == "halfway"
+    _distances_are_geodesic(claim)
+
+
+def test_a_small_town_that_is_a_party_is_no_venue() -> None:
+    # rossrambles-kaikoura-earthquake-epicentre-half-way (fresh6, tuning part): "Kaikoura" is a party
+    text = (
+        "We stayed in Blenheim for a week. However, in November, 2016, there was a magnitude 7.8 earthquake "
+        "with an epicentre about half way between Kaikoura and Christchurch."
+    )
+    report = check_article(text)
+    assert not report.claims and report.unresolved[0].reason.startswith("no venue")
+
+
+def test_the_iberian_peninsula_in_spanish() -> None:
+    from geo.places.resolve import resolve
+
+    assert resolve("península ibérica").name == "Iberian Peninsula"
+
+
+def test_this_town_with_no_town_named_before_is_listed() -> None:
+    report = check_article("We stayed a night with friends. This town is the heart of Texas.")
+    assert not report.claims and "refers to a town" in report.unresolved[0].reason
