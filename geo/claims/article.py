@@ -382,6 +382,7 @@ _BACK_REFERENCE = re.compile(
     r"(?:as|os)\s+(?:duas|dois)\b|ambos\b|ambas\b|either(?:\s+(?:city|town|place|one|side|end|of\s+them))?\b)",
     re.IGNORECASE,
 )
+_WHERE_WORDS = ("somewhere", "anywhere")
 _INDEFINITE = re.compile(
     r"\b(?:(?:a|an|some|any|another|one|only\s+one)\s+(?:\w+\s+)?(?:venue|site|place|city|town|location|spot|"
     r"country|point)|"
@@ -485,6 +486,7 @@ _TITLES = _words(
     king queen prince princess lord lady sir dame pope father rev reverend judge justice dr mr mrs ms miss
     mx prof professor sheikh emir sultan ayatollah leader ceo coach diplomat counterpart"""
 )
+_GROUP_NOUNS = _words("archipelago archipel archipiélago arquipélago arcipelago islands atoll")
 _NOT_NAME_WORDS = _words(
     """north south east west northern southern eastern western central greater upper lower new old downtown
     metropolitan metro in at on of to from for and or the a an i by with between via near why how what where
@@ -1714,6 +1716,8 @@ def _accept(
             )
             and word.lower() not in _NOT_NAME_WORDS
             and word.lower() not in _EVENT_NOUNS
+            # "the Tristan da Cunha Archipelago": an island group's name, then the kind it is
+            and not (word.lower() in _GROUP_NOUNS and _is_area(text, words, i, matcher, memo))
             # "Cleveland Enjoyed for about …": a verb, lower case after it (not a title-case headline)
             and not (
                 _PAST_TENSE.fullmatch(word)
@@ -2503,7 +2507,12 @@ def _one_claim(
             venue_found = last_before
         elif named:
             venue_found = named[0]
-        elif indefinite is not None and (referring is None or indefinite.start() > referring.start()):
+        elif indefinite is not None and (
+            referring is None
+            # "It sits in the South Atlantic Ocean, somewhere around midway between …": "somewhere" says
+            # where "it" is, as "a small town" after "it is" says what it is
+            or (indefinite.start() > referring.start() and indefinite.group().lower() not in _WHERE_WORDS)
+        ):
             # "Coober Pedy is a small town about halfway between …": the small town named before it
             town = _town_venue(text, sentence.start, indefinite.start(), index, here, trigger, places)
             if town is None and (caption := _caption_subject(article, index, indefinite, places)) is not None:

@@ -329,3 +329,30 @@ def test_the_iberian_peninsula_in_spanish() -> None:
 def test_this_town_with_no_town_named_before_is_listed() -> None:
     report = check_article("We stayed a night with friends. This town is the heart of Texas.")
     assert not report.claims and "refers to a town" in report.unresolved[0].reason
+
+
+def test_an_island_group_named_with_its_kind_is_found() -> None:
+    # tristan-mapoftheday (fresh10, tuning part): "the Tristan da Cunha Archipelago"
+    text = (
+        "Our Series on Remote Islands takes us to the Tristan da Cunha Archipelago, a group of 4 islands "
+        "located in the Southern Atlantic Ocean. These windswept islands host one of the most isolated human "
+        "communities in the World. While its location, about half way between South America and the "
+        "Southern tip of Africa, long made it a useful refueling station for British ships."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.read_as == ("Tristan da Cunha", "South America", "Africa")
+    assert "'its location' read as Tristan da Cunha" in claim.note
+
+
+def test_somewhere_after_it_says_where_it_is() -> None:
+    # tristan-maps-com (fresh10, tuning part)
+    text = (
+        "The farthest of all these is considered to be the little island of Tristan da Cunha. It sits in the "
+        "South Atlantic Ocean, somewhere around midway between the southern end of Africa, and the east "
+        "coast of South America."
+    )
+    (claim,) = check_article(text).claims
+    assert claim.venue == "Tristan da Cunha" and claim.kind == "midway"
+    # "There is somewhere halfway between …" names no place: still listed
+    report = check_article("There is somewhere halfway between Boston and New York that we like.")
+    assert not report.claims and "'somewhere' is not a named place" in report.unresolved[0].reason
