@@ -56,6 +56,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/score_corpus.py --corpus tests/corpus/fresh7.jsonl --thirds
 	$(BIN)/python benchmarks/score_corpus.py --corpus tests/corpus/fresh8.jsonl --thirds
 	$(BIN)/python benchmarks/score_corpus.py --corpus tests/corpus/fresh9.jsonl --thirds
+	$(BIN)/python benchmarks/score_corpus.py --corpus tests/corpus/fresh10.jsonl --thirds
 
 data: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[data]'

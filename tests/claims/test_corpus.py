@@ -70,6 +70,14 @@ FRESH8_FLOOR = {"tune": (21, 0, 0), "heldout": (4, 3, 0)}
 # untouched.
 # (stop 24 end: tune 3 → 5 right, 4 → 0 misread; held-out 2 → 3, seen in the totals only)
 FRESH9_FLOOR = {"tune": (5, 0, 0), "heldout": (3, 0, 0)}
+# tests/corpus/fresh10.jsonl (55 claims, 39 of them centres, collected at stop 25 by a helper that never
+# read the code), split into thirds by id: first read, untouched, with the stop-25 code of that moment
+# (01edecb) 4 of 55 right (4 + 0, all four declined as labelled unresolvable: none of the 49 resolvable
+# claims read right), 0 misread, 33 found nowhere, 0 false positives in 16 negatives. The tuning
+# two-thirds may be read from now on, the held-out third stays untouched.
+# (stop 25 end: tune 4 → 10 right, 0 misread; held-out 0 → 0, seen in the totals only)
+FRESH10_FLOOR = {"tune": (10, 0, 0), "heldout": (0, 0, 0)}
+MIN_NEGATIVES = {"fresh10 heldout": 2}  # its held-out third holds 2 of its 16 negatives
 
 
 def test_the_corpus_score_does_not_fall_below_its_floor() -> None:
@@ -101,14 +109,16 @@ def test_the_corpus_score_does_not_fall_below_its_floor() -> None:
     for split, floor in FRESH8_FLOOR.items():
         fresh[f"fresh8 {split}"] = fresh8[split]
         floors.append((f"fresh8 {split}", floor))
-    fresh9 = score(thirds(load(ROOT / "tests" / "corpus" / "fresh9.jsonl")))
-    for split, floor in FRESH9_FLOOR.items():
-        fresh[f"fresh9 {split}"] = fresh9[split]
-        floors.append((f"fresh9 {split}", floor))
+    for name, name_floor in (("fresh9", FRESH9_FLOOR), ("fresh10", FRESH10_FLOOR)):
+        tally = score(thirds(load(ROOT / "tests" / "corpus" / f"{name}.jsonl")))
+        for split, floor in name_floor.items():
+            fresh[f"{name} {split}"] = tally[split]
+            floors.append((f"{name} {split}", floor))
     for split, (right, misread, false_positives) in floors:
         t = fresh[split] if split in fresh else tallies[split]
-        thirds_split = split.startswith(("fresh5", "fresh6", "fresh7", "fresh8", "fresh9"))
-        assert t.claims >= 15 and t.negatives >= (5 if thirds_split else 10), split  # still there
+        thirds_split = split.startswith(("fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"))
+        least = MIN_NEGATIVES.get(split, 5 if thirds_split else 10)
+        assert t.claims >= 15 and t.negatives >= least, split  # still there
         assert t.outcomes["read right"] >= right, (split, dict(t.outcomes))
         assert t.outcomes["misread"] <= misread, (split, dict(t.outcomes))
         assert t.false_positives <= false_positives, (split, t.false_positives)

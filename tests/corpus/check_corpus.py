@@ -16,10 +16,12 @@ Then prints counts of pages / claims / negatives per split (and a few breakdowns
 Exit status 1 if any error was found.
 
 A fresh (held-out only) file -- one named fresh.jsonl, fresh2.jsonl, fresh3.jsonl, fresh4.jsonl,
-fresh5.jsonl, fresh6.jsonl, fresh7.jsonl, fresh8.jsonl, fresh9.jsonl, or any file with --fresh --
+fresh5.jsonl, fresh6.jsonl, fresh7.jsonl, fresh8.jsonl, fresh9.jsonl, fresh10.jsonl, or any file with
+--fresh --
 replaces the split rule: every record must be "heldout", and no url may also occur in claims.jsonl or
 in another fresh set next to it (fresh.jsonl, fresh2.jsonl, fresh3.jsonl, fresh4.jsonl, fresh5.jsonl,
-fresh6.jsonl, fresh7.jsonl, fresh8.jsonl, fresh9.jsonl; a file is not compared with itself).
+fresh6.jsonl, fresh7.jsonl, fresh8.jsonl, fresh9.jsonl, fresh10.jsonl; a file is not compared with
+itself).
 
 Usage:  python3 tests/corpus/check_corpus.py [--fresh] [path/to/claims.jsonl]
 """
@@ -41,6 +43,7 @@ FRESH_NAMES = (
     "fresh7.jsonl",
     "fresh8.jsonl",
     "fresh9.jsonl",
+    "fresh10.jsonl",
 )
 
 REC_KEYS = {
