@@ -209,7 +209,7 @@ _TRIGGER = re.compile(
         \s+
         (?:hours?|heures?|horas?)\b(?:['’]\s*(?:drive|journey))?  # "à deux heures de Paris et de Lyon"
         |(?<![\d/])\d{1,2}h\d{2}\b)  # "À 1h30 de Lyon et Marseille"
-        (?:\s*\([^()]{0,40}\))?\s+(?:away\s+|distant\s+)?(?:from|de|von|da|do|das|dos|des|du)
+        (?:\s*\([^()]{0,40}\))?\s+(?:away\s+|distant\s+)?(?:from|de|von|da|do|das|dos|des|du|to(?=\s+either\b))
         (?:\s+either(?=\s[^.;:]{1,80}?\sor\s))?)\s+  # "120 kilometers distant from either A or B"
         # "30 km from A and 50 km from B", "3 1/2 hours' drive from A and 4 1/2 …": two figures, no list
         # (a figure after the list is another claim: "150km das cidades de Lisboa e Porto, a 33km de …")
@@ -485,6 +485,20 @@ _TITLES = _words(
     captain capt lt sgt chairman chairwoman chair chancellor director spokesman spokeswoman spokesperson
     king queen prince princess lord lady sir dame pope father rev reverend judge justice dr mr mrs ms miss
     mx prof professor sheikh emir sultan ayatollah leader ceo coach diplomat counterpart"""
+)
+_DEMONSTRATIVE_WORD = re.compile(r"(?:este|esta|estes|estas|questo|questa|diese|dieses)", re.IGNORECASE)
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:pueblo|ciudad|villa|isla|islas|municipio|localidad|cidade|vila|ilha|ilhas|paese|borgo|città|isola"
+    r"|comune|lugar|sitio|región|região|regione|Stadt|Dorf|Insel|Gemeinde|Ort)\b",
+    re.IGNORECASE,
+)
+# a policy of balance: "has kept an equal distance from Moscow and Washington", "remains equidistant from
+# Beijing and Washington", "maintient une équidistance", "mantiene la equidistancia"
+_STANCE = re.compile(
+    r"\b(?:keep|keeps|kept|keeping|maintain|maintains|maintained|maintaining|remain|remains|remained|remaining"
+    r"|stay|stays|stayed|staying|maintient|maintenir|garde|garder|mantiene|mantener|mantém|manter|mantiene)"
+    r"\s+(?:(?:an?|its|their|his|her|une|la|una|uma|a)\s+)?(?:(?:strict|careful|studied)\s+)?$",
+    re.IGNORECASE,
 )
 _GROUP_NOUNS = _words("archipelago archipel archipiélago arquipélago arcipelago islands atoll")
 _NOT_NAME_WORDS = _words(
@@ -1350,6 +1364,8 @@ def _find_places(
                 continue
             if not country and place.kind != "capital" and _SPEAKER.match(text, end):
                 continue  # "Jackson said …": a person ("Beijing said": a government, still a place)
+            if _DEMONSTRATIVE_WORD.fullmatch(text, start, end) and _PLACE_NOUN_AFTER.match(text, end):
+                continue  # "Este pueblo está a medio camino …": "this town", not Este in Italy
             previous = found[-1] if found and found[-1].sentence == index else None
             if (
                 previous
@@ -2193,6 +2209,14 @@ def _one_claim(
     def unresolved(reason: str, claim_kind: str = kind) -> Unresolved:
         return Unresolved(_collapse(shown.text), reason, claim_kind, shown.start, shown.end)
 
+    if kind == EQUIDISTANT and (
+        stance := _STANCE.search(text, max(sentence.start, trigger.start() - 30), trigger.start())
+    ):
+        # "India has kept an equal distance from Moscow and Washington": a policy, not a place between
+        return unresolved(
+            f"'{_collapse(stance.group() + trigger.group())}' is a stance (a policy of balance between two "
+            "powers), not a place at equal distance"
+        )
     if (ranking := _RANKING.search(text, sentence.start, sentence.end)) is not None:
         return unresolved(
             f"'{_collapse(trigger.group())}' in a ranking ('{ranking.group()}'): a place in a league table, "
@@ -2312,7 +2336,10 @@ def _one_claim(
             )
     elif back is not None:
         distinct = _distinct(before)
-        if len(distinct) >= 3:
+        if len(distinct) >= 3 and trigger.group("either") is not None:
+            # "Cuenca lies between Madrid and Valencia, and is two hours from either of them": the last two
+            venue_found, party_a, party_b = distinct[-3], distinct[-2], distinct[-1]
+        elif len(distinct) >= 3:
             venue_found, party_a, party_b = distinct[-1], distinct[-3], distinct[-2]
         elif len(distinct) == 2:
             party_a, party_b = distinct
@@ -2467,6 +2494,9 @@ def _one_claim(
                 and not (shared and claim_before is not None and f.end > claim_before)
                 and not _ATTRIBUTE.search(text, max(0, f.start - 40), f.start)
                 and not _NAMED_AS.search(text, max(0, f.start - 30), f.start)  # originally named "Midway"
+                and not _NAMED_AFTER.search(
+                    text, max(0, f.start - 60), f.start
+                )  # "named after Lincoln in England"
                 # "Jackson said …", "the company, based in Madrid, …": a speaker, a seat, not the venue
                 and not _SPEAKER.match(text, f.end)
                 and not _SEAT.search(text, max(0, f.start - 30), f.start)
@@ -2763,6 +2793,12 @@ def _one_claim(
         # "Centuripe infatti è situata … precisamente fra Catania e Enna": a small town the scan did not know
         venue_found = town
         note = "; ".join(filter(None, (note, f"{town.text} read as {town.place.label}, {town.place.note}")))
+    if len(more) < 3 and trigger.group("route") is None and _is_party(venue_found, places):
+        # "Hay-on-Wye sits midway between Hereford and Brecon": the readings left the venue on a party
+        return unresolved(
+            f"no venue: {venue_found.text!r} was read as {venue_found.place.label}, which is also one of the "
+            "parties: the place meant is one the data do not hold, or another reading of a name"
+        )
     note = "; ".join(filter(None, (route_note, note, why, why_joint, _stated(trigger))))
     places = (_on_meridian(places[0], venue_found.place), _on_meridian(places[1], venue_found.place))
     key = (venue_found.place, places[0], places[1])
@@ -2994,8 +3030,8 @@ def _statement(trigger: re.Match[str]) -> _Statement | None:
         if _unit_kind(unit) != _unit_kind(other):  # "10 mi from A and 10 minutes from B": no equal distance
             return None
         join = " and "
-    elif trigger.group("distance_list") is not None:
-        body = re.sub(r"\([^()]*\)", " ", trigger.group("distance_list"))  # "1,733 miles (2,789 km)"
+    elif (listed := trigger.group("distance_list") or trigger.group("either")) is not None:
+        body = re.sub(r"\([^()]*\)", " ", listed)  # "1,733 miles (2,789 km)"; "about 100 km to either"
         said = _STATED_NUMBER.findall(body)
         words = [
             w for w in re.findall(r"[^\W\d_]+", body) if w.lower()[:2] in ("km", "ki", "qu", "mi", "ho", "he")
@@ -4072,6 +4108,10 @@ _NAMED_AS = re.compile(
     r"\b(?:named|called|renamed|nicknamed|dubbed|known\s+as)\s+[\"“'‘]$",
     re.IGNORECASE,
 )
+# "Lincoln, named after Lincoln in England, lies …": the namesake and where it is are no venue
+_NAMED_AFTER = re.compile(
+    r"\bnamed\s+(?:after|for)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,4}?(?:in\s+)?$", re.IGNORECASE
+)
 _ATTRIBUTE = re.compile(
     r"\b(?:capital|capitale|hauptstadt|state|province|region|county|cities|towns|ciudades|ciudad|estado|territory|"
     r"provincia|región|villes|état|province)\s+(?:of|de|del|du|des|d['’]|da|do|von)\s+"
@@ -4308,7 +4348,38 @@ def _subject_ahead(article: _Article, index: int, parties: tuple[Place, Place]) 
     second = _subject(rest, parties, text=article.text)
     if second is not None and (second[1] >= first[1] or first[1] < 2):
         return None
+    text, sentences = article.text, article.sentences
+    # the subject of a sentence after it ("Palmyra has been called …"), not a place it only mentions
+    # ("The next town is Alice Springs", "markets in Harrogate") or calls the nearest ("Voiron est la
+    # ville la plus proche")
+    if first[1] < MIN_AHEAD_MENTIONS and not any(
+        f.place == first[0].place
+        and (
+            f.start == _skip_space(text, sentences[f.sentence].start)
+            or _CLAUSE_START.search(text, sentences[f.sentence].start, f.start) is not None
+        )
+        and (verb := _SUBJECT_VERB.match(text, f.end)) is not None
+        and not _NEAREST.match(text, verb.end())
+        for f in ahead
+    ):
+        return None
     return first
+
+
+MIN_AHEAD_MENTIONS = 3  # a place named this often after an opening claim is its subject, wherever named
+# a clause's subject: "My route is … and Kearney was essentially halfway on my journey"
+_CLAUSE_START = re.compile(r"(?:[,;]\s*(?:and|but)?|\s(?:and|but))\s+$", re.IGNORECASE)
+# the verb of a subject, or an apposition that says what it is ("Tristão da Cunha, uma ilha …")
+_SUBJECT_VERB = re.compile(
+    r"[\s,]+(?:is|was|lies|sits|has|had|stands|became|est|était|se\s+trouve|es|está|era|ist|liegt|war|è"
+    r"|si\s+trova|fica|é|foi)\b|,\s+(?:a|an|un|une|una|uma|um|ein|eine)\s",
+    re.IGNORECASE,
+)
+_NEAREST = re.compile(
+    r"\s+(?:(?:the|la|el|die|il|a|o)\s+)?(?:nearest|closest|next|nächste|más\s+cercana|plus\s+proche"
+    r"|ville\s+la\s+plus\s+proche|più\s+vicina|mais\s+próxima)\b",
+    re.IGNORECASE,
+)
 
 
 def _in_title(place: _Found, found: list[_Found]) -> bool:

@@ -31,19 +31,40 @@ def test_an_opening_claim_with_no_venue_is_about_the_place_named_most_after_it()
     _distances_are_geodesic(first)
 
 
-def test_the_only_place_named_after_an_opening_heading_is_its_venue() -> None:
-    # afar-berry-fields-cafe-centralia-halfway-portland-seattle (fresh8, tuning part)
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # red team, stop 25: a place named after the opening that is not its subject
+        "Remote outback roadhouse, halfway between Adelaide and Darwin. Fuel prices are high. "
+        "The next town is Alice Springs.",
+        "Tiny settlement roughly halfway between Perth and Darwin. The nearest fuel is at Port Hedland.",
+        "A family-run farm about halfway between York and Leeds. We sell our produce at markets in "
+        "Harrogate, and Harrogate's Thursday market is our favourite.",
+        "Petit village à mi-chemin entre Lyon et Grenoble. Voiron est la ville la plus proche, et le marché "
+        "de Voiron a lieu le samedi.",
+        "Kleiner Ort auf halbem Weg zwischen München und Salzburg. Rosenheim ist die nächste Stadt; in "
+        "Rosenheim gibt es einen Bahnhof.",
+        # afar-berry-fields-cafe-centralia-halfway-portland-seattle (fresh8, tuning part): Centralia, named
+        # once in "the town of Centralia's favorite breakfast spot", is not said to be the subject either
         "Halfway between Portland & Seattle—time for pie!\nIt's not a long drive from Seattle to "
         "Portland—around three hours. So, get off I-5 and drive a few minutes to the east: The Berry "
-        "Fields Café is the town of Centralia's favorite breakfast and lunch spot."
+        "Fields Café is the town of Centralia's favorite breakfast and lunch spot.",
+    ],
+)
+def test_a_place_only_mentioned_after_an_opening_claim_is_not_its_venue(text: str) -> None:
+    report = check_article(text)
+    assert not report.claims
+    assert report.unresolved[0].reason == "no venue: the sentence names no place that is said to be halfway"
+
+
+def test_the_subject_of_a_clause_after_an_opening_claim_is_its_venue() -> None:
+    # powerpictures-kearney-1733-1773-halfway-journey (fresh4, tuning data)
+    text = (
+        "1733 mi from San Francisco and 1773 from Boston.  Interesting enough but that wasn’t my "
+        "calculation. My route is approximately 4000 mi and Kearney was essentially halfway on my journey."
     )
-    (claim,) = check_article(text).claims
-    assert claim.read_as == (
-        "Centralia, WA, United States",
-        "Portland, OR, United States",
-        "Seattle, WA, United States",
-    )
+    claim = check_article(text).claims[0]
+    assert claim.read_as[0] == "Kearney, NE, United States"
 
 
 def test_no_venue_is_taken_from_after_a_claim_deep_in_a_text_or_from_a_tie() -> None:
@@ -356,3 +377,58 @@ def test_somewhere_after_it_says_where_it_is() -> None:
     # "There is somewhere halfway between …" names no place: still listed
     report = check_article("There is somewhere halfway between Boston and New York that we like.")
     assert not report.claims and "'somewhere' is not a named place" in report.unresolved[0].reason
+
+
+# ---- red team, stop 25 ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India has kept an equal distance from Moscow and Washington throughout the war.",
+        "Turkey tries to keep an equal distance from Moscow and Kyiv.",
+        "Vietnam remains equidistant from Beijing and Washington, analysts say.",
+    ],
+)
+def test_a_policy_of_equal_distance_is_no_place_between(text: str) -> None:
+    report = check_article(text)
+    assert not report.claims and "is a stance" in report.unresolved[0].reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hay-on-Wye sits midway between Hereford and Brecon.", "Puerto is halfway between Cádiz and Jerez."],
+)
+def test_a_venue_read_as_one_of_the_parties_is_no_verdict(text: str) -> None:
+    report = check_article(text)
+    assert not report.claims and "which is also one of the parties" in report.unresolved[0].reason
+
+
+def test_este_pueblo_is_this_town_not_este_in_italy() -> None:
+    report = check_article("Visitamos Cuenca. Este pueblo está a medio camino entre Madrid y Valencia.")
+    (claim,) = report.claims
+    assert claim.read_as[0] == "Cuenca, Spain"
+    (este,) = check_article("Este is a town in Italy, halfway between Padua and Rovigo.").claims
+    assert este.read_as[0] == "Este, Italy"
+
+
+def test_a_namesake_named_after_is_no_venue() -> None:
+    (claim,) = check_article(
+        "Lincoln, named after Lincoln in England, lies equidistant from Omaha and Kansas City."
+    ).claims
+    assert claim.read_as[0] == "Lincoln, NE, United States"
+
+
+def test_either_reads_the_last_two_places_and_checks_the_stated_distance() -> None:
+    (claim,) = check_article(
+        "Cuenca lies between Madrid and Valencia, and is two hours from either of them."
+    ).claims
+    assert claim.read_as == ("Cuenca, Spain", "Madrid, Spain", "Valencia, Spain")
+    text = "Kingston is roughly halfway between Toronto and Montreal. It is about 100 km to either."
+    second = check_article(text).claims[1]
+    assert second.ambiguous and "the text gives 100 km" in second.note  # 241 and 269 km in fact
+
+
+def test_n_miles_to_either_a_or_b() -> None:
+    (claim,) = check_article("Dayton is 50 miles to either Cincinnati or Columbus.").claims
+    assert claim.read_as[1:] == ("Cincinnati, OH, United States", "Columbus, OH, United States")
