@@ -197,11 +197,11 @@ _TRIGGER = re.compile(
       # "1733 miles to Frisco, 1733 miles to Boston": two stated distances (or travel times)
       | (?P<same_numbers>(?P<n1>\d[\d,.]*)\s*
         (?P<u1>@UNITS@)\b(?:['’]s?)?(?:\s+(?:drive|walk|ride|flight))?
-        \s+(?:away\s+)?(?:from|to|@COMPASS@\s+of)\b)
+        \s+(?:away\s+)?(?:from|to|@COMPASS@\s+of|@COMPASS_XX@)\b)
         (?=\s+[^.;:\d]{1,60}?(?P<again>(?:,\s*(?:and\s+)?|\s+(?:and|y|et|und|e)\s+)
-        (?:about\s+|roughly\s+|some\s+|also\s+)?(?P<n2>\d[\d,.]*)
+        (?:about\s+|roughly\s+|some\s+|also\s+|à\s+|a\s+|ao\s+|etwa\s+|environ\s+)?(?P<n2>\d[\d,.]*)
         (?:\s*(?P<u2>@UNITS@)\b)?(?:['’]s?)?
-        (?:\s+(?:drive|walk|ride|flight))?\s+(?:away\s+)?(?:from|to|@COMPASS@\s+of)\s))
+        (?:\s+(?:drive|walk|ride|flight))?\s+(?:away\s+)?(?:from|to|@COMPASS@\s+of|@COMPASS_XX@)\s))
       | (?P<distance_list>(?:(?:between\s+|entre\s+(?:los\s+|les\s+|os\s+)?)?\d[\d,.]*
         \s*(?:and|y|et|e|to|-|–)\s*)?
         (?:\d[\d,.]*\s*(?:@DISTANCE_UNITS@)\b
@@ -334,6 +334,14 @@ _TRIGGER = re.compile(
         r"(?:the\s+)?(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
         r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Night|Day|Week|Year|Season|Summer|Winter"
         r"|Nowhere|Main|High|[A-Z][a-z]+\s+(?:Street|St|Road|Avenue|Lane|Park|Square|Field|Night|Day)\b)",
+    )
+    # "à 600 km au sud de Hanoï et à 600 km au nord de …", "a 600 km al sur de", "600 km südlich von",
+    # "a 600 km a sud di", "a 600 km ao sul de"
+    .replace(
+        "@COMPASS_XX@",
+        r"(?:au\s+(?:nord|sud)(?:-(?:est|ouest))?|à\s+l['’](?:est|ouest))\s+d[eu]"
+        r"|al\s+(?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste)\s+de|(?:nördlich|südlich|östlich|westlich)\s+von"
+        r"|a\s+(?:nord|sud|est|ovest)\s+di|ao\s+(?:norte|sul|leste|oeste)\s+d[eoa]",
     )
     .replace("@COMPASS@", r"(?:(?:north|south)(?:[\s-]?(?:east|west))?|east|west)")
     # "the heart of the country music industry", "the nation's middle class", "the state's center-right":

@@ -432,3 +432,26 @@ def test_either_reads_the_last_two_places_and_checks_the_stated_distance() -> No
 def test_n_miles_to_either_a_or_b() -> None:
     (claim,) = check_article("Dayton is 50 miles to either Cincinnati or Columbus.").claims
     assert claim.read_as[1:] == ("Cincinnati, OH, United States", "Columbus, OH, United States")
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (
+            "Hué est à 600 km au sud de Hanoï et à 600 km au nord de Hô Chi Minh-Ville.",
+            ("Huế, Vietnam", "Hanoi, Vietnam"),
+        ),
+        (
+            "Zaragoza está a 300 km al oeste de Barcelona y a 300 km al noreste de Madrid.",
+            ("Zaragoza, Spain", "Barcelona, Spain"),
+        ),
+        (
+            "Kassel liegt 150 km nördlich von Frankfurt und 150 km südlich von Hannover.",
+            ("Kassel, Germany", "Frankfurt am Main, Germany"),
+        ),
+    ],
+)
+def test_equal_distances_with_compass_words_in_other_languages(text: str, read: tuple[str, str]) -> None:
+    (claim,) = check_article(text).claims
+    assert claim.kind == "equidistant" and claim.read_as[:2] == read
+    _distances_are_geodesic(claim)
