@@ -3901,7 +3901,7 @@ def _namesake_in_country(
 # how a place's name goes on after its short name: "Talavera de la Reina", "Frankfurt am Main",
 # "Châlons-en-Champagne", "Sanlúcar de Barrameda", "Reggio di Calabria"
 _LONG_NAME_LINK = re.compile(
-    r" (?:de|del|de la|de los|de las|la|el|am|an der|im|in|en|sur|sul|di|do|da|dos|das) "
+    r" (?:de|del|de la|de los|de las|la|el|am|an der|im|in|en|sur|sul|di|do|da|dos|das|upon|under|on) "
 )
 
 

@@ -455,3 +455,11 @@ def test_equal_distances_with_compass_words_in_other_languages(text: str, read: 
     (claim,) = check_article(text).claims
     assert claim.kind == "equidistant" and claim.read_as[:2] == read
     _distances_are_geodesic(claim)
+
+
+def test_newcastle_between_edinburgh_and_leeds_is_newcastle_upon_tyne() -> None:
+    # red team, stop 25: read as the small Newcastle in County Down, a confident "no"; now the city of the
+    # parties' country whose name it begins, in doubt with Newcastle-under-Lyme
+    (claim,) = check_article("Newcastle is roughly halfway between Edinburgh and Leeds.").claims
+    assert claim.read_as[0] == "Newcastle upon Tyne, United Kingdom"
+    assert claim.ambiguous and "Newcastle under" in claim.note
