@@ -197,11 +197,11 @@ _TRIGGER = re.compile(
       # "1733 miles to Frisco, 1733 miles to Boston": two stated distances (or travel times)
       | (?P<same_numbers>(?P<n1>\d[\d,.]*)\s*
         (?P<u1>@UNITS@)\b(?:['’]s?)?(?:\s+(?:drive|walk|ride|flight))?
-        \s+(?:away\s+)?(?:from|to|@COMPASS@\s+of|@COMPASS_XX@)\b)
+        \s+(?:away\s+)?(?:from|to|@COMPASS_OF@)\b)
         (?=\s+[^.;:\d]{1,60}?(?P<again>(?:,\s*(?:and\s+)?|\s+(?:and|y|et|und|e)\s+)
         (?:about\s+|roughly\s+|some\s+|also\s+|à\s+|a\s+|ao\s+|etwa\s+|environ\s+)?(?P<n2>\d[\d,.]*)
         (?:\s*(?P<u2>@UNITS@)\b)?(?:['’]s?)?
-        (?:\s+(?:drive|walk|ride|flight))?\s+(?:away\s+)?(?:from|to|@COMPASS@\s+of|@COMPASS_XX@)\s))
+        (?:\s+(?:drive|walk|ride|flight))?\s+(?:away\s+)?(?:from|to|@COMPASS_OF@)\s))
       | (?P<distance_list>(?:(?:between\s+|entre\s+(?:los\s+|les\s+|os\s+)?)?\d[\d,.]*
         \s*(?:and|y|et|e|to|-|–)\s*)?
         (?:\d[\d,.]*\s*(?:@DISTANCE_UNITS@)\b
@@ -335,15 +335,15 @@ _TRIGGER = re.compile(
         r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Night|Day|Week|Year|Season|Summer|Winter"
         r"|Nowhere|Main|High|[A-Z][a-z]+\s+(?:Street|St|Road|Avenue|Lane|Park|Square|Field|Night|Day)\b)",
     )
-    # "à 600 km au sud de Hanoï et à 600 km au nord de …", "a 600 km al sur de", "600 km südlich von",
-    # "a 600 km a sud di", "a 600 km ao sul de"
+    # "600 km south of Hanoi", "à 600 km au sud de Hanoï et à 600 km au nord de …", "a 600 km al sur de",
+    # "600 km südlich von", "a 600 km a sud di", "a 600 km ao sul de"
     .replace(
-        "@COMPASS_XX@",
-        r"(?:au\s+(?:nord|sud)(?:-(?:est|ouest))?|à\s+l['’](?:est|ouest))\s+d[eu]"
+        "@COMPASS_OF@",
+        r"(?:(?:north|south)(?:[\s-]?(?:east|west))?|east|west)\s+of"
+        r"|(?:au\s+(?:nord|sud)(?:-(?:est|ouest))?|à\s+l['’](?:est|ouest))\s+d[eu]"
         r"|al\s+(?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste)\s+de|(?:nördlich|südlich|östlich|westlich)\s+von"
         r"|a\s+(?:nord|sud|est|ovest)\s+di|ao\s+(?:norte|sul|leste|oeste)\s+d[eoa]",
     )
-    .replace("@COMPASS@", r"(?:(?:north|south)(?:[\s-]?(?:east|west))?|east|west)")
     # "the heart of the country music industry", "the nation's middle class", "the state's center-right":
     # a compound noun, no area; after the noun only punctuation, a capital or a function word
     .replace(
@@ -504,7 +504,7 @@ _PLACE_NOUN_AFTER = re.compile(
 # Beijing and Washington", "maintient une équidistance", "mantiene la equidistancia"
 _STANCE = re.compile(
     r"\b(?:keep|keeps|kept|keeping|maintain|maintains|maintained|maintaining|remain|remains|remained|remaining"
-    r"|stay|stays|stayed|staying|maintient|maintenir|garde|garder|mantiene|mantener|mantém|manter|mantiene)"
+    r"|stay|stays|stayed|staying|maintient|maintenir|garde|garder|mantiene|mantener|mantém|manter)"
     r"\s+(?:(?:an?|its|their|his|her|une|la|una|uma|a)\s+)?(?:(?:strict|careful|studied)\s+)?$",
     re.IGNORECASE,
 )
@@ -823,6 +823,11 @@ def _caption_subject(
 
 
 MAX_OPENING_SENTENCES = 5  # "it" looks this many sentences back for one that opens with a place
+# the verbs after a subject, in six languages
+_VERBS = (
+    r"is|was|lies|sits|has|had|stands|became|est|était|se\s+trouve|es|está|era|ist|liegt|war|è|si\s+trova"
+    r"|fica|é|foi"
+)
 _OPENING_VERB = re.compile(r"[\s,]+(?:is|was|lies|sits|has|had|stands|became|'s|’s)\b", re.IGNORECASE)
 
 
@@ -2939,9 +2944,7 @@ def _each_parties(
     venue: _Found | None = None
     note = ""
     if (after := _EACH_FROM.match(text, trigger.end(), sentence.end)) is not None:
-        at = bisect_left(here, after.end(), key=lambda f: f.start)
-        if at < len(here) and here[at].start == after.end():
-            venue = here[at]
+        venue = _found_at(here, after.end())
     words = _collapse(trigger.group())
     if len(parties) < 2:
         return f"no two places before '{words}': expected 'A and B … {words} from X'"
@@ -3905,6 +3908,18 @@ _LONG_NAME_LINK = re.compile(
 )
 
 
+@functools.cache
+def _short_names(gaz: Gazetteer) -> dict[str, list[str]]:
+    """Every name of the gazetteer under each short name it goes on from ("talavera" → "talavera de la
+    reina"): built once, the first time a short name is looked up, instead of a scan of every name."""
+    index: dict[str, list[str]] = {}
+    for k in gaz.names():
+        for at, char in enumerate(k):
+            if char == " " and _LONG_NAME_LINK.match(k, at):
+                index.setdefault(k[:at], []).append(k)
+    return index
+
+
 def _long_names(name: str, country: str, gaz: Gazetteer) -> list[Place]:
     """The cities of ``country`` whose name is ``name`` and more ("Talavera" for Talavera de la
     Reina, "Frankfurt" for Frankfurt am Main): how a text names them for short. Most people first."""
@@ -3913,8 +3928,7 @@ def _long_names(name: str, country: str, gaz: Gazetteer) -> list[Place]:
         return []
     long = [
         p
-        for k in gaz.names()
-        if k.startswith(key + " ") and _LONG_NAME_LINK.match(k, len(key))
+        for k in _short_names(gaz).get(key, ())
         for p in gaz.by_name(k)
         if p.country == country and p.radius_km is None and p.kind in ("city", "capital")
     ]
@@ -4342,7 +4356,9 @@ def _subject_ahead(article: _Article, index: int, parties: tuple[Place, Place]) 
     """The place a text opening with a claim that names no venue is about: "North Pacific Ocean atoll,
     about halfway between Hawaii and American Samoa. … Palmyra has been called …". Only for a claim in
     the first :data:`MAX_OPENING_CLAIM` + 1 sentences; the place named most often in the sentences after
-    it, strictly more than any other, twice or more, or the only place named besides the parties."""
+    it (countries aside), strictly more than any other, twice or more, or the only place named besides
+    the parties; and named :data:`MIN_AHEAD_MENTIONS` times, or the subject of a sentence or a clause
+    (not "the nearest" town)."""
     if index > MAX_OPENING_CLAIM:
         return None
     found = article.found
@@ -4378,11 +4394,7 @@ MIN_AHEAD_MENTIONS = 3  # a place named this often after an opening claim is its
 # a clause's subject: "My route is … and Kearney was essentially halfway on my journey"
 _CLAUSE_START = re.compile(r"(?:[,;]\s*(?:and|but)?|\s(?:and|but))\s+$", re.IGNORECASE)
 # the verb of a subject, or an apposition that says what it is ("Tristão da Cunha, uma ilha …")
-_SUBJECT_VERB = re.compile(
-    r"[\s,]+(?:is|was|lies|sits|has|had|stands|became|est|était|se\s+trouve|es|está|era|ist|liegt|war|è"
-    r"|si\s+trova|fica|é|foi)\b|,\s+(?:a|an|un|une|una|uma|um|ein|eine)\s",
-    re.IGNORECASE,
-)
+_SUBJECT_VERB = re.compile(rf"[\s,]+(?:{_VERBS})\b|,\s+(?:a|an|un|une|una|uma|um|ein|eine)\s", re.IGNORECASE)
 _NEAREST = re.compile(
     r"\s+(?:(?:the|la|el|die|il|a|o)\s+)?(?:nearest|closest|next|nächste|más\s+cercana|plus\s+proche"
     r"|ville\s+la\s+plus\s+proche|più\s+vicina|mais\s+próxima)\b",
@@ -4887,11 +4899,7 @@ _FRONTED_LATER = re.compile(r"[^,.;:!?()]{0,60}?,\s*")
 _HEADING_DASH = re.compile(r"\s*[–—:]\s*|\s+-\s+")
 _HEADING_IN = re.compile(r"\s+(?:in|at|en|à|a|im|in\s+der|bei|em|na|no|nel|nella)\s+", re.IGNORECASE)
 # the verb after the subject that follows a fronted "At the heart of Europe, …" (six languages)
-_FRONTED_VERB = re.compile(
-    r"[\s,]+(?:is|was|lies|sits|has|had|stands|became|'s|’s|est|était|se\s+trouve|es|está|era|ist|liegt|war"
-    r"|è|si\s+trova|era|fica|é|foi)\b",
-    re.IGNORECASE,
-)
+_FRONTED_VERB = re.compile(rf"[\s,]+(?:{_VERBS}|'s|’s)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 
 
@@ -4915,7 +4923,7 @@ def _venue_after_centre(
     )
     if said is None:
         return None
-    at = bisect_left(here, said.end(), key=lambda f: f.start)
+    at = bisect_left(here, said.end(), key=lambda f: f.start)  # (also where the address's places start)
     if at < len(here) and here[at].start == said.end():
         found = _namesake_within(here[at], lat, lon, reach, gaz, text)
         if found.place.radius_km is not None:
@@ -5022,19 +5030,17 @@ def _venue_named_after(
         and not text[sentence.start : trigger.start()].strip()
         and (find := _FRONTED_FIND.match(text, max(area.end, trigger.end()), sentence.end)) is not None
     ):
-        at = bisect_left(here, find.end(), key=lambda f: f.start)
-        if at < len(here) and here[at].start == find.end():
-            if not _GLUED_AFTER.match(text, here[at].end):  # "Paris-trained chefs", "Berlin's rival"
-                venue = _namesake_within(here[at], lat, lon, reach, article.gaz, text)
+        if (named := _found_at(here, find.end())) is not None:
+            if not _GLUED_AFTER.match(text, named.end):  # "Paris-trained chefs", "Berlin's rival"
+                venue = _namesake_within(named, lat, lon, reach, article.gaz, text)
         elif (run := _NAME_RUN.match(text, find.end(), sentence.end)) is not None:
             venue = _town_within(text, run.start(), run.end(), index, here, lat, lon, reach)
-    if venue is None and (dash := _HEADING_DASH.match(text, area.end, sentence.end)) is not None:
-        # a heading: "A visit to the nation's middle – Brandon Manitoba", "Centre of Europe: Vilnius"
-        at = bisect_left(here, dash.end(), key=lambda f: f.start)
-        if at < len(here) and here[at].start == dash.end():
-            venue = _namesake_within(here[at], lat, lon, reach, article.gaz, text)
-            if float(distance_km(venue.place.lat, venue.place.lon, lat, lon)) > reach:
-                venue = None  # a namesake the gazetteer lacks, or another place: not said to be there
+    if (
+        venue is None
+        and (dash := _HEADING_DASH.match(text, area.end, sentence.end)) is not None
+        and (named := _found_at(here, dash.end())) is not None
+    ):  # a heading: "A visit to the nation's middle – Brandon Manitoba", "Centre of Europe: Vilnius"
+        venue = _within_reach(named, lat, lon, reach, article.gaz, text)
     if (
         venue is None
         and not text[sentence.start : trigger.start()].strip()
@@ -5042,19 +5048,33 @@ def _venue_named_after(
         and (run := _NAME_RUN.match(text, heading.end(), sentence.end)) is not None
         and not text[run.end() : sentence.end].strip(" .!")
     ):  # a heading: "Mittelpunkt von Deutschland in Krebeck", "Centre of France at Vesdun"
-        at = bisect_left(here, run.start(), key=lambda f: f.start)
-        if at < len(here) and here[at].start == run.start():
-            venue = _namesake_within(here[at], lat, lon, reach, article.gaz, text)
-            if float(distance_km(venue.place.lat, venue.place.lon, lat, lon)) > reach:
-                venue = None
+        if (named := _found_at(here, run.start())) is not None:
+            venue = _within_reach(named, lat, lon, reach, article.gaz, text)
         else:
             venue = _town_within(text, run.start(), run.end(), index, here, lat, lon, reach)
-    if venue is None and (fronted := _FRONTED_LATER.match(text, area.end, sentence.end)):
-        # "At the heart of Europe, Switzerland is known for …": the subject after the comma
-        at = bisect_left(here, fronted.end(), key=lambda f: f.start)
-        if at < len(here) and here[at].start == fronted.end() and _FRONTED_VERB.match(text, here[at].end):
-            venue = here[at]
+    if (
+        venue is None
+        and (fronted := _FRONTED_LATER.match(text, area.end, sentence.end))
+        and (subject := _found_at(here, fronted.end())) is not None
+        and _FRONTED_VERB.match(text, subject.end)
+    ):  # "At the heart of Europe, Switzerland is known for …": the subject after the comma
+        venue = subject
     return venue
+
+
+def _found_at(here: list[_Found], position: int) -> _Found | None:
+    """The mention of ``here`` (in order of start) that starts at ``position``, or None."""
+    at = bisect_left(here, position, key=lambda f: f.start)
+    return here[at] if at < len(here) and here[at].start == position else None
+
+
+def _within_reach(
+    f: _Found, lat: float, lon: float, reach: float, gaz: Gazetteer, text: str
+) -> _Found | None:
+    """``f`` read as its namesake within ``reach`` km of an area's centre, or None when none is: a
+    namesake the gazetteer lacks, or another place, is not said to be there."""
+    venue = _namesake_within(f, lat, lon, reach, gaz, text)
+    return venue if float(distance_km(venue.place.lat, venue.place.lon, lat, lon)) <= reach else None
 
 
 _FRONTED_IN = re.compile(r"\s*(?:in|en|dans|im|em|a|au|nel|in\s+der)\s+", re.IGNORECASE)
